@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is compiled to dist/ by `npm install` (prepare) or `npm run build`.
+import("../dist/src/cli.js").catch((error) => {
+  if (error && error.code === "ERR_MODULE_NOT_FOUND") {
+    console.error(
+      "dockgrade: not built yet. Run `npm install` (or `npm run build`) in the dockgrade folder first.",
+    );
+    process.exit(2);
+  }
+  throw error;
+});

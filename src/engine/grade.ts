@@ -1,0 +1,150 @@
+import type { DockerAvailability, DockerSession } from "../docker/session.js";
+import type { GraderRegistry, GraderResult } from "../grader/contract.js";
+import { type Lang, localize } from "../i18n/text.js";
+import { type CheckResult, REPORT_SCHEMA_VERSION, type Report } from "../report/schema.js";
+import type { Check, Rubric } from "../rubric/types.js";
+import type { SubmissionFiles } from "../submission/files.js";
+import type { Submission } from "../submission/types.js";
+import { orderChecks } from "./order.js";
+import { checkMessage, renderFinding } from "./render.js";
+import { engineResult, runGrader } from "./run-check.js";
+import { checkScore, coherentStatus, sumScores } from "./score.js";
+
+export interface GradeOptions {
+  rubric: Rubric;
+  registry: GraderRegistry;
+  submission: Submission;
+  files: SubmissionFiles;
+  lang: Lang;
+  toolVersion: string;
+  docker: DockerAvailability;
+  /** Opens the per-submission Docker session; called at most once, on the first check that needs Docker. */
+  openDockerSession?: () => Promise<DockerSession>;
+  /** Clock, injectable so tests and reports can be compared. */
+  now?: () => Date;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  /** Called as each check finishes, for progress display. */
+  onCheck?: (result: CheckResult) => void;
+}
+
+/** Grades one submission against a validated rubric. Never throws for a check's failure or crash. */
+export async function gradeSubmission(options: GradeOptions): Promise<Report> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const { rubric, registry, lang } = options;
+  const log = options.log ?? (() => {});
+  const allChecks = rubric.steps.flatMap((step) => step.checks);
+  const results = new Map<string, CheckResult>();
+  let session: Promise<DockerSession> | undefined;
+
+  try {
+    for (const check of orderChecks(allChecks)) {
+      const started = now().getTime();
+      const grader = registry.get(check.grader);
+      const outcome = await decide(check);
+      const findings = outcome.findings.map((finding) => renderFinding(grader, finding, lang));
+      const status = coherentStatus(outcome.status, outcome.credit);
+      const result: CheckResult = {
+        id: check.id,
+        grader: check.grader,
+        ...(check.title ? { title: localize(check.title, lang) } : {}),
+        status,
+        score: checkScore(status, outcome.credit, check.points),
+        maxScore: check.points,
+        message: checkMessage(findings, lang),
+        visibility: check.visibility,
+        ...(check.feedback && status !== "pass" ? { feedback: localize(check.feedback, lang) } : {}),
+        durationMs: Math.max(0, now().getTime() - started),
+        findings,
+        ...(outcome.details ? { details: outcome.details } : {}),
+      };
+      results.set(check.id, result);
+      options.onCheck?.(result);
+    }
+  } finally {
+    if (session) await (await session.catch(() => undefined))?.close();
+  }
+
+  const steps = rubric.steps.map((step) => {
+    const checks = step.checks.map((check) => results.get(check.id) as CheckResult);
+    return { id: step.id, title: localize(step.title, lang), ...sumScores(checks), checks };
+  });
+  const { submission } = options;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: "dockgrade", version: options.toolVersion },
+    lang,
+    submission: {
+      source: submission.source,
+      path: submission.rootRel,
+      ...(submission.reportFile ? { reportFile: submission.reportFile } : {}),
+      ...(submission.commit ? { commit: submission.commit } : {}),
+      ...(submission.dirty !== undefined ? { dirty: submission.dirty } : {}),
+    },
+    rubric: {
+      id: rubric.assignment.id,
+      title: localize(rubric.assignment.title, lang),
+      digest: rubric.digest,
+    },
+    environment: {
+      docker: options.docker.available
+        ? { available: true, version: options.docker.version }
+        : { available: false, reason: options.docker.reason },
+    },
+    ...sumScores(steps),
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.max(0, now().getTime() - startedAt.getTime()),
+    steps,
+  };
+
+  /** Runs the check's grader, or says why it cannot run. */
+  async function decide(check: Check): Promise<GraderResult> {
+    const unmet = check.needs
+      .map((need) => results.get(need))
+      .filter(
+        (need): need is CheckResult =>
+          need !== undefined && need.status !== "pass" && need.status !== "partial",
+      );
+    if (unmet.length > 0) {
+      return engineResult("skipped", "needsNotMet", {
+        needs: unmet.map((n) => n.id).join(", "),
+        statuses: unmet.map((n) => `${n.id}: ${n.status}`).join(", "),
+      });
+    }
+    const grader = registry.get(check.grader);
+    if (!grader) throw new Error(`grader "${check.grader}" vanished from the registry after validation`);
+    const needsDocker = grader.requires.includes("docker");
+    let docker: DockerSession | undefined;
+    if (needsDocker) {
+      if (!options.docker.available || !options.openDockerSession) {
+        const reason = options.docker.available ? "no session factory" : options.docker.reason;
+        return engineResult("skipped", "noDocker", { reason });
+      }
+      session ??= options.openDockerSession();
+      try {
+        docker = await session;
+      } catch (error) {
+        return engineResult("error", "sessionFailed", { cause: (error as Error).message });
+      }
+    }
+    const { timeouts } = rubric.assignment;
+    const seconds =
+      check.timeout ?? (needsDocker ? timeouts.build + timeouts.start + timeouts.check : timeouts.check);
+    log(`${check.id} (${check.grader})`);
+    return runGrader(
+      grader,
+      check.params,
+      {
+        lang,
+        submission: options.submission,
+        files: options.files,
+        assignment: rubric.assignment,
+        check: { id: check.id, points: check.points, timeoutMs: seconds * 1000 },
+        docker,
+        log,
+      },
+      options.signal,
+    );
+  }
+}

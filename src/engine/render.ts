@@ -1,0 +1,34 @@
+import type { AnyGrader, Finding } from "../grader/contract.js";
+import { renderMessage } from "../i18n/catalog.js";
+import type { Lang } from "../i18n/text.js";
+import type { ReportFinding } from "../report/schema.js";
+import { engineMessages } from "./messages.js";
+
+/** Turns a grader's finding into its report form, with the message in the report's language. */
+export function renderFinding(grader: AnyGrader | undefined, finding: Finding, lang: Lang): ReportFinding {
+  const engine = finding.messageId.startsWith("engine.");
+  const catalog = engine ? engineMessages : (grader?.messages ?? {});
+  const id = engine ? finding.messageId.slice("engine.".length) : finding.messageId;
+  const data =
+    finding.data && Object.fromEntries(Object.entries(finding.data).filter(([, v]) => v !== undefined));
+  const out: ReportFinding = {
+    messageId: finding.messageId,
+    severity: finding.severity,
+    message: renderMessage(catalog, id, lang, data),
+  };
+  if (finding.code) out.code = finding.code;
+  if (finding.file) out.file = finding.file;
+  if (finding.line) out.line = finding.line;
+  if (data && Object.keys(data).length > 0) out.data = data as ReportFinding["data"];
+  return out;
+}
+
+/** The check's one-paragraph message: what is wrong (and how to fix it), or else what is right. */
+export function checkMessage(findings: ReportFinding[], lang: Lang): string {
+  const problems = findings.filter((f) => f.severity === "problem");
+  const shown = problems.length > 0 ? problems : findings.filter((f) => f.severity !== "problem");
+  if (shown.length === 0) return renderMessage(engineMessages, "allGood", lang);
+  return shown
+    .map((f) => (f.line ? `${f.file ?? ""}:${f.line} ${f.message}`.trimStart() : f.message))
+    .join("\n");
+}

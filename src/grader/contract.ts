@@ -1,0 +1,70 @@
+import type { Static, TSchema } from "@sinclair/typebox";
+import type { DockerSession } from "../docker/session.js";
+import type { MessageCatalog } from "../i18n/catalog.js";
+import type { Bilingual, Lang, MessageData } from "../i18n/text.js";
+import type { Assignment } from "../rubric/types.js";
+import type { SubmissionFiles } from "../submission/files.js";
+import type { Submission } from "../submission/types.js";
+
+/**
+ * pass/partial/fail judge the student's work; `error` means the harness could not check (timeout, daemon
+ * gone, grader crash); `skipped` means the check did not run (a dependency failed, a tool is missing).
+ */
+export type CheckStatus = "pass" | "partial" | "fail" | "skipped" | "error";
+
+/** What a grader needs before it can run. The engine skips it, with the reason, when one is missing. */
+export type Requirement = "repository" | "docker";
+
+/** One observation of a grader, rendered from its message catalog in the report's language. */
+export interface Finding {
+  messageId: string;
+  data?: MessageData;
+  /** `ok` states what is right, `problem` what is wrong (and how to fix it), `info` context. */
+  severity: "ok" | "problem" | "info";
+  /** Stable rule code (for example `DF003`) so students and authors can look a finding up. */
+  code?: string;
+  /** Repository-relative file and 1-based line, when the finding points at one. */
+  file?: string;
+  line?: number;
+}
+
+export interface GraderResult {
+  status: CheckStatus;
+  /** Share of the check's points earned, 0..1. Defaults to 1 for pass and 0 otherwise. */
+  credit?: number;
+  findings: Finding[];
+  details?: Record<string, unknown>;
+}
+
+/** Everything a grader may touch, handed in by the engine: no grader reaches for globals. */
+export interface GraderContext {
+  lang: Lang;
+  submission: Submission;
+  files: SubmissionFiles;
+  assignment: Assignment;
+  check: { id: string; points: number; timeoutMs: number };
+  /** The per-submission Docker session; present only for graders that declare `docker`. */
+  docker?: DockerSession;
+  signal: AbortSignal;
+  /** Progress lines for the terminal (never part of the report). */
+  log(line: string): void;
+}
+
+export interface GraderDefinition<S extends TSchema = TSchema> {
+  id: string;
+  description: Bilingual;
+  /** JSON schema (TypeBox) of the check's `params`; defaults are filled before `run`. */
+  params: S;
+  requires: readonly Requirement[];
+  messages: MessageCatalog;
+  run(ctx: GraderContext, params: Static<S>): Promise<GraderResult>;
+}
+
+/** Declares a grader; the identity function gives `run` its typed parameters. */
+export function defineGrader<S extends TSchema>(definition: GraderDefinition<S>): GraderDefinition<S> {
+  return definition;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds graders of every parameter type.
+export type AnyGrader = GraderDefinition<any>;
+export type GraderRegistry = ReadonlyMap<string, AnyGrader>;

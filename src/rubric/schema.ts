@@ -1,0 +1,92 @@
+import { type Static, Type as T } from "@sinclair/typebox";
+
+/** A text in French and English, or one string for both. */
+export const LocalTextSchema = T.Union([
+  T.String({ minLength: 1 }),
+  T.Object(
+    { fr: T.String({ minLength: 1 }), en: T.String({ minLength: 1 }) },
+    { additionalProperties: false },
+  ),
+]);
+
+const Id = T.String({ pattern: "^[a-z0-9][a-z0-9._-]*$", maxLength: 64 });
+const Seconds = T.Number({ exclusiveMinimum: 0, maximum: 3600 });
+
+export const LimitsSchema = T.Object(
+  {
+    memoryMb: T.Optional(T.Integer({ minimum: 16, maximum: 16384 })),
+    cpus: T.Optional(T.Number({ exclusiveMinimum: 0, maximum: 64 })),
+    pids: T.Optional(T.Integer({ minimum: 8, maximum: 65536 })),
+  },
+  { additionalProperties: false },
+);
+
+export const TimeoutsSchema = T.Object(
+  {
+    build: T.Optional(Seconds),
+    start: T.Optional(Seconds),
+    check: T.Optional(Seconds),
+  },
+  { additionalProperties: false },
+);
+
+/** `assignment.yaml`: what is graded and in which order the step files come. */
+export const AssignmentSchema = T.Object(
+  {
+    id: Id,
+    title: LocalTextSchema,
+    language: T.Union([T.Literal("fr"), T.Literal("en")]),
+    totalPoints: T.Number({ exclusiveMinimum: 0 }),
+    image: T.Object(
+      {
+        name: T.String({ pattern: "^[a-z0-9][a-z0-9._/-]*$" }),
+        tags: T.Array(T.String({ pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }), { minItems: 1 }),
+      },
+      { additionalProperties: false },
+    ),
+    defaults: T.Optional(
+      T.Object(
+        { timeouts: T.Optional(TimeoutsSchema), limits: T.Optional(LimitsSchema) },
+        { additionalProperties: false },
+      ),
+    ),
+    report: T.Optional(
+      T.Object(
+        { candidates: T.Array(T.String({ minLength: 1 }), { minItems: 1 }) },
+        { additionalProperties: false },
+      ),
+    ),
+    steps: T.Array(T.String({ pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }), { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const CheckSchema = T.Object(
+  {
+    id: Id,
+    grader: T.String({ minLength: 1 }),
+    points: T.Number({ minimum: 0 }),
+    title: T.Optional(LocalTextSchema),
+    params: T.Optional(T.Record(T.String(), T.Unknown())),
+    needs: T.Optional(T.Array(Id)),
+    visibility: T.Optional(T.Union([T.Literal("visible"), T.Literal("hidden")])),
+    feedback: T.Optional(LocalTextSchema),
+    timeout: T.Optional(Seconds),
+  },
+  { additionalProperties: false },
+);
+
+/** One step file (one Etape). */
+export const StepSchema = T.Object(
+  {
+    id: Id,
+    title: LocalTextSchema,
+    points: T.Number({ minimum: 0 }),
+    checks: T.Array(CheckSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export type AssignmentSpec = Static<typeof AssignmentSchema>;
+export type CheckSpec = Static<typeof CheckSchema>;
+export type StepSpec = Static<typeof StepSchema>;

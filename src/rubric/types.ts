@@ -1,0 +1,35 @@
+import type { AssignmentSpec, CheckSpec, StepSpec } from "./schema.js";
+
+/** Defaults applied when the assignment file says nothing. */
+export const DEFAULT_TIMEOUTS = { build: 300, start: 30, check: 60 } as const;
+export const DEFAULT_LIMITS = { memoryMb: 512, cpus: 1, pids: 256 } as const;
+export const DEFAULT_REPORT_CANDIDATES = ["README.md", "readme.md", "Readme.md", "*.md", "**/*.md"];
+
+export interface Assignment extends Omit<AssignmentSpec, "defaults" | "report"> {
+  timeouts: { build: number; start: number; check: number };
+  limits: { memoryMb: number; cpus: number; pids: number };
+  reportCandidates: string[];
+}
+
+export interface Check extends CheckSpec {
+  params: Record<string, unknown>;
+  needs: string[];
+  visibility: "visible" | "hidden";
+  stepId: string;
+  /** Where the check is defined, for messages: `02-dockerfile.yaml:14:5`. */
+  origin: string;
+}
+
+export interface Step extends Omit<StepSpec, "checks"> {
+  file: string;
+  checks: Check[];
+}
+
+/** A rubric that passed every validation: the engine can run it as it is. */
+export interface Rubric {
+  dir: string;
+  /** sha256 of the assignment and step files, so a report can be reused while the rubric is unchanged. */
+  digest: string;
+  assignment: Assignment;
+  steps: Step[];
+}

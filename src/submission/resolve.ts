@@ -1,0 +1,120 @@
+import { realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import picomatch from "picomatch";
+import { SubmissionFiles } from "./files.js";
+import { cloneSubmission, isGitUrl, localCommit, SubmissionError } from "./git-source.js";
+import type { Submission } from "./types.js";
+
+export interface ResolvedSubmission {
+  submission: Submission;
+  files: SubmissionFiles;
+  /** Removes what resolving created (a clone); a local folder is left untouched. */
+  dispose(): Promise<void>;
+}
+
+export interface ResolveOptions {
+  /** The submission root, relative to the repository, when it cannot be found automatically. */
+  root?: string;
+  /** Report file patterns, in order of preference (the rubric's `report.candidates`). */
+  reportCandidates: string[];
+  ref?: string;
+}
+
+/** Finds a submission (local folder or git URL), its root (the Dockerfile's folder) and its lab report. */
+export async function resolveSubmission(
+  source: string,
+  options: ResolveOptions,
+): Promise<ResolvedSubmission> {
+  let repoRoot: string;
+  let commit: string | undefined;
+  let dirty: boolean | undefined;
+  let dispose = async () => {};
+  if (isGitUrl(source)) {
+    const clone = await cloneSubmission(source, { ref: options.ref });
+    repoRoot = await realpath(clone.dir);
+    commit = clone.commit;
+    dispose = clone.remove;
+  } else {
+    const info = await stat(source).catch(() => undefined);
+    if (!info?.isDirectory()) throw new SubmissionError(`${source}: not a folder (nor a git URL)`);
+    repoRoot = await realpath(source);
+    ({ commit, dirty } = await localCommit(repoRoot));
+  }
+  try {
+    const repoFiles = new SubmissionFiles(repoRoot, repoRoot);
+    const rootRel =
+      options.root !== undefined
+        ? await checkedRoot(repoFiles, options.root)
+        : await findDockerfileRoot(repoFiles);
+    const root = rootRel ? path.join(repoRoot, rootRel) : repoRoot;
+    const files = new SubmissionFiles(repoRoot, root);
+    const reportFile = await findReport(repoFiles, rootRel, options.reportCandidates);
+    const submission: Submission = { source, repoRoot, root, rootRel, reportFile, commit, dirty };
+    return { submission, files, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+async function checkedRoot(files: SubmissionFiles, root: string): Promise<string> {
+  const located = await files.locate(root, { from: "repo" });
+  if (!located.ok || located.kind !== "directory") {
+    throw new SubmissionError(
+      `--root ${root}: not a folder inside the repository (${located.ok ? "not a folder" : located.reason})`,
+    );
+  }
+  return located.rel;
+}
+
+/**
+ * The folder holding the Dockerfile: the repository itself, or the shallowest sub-folder with one (a
+ * repository that keeps several labs in `tp1/`, `tp2/`...). Without any Dockerfile, the repository root.
+ */
+export async function findDockerfileRoot(files: SubmissionFiles): Promise<string> {
+  const listed = await files.list("", { from: "repo", depth: 3 });
+  const dockerfiles = listed
+    .filter((f) => f.kind === "file" && path.posix.basename(f.rel) === "Dockerfile")
+    .map((f) => path.posix.dirname(f.rel))
+    .map((dir) => (dir === "." ? "" : dir));
+  if (dockerfiles.includes("")) return "";
+  dockerfiles.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return dockerfiles[0] ?? "";
+}
+
+const STEP_HEADING = /^#{1,6}\s*[ée]tape\s*\d/gim;
+
+/**
+ * The lab report: among the Markdown files the candidate patterns match (from the submission root, then
+ * the repository root), the one with the most "Etape N" headings; ties go to the earlier pattern.
+ */
+export async function findReport(
+  files: SubmissionFiles,
+  rootRel: string,
+  candidates: string[],
+): Promise<string | undefined> {
+  const markdown = (await files.list("", { from: "repo", depth: 4 })).filter(
+    (f) => f.kind === "file" && f.rel.toLowerCase().endsWith(".md") && f.size <= 2 * 1024 * 1024,
+  );
+  const bases = rootRel ? [rootRel, ""] : [""];
+  const ranked: Array<{ rel: string; order: number; steps: number }> = [];
+  let order = 0;
+  for (const base of bases) {
+    for (const pattern of candidates) {
+      const matches = picomatch(pattern, { nocase: false, dot: false });
+      for (const file of markdown) {
+        const inside = base
+          ? file.rel.startsWith(`${base}/`)
+            ? file.rel.slice(base.length + 1)
+            : undefined
+          : file.rel;
+        if (inside === undefined || !matches(inside) || ranked.some((r) => r.rel === file.rel)) continue;
+        const text = await files.readText(file.rel, { from: "repo", maxBytes: 2 * 1024 * 1024 });
+        const steps = text.ok ? (text.text.match(STEP_HEADING) ?? []).length : 0;
+        ranked.push({ rel: file.rel, order: order++, steps });
+      }
+    }
+  }
+  ranked.sort((a, b) => b.steps - a.steps || a.order - b.order);
+  return ranked[0]?.rel;
+}

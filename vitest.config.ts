@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "graders/**/*.test.ts", "scripts/**/*.test.ts"],
+    // Docker tests share one engine on a 2-core machine: files run one at a time there,
+    // and each test has room for a real image build.
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    env: { TESTCONTAINERS_RYUK_DISABLED: "true" },
+  },
+});
