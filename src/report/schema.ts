@@ -94,7 +94,7 @@ export const ReportSchema = T.Object(
   },
   {
     additionalProperties: false,
-    $id: "https://dockgrade.dev/schemas/report-1.json",
+    $id: "urn:dockgrade:report:1",
     title: "dockgrade report",
   },
 );

@@ -16,6 +16,10 @@ const typeNames: Record<string, { en: string; fr: string }> = {
   object: { en: "a mapping (key: value)", fr: "un dictionnaire (clé: valeur)" },
   boolean: { en: "true or false", fr: "true ou false" },
   null: { en: "nothing (null)", fr: "rien (null)" },
+  localText: {
+    en: "a text, or a mapping with fr: and en: texts",
+    fr: "un texte, ou un dictionnaire avec des textes fr: et en:",
+  },
 };
 
 /** `rubrics/x/02.yaml:14:7 checks[2].points: expected a number` */

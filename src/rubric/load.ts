@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import type { GraderRegistry } from "../grader/contract.js";
+import { displayPath } from "./format.js";
 import { crossFieldProblems, type ParsedStep } from "./rules.js";
 import { AssignmentSchema, type AssignmentSpec, StepSchema, type StepSpec } from "./schema.js";
 import {
@@ -35,7 +36,7 @@ export async function loadRubric(dir: string, registry: GraderRegistry): Promise
           column: 1,
           field: "",
           messageId: "noAssignment",
-          data: { dir: root },
+          data: { dir: displayPath(root) },
         },
       ],
     };
@@ -59,7 +60,7 @@ export async function loadRubric(dir: string, registry: GraderRegistry): Promise
         ...pos,
         field: `steps[${index}]`,
         messageId: "stepMissing",
-        data: { file: name, dir: root },
+        data: { file: name, dir: displayPath(root) },
       });
       continue;
     }

@@ -4,8 +4,8 @@ import type { Problem, YamlFile, YamlPath } from "./yaml-file.js";
 import { fieldName, positionOf } from "./yaml-file.js";
 
 // Two validators: one reports (rubric structure), one also fills grader parameter defaults in place.
-const strictAjv = new Ajv({ allErrors: true, strict: false });
-const defaultingAjv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+const strictAjv = new Ajv({ allErrors: true, strict: false, verbose: true });
+const defaultingAjv = new Ajv({ allErrors: true, strict: false, useDefaults: true, verbose: true });
 const compiled = new WeakMap<TSchema, { plain?: ValidateFunction; defaulting?: ValidateFunction }>();
 
 function validatorFor(schema: TSchema, fillDefaults: boolean): ValidateFunction {

@@ -15,8 +15,8 @@ export interface Clone {
 }
 
 /**
- * Clones a submission shallowly into a fresh temporary folder. Hooks, submodules and LFS smudging are off:
- * cloning a hostile repository must run none of its code.
+ * Clones a submission shallowly into a fresh temporary folder. Submodules and LFS smudging are off, and git
+ * never copies a repository's hooks on clone: cloning a hostile repository runs none of its code.
  */
 export async function cloneSubmission(
   url: string,
@@ -24,20 +24,11 @@ export async function cloneSubmission(
 ): Promise<Clone> {
   const parent = await mkdtemp(path.join(tmpdir(), "dockgrade-clone-"));
   const dir = path.join(parent, "repo");
-  const git = simpleGit({ timeout: { block: options.timeoutMs ?? 120_000 } }).env({
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_LFS_SKIP_SMUDGE: "1",
-  });
-  const args = [
-    "--depth",
-    "1",
-    "--no-recurse-submodules",
-    "-c",
-    "core.hooksPath=/dev/null",
-    "-c",
-    "core.symlinks=true",
-  ];
+  const git = simpleGit({
+    timeout: { block: options.timeoutMs ?? 120_000 },
+    allowEnvironment: ["GIT_TERMINAL_PROMPT", "GIT_LFS_SKIP_SMUDGE", "GIT_SSL_CAINFO"],
+  }).env(cloneEnvironment());
+  const args = ["--depth", "1", "--no-recurse-submodules"];
   if (options.ref) args.push("--branch", options.ref);
   try {
     await git.clone(url, dir, args);
@@ -66,4 +57,29 @@ export async function localCommit(dir: string): Promise<{ commit?: string; dirty
   } catch {
     return {};
   }
+}
+
+/**
+ * The environment git runs with: only what cloning needs (paths, credentials agents, proxies, CA files).
+ * Variables such as EDITOR or GIT_SSH_COMMAND from the caller's shell are not passed on.
+ */
+function cloneEnvironment(): Record<string, string> {
+  const keep = [
+    "PATH",
+    "HOME",
+    "SSH_AUTH_SOCK",
+    "GIT_SSL_CAINFO",
+    "HTTPS_PROXY",
+    "HTTP_PROXY",
+    "NO_PROXY",
+    "https_proxy",
+    "http_proxy",
+    "no_proxy",
+  ];
+  const env: Record<string, string> = { GIT_TERMINAL_PROMPT: "0", GIT_LFS_SKIP_SMUDGE: "1" };
+  for (const key of keep) {
+    const value = process.env[key];
+    if (value) env[key] = value;
+  }
+  return env;
 }

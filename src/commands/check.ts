@@ -1,0 +1,109 @@
+import path from "node:path";
+import { registry } from "../../graders/index.js";
+import type { DockerAvailability, DockerSession } from "../docker/session.js";
+import { gradeSubmission } from "../engine/grade.js";
+import type { Lang } from "../i18n/text.js";
+import type { Report } from "../report/schema.js";
+import { writeReport } from "../report/write.js";
+import { type ReportFormat, reporters } from "../reporters/index.js";
+import { formatProblem, sortProblems } from "../rubric/format.js";
+import { loadRubric } from "../rubric/load.js";
+import type { Rubric } from "../rubric/types.js";
+import type { SubmissionFiles } from "../submission/files.js";
+import { SubmissionError } from "../submission/git-source.js";
+import { resolveSubmission } from "../submission/resolve.js";
+import type { Submission } from "../submission/types.js";
+import { type CommandIO, EXIT, UsageError } from "./io.js";
+
+/** How the check command reaches Docker; the CLI passes the real engine, tests may pass their own. */
+export interface DockerBackend {
+  probe(): Promise<DockerAvailability>;
+  open(input: {
+    submission: Submission;
+    files: SubmissionFiles;
+    rubric: Rubric;
+    signal?: AbortSignal;
+    log(line: string): void;
+  }): Promise<DockerSession>;
+}
+
+export interface CheckOptions {
+  source: string;
+  rubricDir: string;
+  format: ReportFormat;
+  lang: Lang;
+  outDir?: string;
+  minScore?: number;
+  root?: string;
+  color: boolean;
+  showHidden: boolean;
+  docker: DockerBackend;
+  signal?: AbortSignal;
+}
+
+/** `dockgrade check`: grade one submission, print the report, write report.json and report.md. */
+export async function checkCommand(
+  options: CheckOptions,
+  io: CommandIO,
+): Promise<{ exitCode: number; report?: Report }> {
+  const loaded = await loadRubric(options.rubricDir, registry);
+  if (!loaded.ok) {
+    for (const problem of sortProblems(loaded.problems))
+      io.stderr(`${formatProblem(problem, options.lang)}\n`);
+    throw new UsageError(
+      options.lang === "fr"
+        ? `barème inutilisable : ${options.rubricDir} (voir ci-dessus ; \`dockgrade rubric lint\` le vérifie)`
+        : `unusable rubric: ${options.rubricDir} (see above; \`dockgrade rubric lint\` checks it)`,
+    );
+  }
+  const { rubric } = loaded;
+  let resolved: Awaited<ReturnType<typeof resolveSubmission>>;
+  try {
+    resolved = await resolveSubmission(options.source, {
+      root: options.root,
+      reportCandidates: rubric.assignment.reportCandidates,
+    });
+  } catch (error) {
+    if (error instanceof SubmissionError) throw new UsageError(error.message);
+    throw error;
+  }
+  const log = (line: string) => io.stderr(`  … ${line}\n`);
+  try {
+    const docker = await options.docker.probe();
+    const { submission, files } = resolved;
+    const report = await gradeSubmission({
+      rubric,
+      registry,
+      submission,
+      files,
+      lang: options.lang,
+      toolVersion: (await import("../package-info.js")).toolVersion(),
+      docker,
+      openDockerSession: () =>
+        options.docker.open({ submission, files, rubric, signal: options.signal, log }),
+      signal: options.signal,
+      log,
+    });
+    const render = reporters[options.format];
+    io.stdout(
+      render(report, { color: options.color && options.format === "text", showHidden: options.showHidden }),
+    );
+    if (options.outDir) {
+      const written = await writeReport(report, path.resolve(options.outDir));
+      io.stderr(
+        `${options.lang === "fr" ? "rapport écrit" : "report written"}: ${path.relative(process.cwd(), written.json) || written.json}\n`,
+      );
+    }
+    const below = options.minScore !== undefined && report.score < options.minScore;
+    if (below) {
+      io.stderr(
+        options.lang === "fr"
+          ? `score ${report.score} inférieur au minimum demandé (${options.minScore})\n`
+          : `score ${report.score} is below the required minimum (${options.minScore})\n`,
+      );
+    }
+    return { exitCode: below ? EXIT.belowMinScore : EXIT.graded, report };
+  } finally {
+    await resolved.dispose();
+  }
+}

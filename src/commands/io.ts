@@ -1,0 +1,18 @@
+/** Where a command writes: the CLI passes the process streams, tests pass buffers. */
+export interface CommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** An error meant for the user (bad arguments, unusable rubric or submission), with its exit code. */
+export class UsageError extends Error {
+  override name = "UsageError";
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+export const EXIT = { graded: 0, belowMinScore: 1, usage: 2, internal: 3 } as const;

@@ -1,0 +1,118 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { checkCommand, type DockerBackend } from "./commands/check.js";
+import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
+import { lintCommand } from "./commands/lint.js";
+import { dockerBackend, gcCommand } from "./docker/backend.js";
+import { detectLang, isLang, type Lang } from "./i18n/text.js";
+import { bundledRubric, toolVersion } from "./package-info.js";
+import { REPORT_FORMATS, type ReportFormat } from "./reporters/index.js";
+
+const io: CommandIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+function parseLang(value: string): Lang {
+  if (!isLang(value)) throw new InvalidArgumentError("expected fr or en");
+  return value;
+}
+
+function parseScore(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number >= 0");
+  return n;
+}
+
+/** Colours only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
+function wantsColor(): boolean {
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
+  return Boolean(process.stdout.isTTY);
+}
+
+export function buildProgram(backend: DockerBackend = dockerBackend): Command {
+  const program = new Command("dockgrade")
+    .description("Grade Docker course submissions against a rubric, with real Docker")
+    .version(toolVersion())
+    .showHelpAfterError()
+    .exitOverride();
+  program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command("check")
+    .description("grade one submission (a folder or a git URL; default: the current folder)")
+    .argument("[source]", "submission folder or git URL", ".")
+    .option("--rubric <dir>", "rubric folder", bundledRubric())
+    .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("text"))
+    .option("--lang <lang>", "report language: fr or en (default: from LANG, else fr)", parseLang)
+    .option("--out <dir>", "folder for report.json and report.md", "reports")
+    .option("--no-out", "do not write report files")
+    .option("--min-score <n>", "exit 1 when the score is below n", parseScore)
+    .option(
+      "--root <dir>",
+      "submission root inside the repository (default: the folder holding the Dockerfile)",
+    )
+    .option("--show-hidden", "include hidden checks in the printed report (instructors)", false)
+    .action(async (source: string, opts) => {
+      const controller = new AbortController();
+      const { exitCode } = await checkCommand(
+        {
+          source,
+          rubricDir: opts.rubric,
+          format: opts.format as ReportFormat,
+          lang: detectLang(opts.lang),
+          outDir: opts.out === false ? undefined : opts.out,
+          minScore: opts.minScore,
+          root: opts.root,
+          color: wantsColor(),
+          showHidden: Boolean(opts.showHidden),
+          docker: backend,
+          signal: controller.signal,
+        },
+        io,
+      );
+      process.exitCode = exitCode;
+    });
+
+  const rubric = program.command("rubric").description("work with rubric folders");
+  rubric
+    .command("lint")
+    .description("validate a rubric folder; every error names file:line:column and the field")
+    .argument("[dir]", "rubric folder", bundledRubric())
+    .option("--lang <lang>", "message language: fr or en", parseLang)
+    .action(async (dir: string, opts) => {
+      process.exitCode = await lintCommand(dir, detectLang(opts.lang), io);
+    });
+
+  program
+    .command("gc")
+    .description("remove containers, images, volumes and networks left by crashed dockgrade runs")
+    .option("--older-than <minutes>", "only resources older than this", parseScore)
+    .action(async (opts) => {
+      process.exitCode = await gcCommand(opts.olderThan, io);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") {
+      process.exitCode = EXIT.graded;
+    } else if (code?.startsWith("commander.")) {
+      process.exitCode = EXIT.usage;
+    } else if (error instanceof UsageError) {
+      io.stderr(`dockgrade: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      io.stderr(
+        `dockgrade: internal error — this is a bug in dockgrade, not in the submission. Please report it with:\n${
+          (error as Error).stack ?? String(error)
+        }\n`,
+      );
+      process.exitCode = EXIT.internal;
+    }
+  }
+}

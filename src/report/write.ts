@@ -1,0 +1,43 @@
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { renderMarkdown } from "../reporters/markdown.js";
+import type { Report } from "./schema.js";
+
+/** A folder name for a submission: its folder or repository name, safe on every filesystem. */
+export function submissionSlug(source: string, subPath = ""): string {
+  const trimmed = source.replace(/[/\\]+$/, "").replace(/\.git$/, "");
+  const base =
+    trimmed
+      .split(/[/\\:]/)
+      .filter(Boolean)
+      .pop() ?? "submission";
+  const parts = [base, ...subPath.split("/").filter(Boolean)];
+  const slug = parts
+    .join("-")
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^[._]+/, "");
+  return slug.slice(0, 100) || "submission";
+}
+
+/**
+ * Writes report.json and report.md into `<outDir>/<slug>/`. Each file is written to a temporary name and
+ * renamed, so an interrupted run never leaves a half-written report next to good ones.
+ */
+export async function writeReport(
+  report: Report,
+  outDir: string,
+): Promise<{ dir: string; json: string; markdown: string }> {
+  const dir = path.join(outDir, submissionSlug(report.submission.source, report.submission.path));
+  await mkdir(dir, { recursive: true });
+  const json = path.join(dir, "report.json");
+  const markdown = path.join(dir, "report.md");
+  await atomicWrite(json, `${JSON.stringify(report, null, 2)}\n`);
+  await atomicWrite(markdown, renderMarkdown(report, { showHidden: true }));
+  return { dir, json, markdown };
+}
+
+async function atomicWrite(file: string, content: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, content, "utf8");
+  await rename(temporary, file);
+}

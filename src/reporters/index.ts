@@ -1,0 +1,18 @@
+import type { Report } from "../report/schema.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderText } from "./text.js";
+
+export interface RenderOptions {
+  color: boolean;
+  showHidden: boolean;
+}
+
+/** The one map from format name to reporter. Every reporter is a pure function of the JSON report. */
+export const reporters = {
+  json: (report: Report) => `${JSON.stringify(report, null, 2)}\n`,
+  text: (report: Report, options: RenderOptions) => renderText(report, options),
+  md: (report: Report, options: RenderOptions) => renderMarkdown(report, options),
+} as const satisfies Record<string, (report: Report, options: RenderOptions) => string>;
+
+export type ReportFormat = keyof typeof reporters;
+export const REPORT_FORMATS = Object.keys(reporters) as ReportFormat[];
