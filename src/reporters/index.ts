@@ -9,7 +9,7 @@ export interface RenderOptions {
 
 /** The one map from format name to reporter. Every reporter is a pure function of the JSON report. */
 export const reporters = {
-  json: (report: Report) => `${JSON.stringify(report, null, 2)}\n`,
+  json: (report: Report, _options?: RenderOptions) => `${JSON.stringify(report, null, 2)}\n`,
   text: (report: Report, options: RenderOptions) => renderText(report, options),
   md: (report: Report, options: RenderOptions) => renderMarkdown(report, options),
 } as const satisfies Record<string, (report: Report, options: RenderOptions) => string>;

@@ -30,7 +30,7 @@ describe("reporters render the JSON report, and nothing else", () => {
   });
 
   it("Markdown escapes table-breaking text", async () => {
-    const markdown = reporters.md(report, { color: false, showHidden: true } as never);
+    const markdown = reporters.md(report, { color: false, showHidden: true });
     expect(markdown).toContain("CMD en forme shell \\| attendu");
     expect(markdown).toContain("&lt;oops&gt;");
     await expect(markdown).toMatchFileSnapshot("__fixtures__/report.fr.md");
