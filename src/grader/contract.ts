@@ -57,6 +57,8 @@ export interface GraderDefinition<S extends TSchema = TSchema> {
   params: S;
   requires: readonly Requirement[];
   messages: MessageCatalog;
+  /** Example `params` for the documentation (docs/graders.md); defaults are shown when absent. */
+  example?: Record<string, unknown>;
   run(ctx: GraderContext, params: Static<S>): Promise<GraderResult>;
 }
 

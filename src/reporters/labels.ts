@@ -35,3 +35,8 @@ export const reportWords = {
 export function formatPoints(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "");
 }
+
+/** "Total:" in English, "Total :" in French (a space before the colon, as French typography wants). */
+export function labelled(word: Record<Lang, string>, lang: Lang): string {
+  return lang === "fr" ? `${word.fr} :` : `${word.en}:`;
+}

@@ -1,5 +1,5 @@
 import type { Report } from "../report/schema.js";
-import { formatPoints, reportWords, statusLabel } from "./labels.js";
+import { formatPoints, labelled, reportWords, statusLabel } from "./labels.js";
 
 const icon = { pass: "✅", partial: "🟡", fail: "❌", skipped: "⏭️", error: "⚠️" } as const;
 
@@ -13,7 +13,7 @@ export function renderMarkdown(report: Report, options: { showHidden?: boolean }
     ? ` · ${reportWords.commit[lang]} \`${report.submission.commit.slice(0, 12)}\``
     : "";
   out.push(
-    `${reportWords.submission[lang]}: \`${report.submission.source}\`${report.submission.path ? ` › \`${report.submission.path}\`` : ""}${commit}`,
+    `${labelled(reportWords.submission, lang)} \`${report.submission.source}\`${report.submission.path ? ` › \`${report.submission.path}\`` : ""}${commit}`,
   );
   if (!report.environment.docker.available) {
     out.push("");
@@ -38,7 +38,7 @@ export function renderMarkdown(report: Report, options: { showHidden?: boolean }
     );
     out.push("|---|---|---|---:|---|");
     for (const check of checks) {
-      const detail = [check.message, check.feedback && `*${reportWords.hint[lang]}:* ${check.feedback}`]
+      const detail = [check.message, check.feedback && `*${labelled(reportWords.hint, lang)}* ${check.feedback}`]
         .filter(Boolean)
         .map((text) => cell(String(text)).replace(/\n/g, "<br>"))
         .join("<br>");

@@ -1,6 +1,6 @@
 import { createColors } from "picocolors";
 import type { Report } from "../report/schema.js";
-import { formatPoints, reportWords, statusLabel } from "./labels.js";
+import { formatPoints, labelled, reportWords, statusLabel } from "./labels.js";
 
 export interface TextOptions {
   /** Colours on or off; the CLI decides from the terminal and NO_COLOR / FORCE_COLOR. */
@@ -20,9 +20,9 @@ export function renderText(report: Report, options: TextOptions): string {
   const commit = report.submission.commit
     ? ` (${reportWords.commit[lang]} ${report.submission.commit.slice(0, 12)})`
     : "";
-  lines.push(`${reportWords.submission[lang]}: ${where}${commit}`);
+  lines.push(`${labelled(reportWords.submission, lang)} ${where}${commit}`);
   if (report.submission.reportFile)
-    lines.push(`${reportWords.report[lang]}: ${report.submission.reportFile}`);
+    lines.push(`${labelled(reportWords.report, lang)} ${report.submission.reportFile}`);
   if (!report.environment.docker.available) {
     lines.push(c.yellow(`! ${reportWords.dockerMissing[lang]} (${report.environment.docker.reason ?? ""})`));
   }
@@ -40,13 +40,13 @@ export function renderText(report: Report, options: TextOptions): string {
       if (check.status !== "pass") {
         for (const line of check.message.split("\n")) lines.push(`           ${line}`);
         if (check.feedback)
-          lines.push(`           ${c.cyan(`${reportWords.hint[lang]}: ${check.feedback}`)}`);
+          lines.push(`           ${c.cyan(`${labelled(reportWords.hint, lang)} ${check.feedback}`)}`);
       }
     }
   }
   lines.push("");
   lines.push(
-    c.bold(`${reportWords.total[lang]}: ${formatPoints(report.score)}/${formatPoints(report.maxScore)}`),
+    c.bold(`${labelled(reportWords.total, lang)} ${formatPoints(report.score)}/${formatPoints(report.maxScore)}`),
   );
   return `${lines.join("\n")}\n`;
 }

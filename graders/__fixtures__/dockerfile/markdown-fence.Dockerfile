@@ -1,0 +1,3 @@
+```dockerfile
+FROM python:3.12-slim
+```

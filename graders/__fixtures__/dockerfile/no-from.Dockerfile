@@ -1,0 +1,2 @@
+WORKDIR /app
+FROM python:3.12-slim
