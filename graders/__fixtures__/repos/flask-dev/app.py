@@ -1,0 +1,17 @@
+import random
+from pathlib import Path
+
+from flask import Flask, jsonify
+
+QUOTES = Path(__file__).resolve().parent / "data" / "quotes.txt"
+app = Flask(__name__)
+
+
+@app.get("/quote")
+def quote():
+    lines = [line.strip() for line in QUOTES.read_text(encoding="utf-8").splitlines()]
+    return jsonify(quote=random.choice([line for line in lines if line]))
+
+
+if __name__ == "__main__":
+    app.run(host="0.0.0.0", port=5000)

@@ -1,0 +1,135 @@
+import { Type as T } from "@sinclair/typebox";
+import { defineGrader, type Finding } from "../src/grader/contract.js";
+import { localize } from "../src/i18n/text.js";
+import { splitAnswers } from "../src/markdown/answers.js";
+import { loadReportSection, reportMessages } from "../src/markdown/report.js";
+import { assignAnswers } from "../src/quiz/assign.js";
+import { QuestionSchema, type QuestionScore, scoreAnswer } from "../src/quiz/score-answer.js";
+import { checkPhrases } from "../src/text/concepts.js";
+
+/**
+ * `quiz`: the answers of a quiz section of the report state what the rubric expects. The section is
+ * split into answers (sub-headings, numbered items, blockquotes, table rows, bullets: see
+ * `splitAnswers`), each question finds its answer (by `match`, else by position: see `assignAnswers`),
+ * and each answer earns the weighted share of its concepts, with two rules (see `scoreAnswer`): an
+ * answer that repeats the question earns 0, and where the question asks for an explanation, a bare list
+ * of keywords or commands is capped at `keywordCap`. The check's credit is the questions' weighted sum.
+ */
+export default defineGrader({
+  id: "quiz",
+  description: {
+    en: "Quiz answers in the report state the expected concepts (partial credit per concept).",
+    fr: "Les réponses au quiz du compte rendu énoncent les notions attendues (crédit partiel par notion).",
+  },
+  params: T.Object(
+    {
+      section: T.String({
+        minLength: 1,
+        default: "etape\\s*6|quiz",
+        description: "Pattern of the section's heading (regex; accents and case ignored).",
+      }),
+      questions: T.Array(QuestionSchema, {
+        minItems: 1,
+        description:
+          "The questions, in the course's order; see docs/snippets/quiz-check.yaml for the five of Etape 6.",
+      }),
+      keywordCap: T.Number({
+        minimum: 0,
+        maximum: 1,
+        default: 0.5,
+        description: "Highest credit of an answer without explanation, where the question asks for one.",
+      }),
+      minProseWords: T.Integer({
+        minimum: 0,
+        default: 8,
+        description:
+          "Words outside code (with one clause of 6+ words holding a grammatical word) that make an explanation.",
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  requires: ["repository"],
+  messages: {
+    ...reportMessages,
+    conceptFound: { en: "{question}: states {concept}.", fr: "{question} : énonce {concept}." },
+    conceptMissing: {
+      en: "{question}: {concept} is missing. Add it to your answer.",
+      fr: "{question} : il manque {concept}. Ajoutez-le à votre réponse.",
+    },
+    answerMissing: {
+      en: '{question}: no answer found in section "{section}" (expected a numbered item, bullet, sub-heading or table row). Answer the question.',
+      fr: "{question} : aucune réponse trouvée dans la section « {section} » (élément numéroté, puce, sous-titre ou ligne de tableau attendu). Répondez à la question.",
+    },
+    copiedQuestion: {
+      en: "{question}: the answer only repeats the question, so it earns nothing. Answer it in your own words.",
+      fr: "{question} : la réponse ne fait que reprendre la question, elle ne rapporte rien. Répondez avec vos propres mots.",
+    },
+    unexplained: {
+      en: "{question}: keywords or commands without explanation (fewer than {words} words of prose, or no sentence): credit capped at {cap} %. Explain in a sentence or two.",
+      fr: "{question} : mots-clés ou commandes sans explication (moins de {words} mots de texte, ou aucune phrase) : crédit plafonné à {cap} %. Expliquez en une ou deux phrases.",
+    },
+  },
+  async run(ctx, params) {
+    try {
+      for (const q of params.questions) checkPhrases(q.concepts);
+    } catch (error) {
+      return {
+        status: "error",
+        findings: [
+          { messageId: "badPattern", severity: "problem", data: { detail: (error as Error).message } },
+        ],
+      };
+    }
+    const loaded = await loadReportSection(ctx, params.section, "Etape 6 — Mini-quiz");
+    if (!loaded.ok) return loaded.result;
+    const { file, section } = loaded.report;
+    const answers = assignAnswers(params.questions, splitAnswers(section.children));
+    const findings: Finding[] = [];
+    const scores: Array<QuestionScore | { id: string; credit: 0; answered: false }> = [];
+    let earned = 0;
+    let total = 0;
+    params.questions.forEach((q, i) => {
+      const name = q.title ? `Q${i + 1} (${localize(q.title, ctx.lang)})` : `Q${i + 1}`;
+      const answer = answers.get(q.id);
+      total += q.weight;
+      if (!answer) {
+        const data = { question: name, section: section.title };
+        findings.push({ messageId: "answerMissing", severity: "problem", data, file, line: section.line });
+        scores.push({ id: q.id, credit: 0, answered: false });
+        return;
+      }
+      const score = scoreAnswer(answer, q, params);
+      scores.push(score);
+      earned += q.weight * score.credit;
+      const at = { file, line: answer.line };
+      const say = (messageId: string, severity: Finding["severity"], data: Finding["data"] = {}) =>
+        findings.push({ messageId, severity, data: { question: name, ...data }, ...at });
+      if (score.copied) say("copiedQuestion", "problem");
+      for (const c of score.found) say("conceptFound", "ok", { concept: localize(c.label, ctx.lang) });
+      for (const c of score.copied ? [] : score.missing)
+        say("conceptMissing", "problem", { concept: localize(c.label, ctx.lang) });
+      if (score.unexplained && score.coverage > params.keywordCap)
+        say("unexplained", "problem", {
+          words: params.minProseWords,
+          cap: Math.round(params.keywordCap * 100),
+        });
+    });
+    const credit = total === 0 ? 0 : Math.round((earned / total) * 10_000) / 10_000;
+    const details = {
+      section: section.title,
+      questions: scores.map((s) =>
+        "answered" in s
+          ? s
+          : {
+              id: s.id,
+              credit: s.credit,
+              found: s.found.map((c) => c.id),
+              missing: s.missing.map((c) => c.id),
+              copied: s.copied,
+              unexplained: s.unexplained,
+            },
+      ),
+    };
+    return { status: credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial", credit, findings, details };
+  },
+});

@@ -1,0 +1,109 @@
+import { Type as T } from "@sinclair/typebox";
+import { defineGrader, type Finding } from "../src/grader/contract.js";
+import { localize } from "../src/i18n/text.js";
+import { plainText } from "../src/markdown/parse.js";
+import { loadReportSection, reportMessages } from "../src/markdown/report.js";
+import { ConceptSchema, checkPhrases, matchConcepts } from "../src/text/concepts.js";
+import { proseStats } from "../src/text/prose.js";
+
+/**
+ * `report-section`: a step of the report exists (a heading matching `section`) and explains the given
+ * concepts, matched as in `quiz` (see `src/text/concepts.ts`) over the section's text, sub-sections and
+ * code included, its own heading excluded. Credit = weighted share of the concepts found, multiplied by
+ * words / minWords when the section's prose (words outside code) is shorter than `minWords`.
+ */
+export default defineGrader({
+  id: "report-section",
+  description: {
+    en: "A step of the report exists and explains the expected concepts.",
+    fr: "Une étape du compte rendu existe et explique les notions attendues.",
+  },
+  params: T.Object(
+    {
+      section: T.String({
+        minLength: 1,
+        description: "Pattern of the section's heading (regex; accents and case ignored).",
+      }),
+      example: T.String({
+        default: "Etape N",
+        description: "A heading that matches, quoted to the student when the section is missing.",
+      }),
+      concepts: T.Array(ConceptSchema, {
+        default: [],
+        description: "What the section must explain; empty: the section only has to exist.",
+      }),
+      minWords: T.Integer({
+        minimum: 0,
+        default: 0,
+        description: "Words outside code below which the credit shrinks in proportion.",
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  requires: ["repository"],
+  messages: {
+    ...reportMessages,
+    sectionFound: { en: 'Section "{section}" found.', fr: "Section « {section} » trouvée." },
+    conceptFound: { en: '"{section}" explains {concept}.', fr: "« {section} » explique {concept}." },
+    conceptMissing: {
+      en: '"{section}" does not explain {concept}. Add a sentence about it.',
+      fr: "« {section} » n'explique pas {concept}. Ajoutez une phrase à ce sujet.",
+    },
+    tooShort: {
+      en: '"{section}" has {words} words of text outside code; at least {minWords} are expected. Explain in your own words, not only with commands.',
+      fr: "« {section} » compte {words} mots de texte hors code ; au moins {minWords} sont attendus. Expliquez avec vos mots, pas seulement avec des commandes.",
+    },
+  },
+  async run(ctx, params) {
+    try {
+      checkPhrases(params.concepts);
+    } catch (error) {
+      return {
+        status: "error",
+        findings: [
+          { messageId: "badPattern", severity: "problem", data: { detail: (error as Error).message } },
+        ],
+      };
+    }
+    const loaded = await loadReportSection(ctx, params.section, params.example);
+    if (!loaded.ok) return loaded.result;
+    const { file, section } = loaded.report;
+    const at = { file, line: section.line };
+    const name = section.title;
+    const match = matchConcepts(plainText(section.children), params.concepts);
+    const words = proseStats(plainText(section.children, { code: false })).words;
+    const findings: Finding[] = [
+      { messageId: "sectionFound", severity: "ok", data: { section: name }, ...at },
+    ];
+    for (const c of match.found)
+      findings.push({
+        messageId: "conceptFound",
+        severity: "ok",
+        data: { section: name, concept: localize(c.label, ctx.lang) },
+        ...at,
+      });
+    for (const c of match.missing)
+      findings.push({
+        messageId: "conceptMissing",
+        severity: "problem",
+        data: { section: name, concept: localize(c.label, ctx.lang) },
+        ...at,
+      });
+    const length = params.minWords > 0 ? Math.min(1, words / params.minWords) : 1;
+    if (length < 1)
+      findings.push({
+        messageId: "tooShort",
+        severity: "problem",
+        data: { section: name, words, minWords: params.minWords },
+        ...at,
+      });
+    const credit = Math.round(match.coverage * length * 10_000) / 10_000;
+    const details = {
+      section: name,
+      found: match.found.map((c) => c.id),
+      missing: match.missing.map((c) => c.id),
+      words,
+    };
+    return { status: credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial", credit, findings, details };
+  },
+});

@@ -1,0 +1,105 @@
+import type { Finding } from "../grader/contract.js";
+import { compilePattern, normalizeText } from "../text/normalize.js";
+import type { CheckedImage } from "./check-images.js";
+import { ocrContains, ocrImage, tesseractAvailable } from "./ocr.js";
+
+/** Texts a rubric expects to read in some screenshots of a section. */
+export interface OcrRule {
+  image?: number | string;
+  expect: string[];
+  /** When no image of the section matches `image`, skip the rule instead of failing it. */
+  optional?: boolean;
+}
+
+/**
+ * Looks for the rules' texts in the valid images. Credit = texts found / texts expected, over the rules
+ * whose images could be read; undefined when tesseract is missing or no image could be read (then the
+ * caller grades the files alone).
+ */
+export async function ocrImages(
+  checked: readonly CheckedImage[],
+  rules: readonly OcrRule[],
+  options: { timeoutMs: number; signal?: AbortSignal },
+): Promise<{ credit?: number; findings: Finding[]; details: unknown }> {
+  if (!(await tesseractAvailable()))
+    return {
+      findings: [{ messageId: "ocrUnavailable", severity: "info" }],
+      details: { skipped: "tesseract not found" },
+    };
+  const texts = new Map<CheckedImage, string | undefined>();
+  const findings: Finding[] = [];
+  const read = async (image: CheckedImage) => {
+    if (!texts.has(image) && image.abs) {
+      const result = await ocrImage(image.abs, options);
+      texts.set(image, result.ok ? result.text : undefined);
+      if (!result.ok)
+        findings.push({
+          messageId: "ocrFailed",
+          severity: "info",
+          data: { image: image.ref.url, reason: result.reason },
+          line: image.ref.line,
+        });
+    }
+    return texts.get(image);
+  };
+  let expected = 0;
+  let found = 0;
+  const details: unknown[] = [];
+  for (const rule of rules) {
+    const named = checked.filter((c) => selects(rule.image, c));
+    const selected = named.filter((c) => c.valid);
+    const selector = rule.image === undefined ? "*" : String(rule.image);
+    if (named.length === 0 && rule.optional) {
+      findings.push({
+        messageId: "ocrNotShown",
+        severity: "info",
+        data: { selector, texts: rule.expect.join(", ") },
+      });
+      details.push({ selector, skipped: "no such image" });
+      continue;
+    }
+    if (selected.length === 0) {
+      expected += rule.expect.length;
+      findings.push({
+        messageId: "ocrNoImage",
+        severity: "problem",
+        data: { selector, texts: rule.expect.join(", ") },
+      });
+      details.push({ selector, found: [], missing: rule.expect });
+      continue;
+    }
+    // One tesseract at a time: the grading machine runs several submissions side by side.
+    const readTexts: string[] = [];
+    for (const image of selected) {
+      const text = await read(image);
+      if (text !== undefined) readTexts.push(text);
+    }
+    if (readTexts.length === 0) {
+      details.push({ selector, skipped: "no image could be read" });
+      continue;
+    }
+    const images = selected.map((c) => c.ref.url).join(", ");
+    const hits = rule.expect.filter((text) => readTexts.some((t) => ocrContains(t, text)));
+    expected += rule.expect.length;
+    found += hits.length;
+    for (const text of rule.expect)
+      findings.push(
+        hits.includes(text)
+          ? { messageId: "ocrFound", severity: "ok", data: { text, images } }
+          : {
+              messageId: "ocrMissing",
+              severity: "problem",
+              data: { text, images },
+              line: selected[0]?.ref.line,
+            },
+      );
+    details.push({ selector, found: hits, missing: rule.expect.filter((t) => !hits.includes(t)) });
+  }
+  return { credit: expected === 0 ? undefined : found / expected, findings, details };
+}
+
+function selects(selector: number | string | undefined, image: CheckedImage): boolean {
+  if (selector === undefined) return true;
+  if (typeof selector === "number") return image.position === selector;
+  return compilePattern(selector).test(normalizeText(`${image.ref.url}\n${image.ref.caption}`));
+}

@@ -1,0 +1,78 @@
+import type { Root } from "mdast";
+import type { Finding, GraderContext, GraderResult } from "../grader/contract.js";
+import type { MessageCatalog } from "../i18n/catalog.js";
+import { compilePattern } from "../text/normalize.js";
+import { parseMarkdown } from "./parse.js";
+import { findSection, headingOutline, type Section } from "./sections.js";
+
+/** Messages every report-reading grader declares (spread into its catalog). */
+export const reportMessages: MessageCatalog = {
+  noReport: {
+    en: "No lab report was found: expected a Markdown file (README.md) at the root of the repository. Write the report in README.md and commit it.",
+    fr: "Aucun compte rendu trouvé : un fichier Markdown (README.md) est attendu à la racine du dépôt. Rédigez le compte rendu dans README.md et committez-le.",
+  },
+  reportUnreadable: {
+    en: "The report {file} could not be read ({reason}): expected a regular Markdown file under 5 MB inside the repository. Commit the file itself, not a link.",
+    fr: "Le compte rendu {file} n'a pas pu être lu ({reason}) : un fichier Markdown ordinaire de moins de 5 Mo, dans le dépôt, est attendu. Committez le fichier lui-même, pas un lien.",
+  },
+  sectionMissing: {
+    en: 'No heading of {file} matches {pattern}: expected a section such as "## {example}". Headings found: {headings}. Add the section with that heading.',
+    fr: "Aucun titre de {file} ne correspond à {pattern} : une section comme « ## {example} » est attendue. Titres trouvés : {headings}. Ajoutez la section avec ce titre.",
+  },
+  badPattern: {
+    en: "The rubric's pattern is invalid ({detail}): the check could not run. Fix the rubric.",
+    fr: "Le motif du barème est invalide ({detail}) : la vérification n'a pas pu s'exécuter. Corrigez le barème.",
+  },
+};
+
+export interface ReportSection {
+  file: string;
+  root: Root;
+  section: Section;
+}
+
+const MAX_REPORT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Reads the submission's report and finds the section whose heading matches `pattern` (no pattern: the
+ * whole report). Anything that stops the grader (no report, unreadable, no such heading, bad pattern)
+ * comes back as a finished result.
+ */
+export async function loadReportSection(
+  ctx: Pick<GraderContext, "submission" | "files">,
+  pattern: string | undefined,
+  example: string,
+): Promise<{ ok: true; report: ReportSection } | { ok: false; result: GraderResult }> {
+  let heading: RegExp | undefined;
+  try {
+    heading = pattern === undefined ? undefined : compilePattern(pattern);
+  } catch (error) {
+    return { ok: false, result: failure("error", "badPattern", { detail: (error as Error).message }) };
+  }
+  const file = ctx.submission.reportFile;
+  if (!file) return { ok: false, result: failure("fail", "noReport", {}) };
+  const read = await ctx.files.readText(file, { from: "repo", maxBytes: MAX_REPORT_BYTES });
+  if (!read.ok)
+    return { ok: false, result: failure("fail", "reportUnreadable", { file, reason: read.reason }, file) };
+  const root = parseMarkdown(read.text);
+  if (!heading)
+    return {
+      ok: true,
+      report: { file, root, section: { title: file, depth: 0, children: root.children, line: 1 } },
+    };
+  const section = findSection(root, heading);
+  if (!section) {
+    const data = { file, pattern: `/${pattern}/`, example, headings: headingOutline(root) };
+    return { ok: false, result: failure("fail", "sectionMissing", data, file) };
+  }
+  return { ok: true, report: { file, root, section } };
+}
+
+function failure(
+  status: "fail" | "error",
+  messageId: string,
+  data: Finding["data"],
+  file?: string,
+): GraderResult {
+  return { status, credit: 0, findings: [{ messageId, severity: "problem", data, file }] };
+}

@@ -1,0 +1,69 @@
+// Test helpers for the graders that read the lab report: a grader context over a real folder, with the
+// real SubmissionFiles (so path safety is exercised, never stubbed).
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Ajv } from "ajv";
+import { parse } from "yaml";
+import type { AnyGrader, GraderContext } from "../grader/contract.js";
+import type { Lang } from "../i18n/text.js";
+import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS } from "../rubric/types.js";
+import { SubmissionFiles } from "../submission/files.js";
+
+/** A grader context for the submission in `repoDir`, whose report is `reportFile` (repository-relative). */
+export function reportContext(
+  repoDir: string,
+  reportFile: string | undefined,
+  lang: Lang = "en",
+): GraderContext {
+  const root = realpathSync(repoDir);
+  return {
+    lang,
+    submission: { source: repoDir, repoRoot: root, root, rootRel: "", reportFile },
+    files: new SubmissionFiles(root, root),
+    assignment: {
+      id: "tp-docker",
+      title: "TP Docker",
+      language: "fr",
+      totalPoints: 20,
+      image: { name: "quotegen", tags: ["1.0.0"] },
+      steps: ["01.yaml"],
+      timeouts: { ...DEFAULT_TIMEOUTS },
+      limits: { ...DEFAULT_LIMITS },
+      reportCandidates: ["README.md"],
+    },
+    check: { id: "test", points: 10, timeoutMs: 60_000 },
+    signal: new AbortController().signal,
+    log: () => {},
+  };
+}
+
+/** A fresh folder holding `README.md` with `markdown`, and its grader context. */
+export function reportRepo(markdown: string, lang: Lang = "en"): { dir: string; ctx: GraderContext } {
+  const dir = mkdtempSync(path.join(tmpdir(), "dockgrade-report-"));
+  writeFileSync(path.join(dir, "README.md"), markdown);
+  return { dir, ctx: reportContext(dir, "README.md", lang) };
+}
+
+/** Parameters as the rubric loader hands them to a grader: validated, defaults filled. Throws when invalid. */
+export function paramsFor(grader: AnyGrader, raw: Record<string, unknown>): Record<string, unknown> {
+  const params = structuredClone(raw);
+  const validate = ajv.compile(grader.params);
+  if (!validate(params)) throw new Error(`invalid ${grader.id} params: ${JSON.stringify(validate.errors)}`);
+  return params;
+}
+
+/** The `params` of check `id` in a snippet file of docs/snippets. */
+export function snippetParams(file: string, id: string): Record<string, unknown> {
+  const checks = parse(
+    readFileSync(new URL(`../../docs/snippets/${file}`, import.meta.url), "utf8"),
+  ) as Array<{
+    id: string;
+    params: Record<string, unknown>;
+  }>;
+  const check = checks.find((c) => c.id === id);
+  if (!check) throw new Error(`no check ${id} in docs/snippets/${file}`);
+  return check.params;
+}
+
+const ajv = new Ajv({ strict: false, useDefaults: true, allErrors: true });
