@@ -1,8 +1,10 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { checkCommand, type DockerBackend } from "./commands/check.js";
+import { explainCommand } from "./commands/explain.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
 import { lintCommand } from "./commands/lint.js";
 import { dockerBackend, gcCommand } from "./docker/backend.js";
+import { installShutdownHandlers } from "./docker/shutdown.js";
 import { detectLang, isLang, type Lang } from "./i18n/text.js";
 import { bundledRubric, toolVersion } from "./package-info.js";
 import { REPORT_FORMATS, type ReportFormat } from "./reporters/index.js";
@@ -84,6 +86,15 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
       process.exitCode = await lintCommand(dir, detectLang(opts.lang), io);
     });
 
+  rubric
+    .command("explain")
+    .description("print the grading scheme (steps, checks, points) for students; hidden checks left out")
+    .argument("[dir]", "rubric folder", bundledRubric())
+    .option("--lang <lang>", "language: fr or en", parseLang)
+    .action(async (dir: string, opts) => {
+      process.exitCode = await explainCommand(dir, detectLang(opts.lang), io);
+    });
+
   program
     .command("gc")
     .description("remove containers, images, volumes and networks left by crashed dockgrade runs")
@@ -95,6 +106,8 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // Ctrl-C or SIGTERM removes the containers, images, volumes and networks of the runs in progress.
+  const uninstall = installShutdownHandlers();
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
@@ -114,5 +127,7 @@ export async function main(argv: string[]): Promise<void> {
       );
       process.exitCode = EXIT.internal;
     }
+  } finally {
+    uninstall();
   }
 }

@@ -1,15 +1,28 @@
 import type { DockerBackend } from "../commands/check.js";
 import type { CommandIO } from "../commands/io.js";
+import { collectGarbage } from "./gc.js";
+import { probeDocker } from "./probe.js";
+import { openDockerSession } from "./session.js";
 
-// TEMPORARY until the Docker session lands: Docker is reported unavailable.
+/** The real engine, as the CLI uses it. */
 export const dockerBackend: DockerBackend = {
-  probe: async () => ({ available: false, reason: "Docker support is not built yet" }),
-  open: async () => {
-    throw new Error("Docker support is not built yet");
-  },
+  probe: () => probeDocker(),
+  open: ({ rubric, ...rest }) => openDockerSession({ ...rest, assignment: rubric.assignment }),
 };
 
-export async function gcCommand(_olderThanMinutes: number | undefined, io: CommandIO): Promise<number> {
-  io.stderr("nothing to collect\n");
-  return 0;
+/** `dockgrade gc`: removes what crashed runs left, and says what it removed. */
+export async function gcCommand(olderThanMinutes: number | undefined, io: CommandIO): Promise<number> {
+  const probe = await probeDocker();
+  if (!probe.available) {
+    io.stderr(`dockgrade gc: no Docker engine reachable (${probe.reason})\n`);
+    return 2;
+  }
+  const removed = await collectGarbage(
+    olderThanMinutes === undefined ? {} : { olderThanMs: olderThanMinutes * 60_000 },
+  );
+  io.stdout(
+    `removed ${removed.containers} container(s), ${removed.images} image(s), ${removed.volumes} volume(s), ${removed.networks} network(s), ${removed.tempDirs} temporary folder(s)\n`,
+  );
+  for (const error of removed.errors) io.stderr(`dockgrade gc: ${error}\n`);
+  return removed.errors.length > 0 ? 3 : 0;
 }

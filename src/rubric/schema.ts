@@ -67,6 +67,7 @@ export const CheckSchema = T.Object(
     grader: T.String({ minLength: 1 }),
     points: T.Number({ minimum: 0 }),
     title: T.Optional(LocalTextSchema),
+    description: T.Optional(LocalTextSchema),
     params: T.Optional(T.Record(T.String(), T.Unknown())),
     needs: T.Optional(T.Array(Id)),
     visibility: T.Optional(T.Union([T.Literal("visible"), T.Literal("hidden")])),

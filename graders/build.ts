@@ -1,0 +1,207 @@
+import path from "node:path";
+import { Type as T } from "@sinclair/typebox";
+import type { BuildOutcome } from "../src/docker/session.js";
+import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
+import { formatBytes } from "../src/format/bytes.js";
+import { type BuildFacts, buildHints, missingCopySource, stepLine } from "./build/hints.js";
+import { buildMessages } from "./build/messages.js";
+
+// Folders that have no business in a build context: when one is the heaviest entry, say so.
+const HEAVY = new Set([".venv", "venv", "env", ".git", "node_modules", "__pycache__", ".idea", ".vscode"]);
+
+/**
+ * `build`: the submission's image builds with the engine's classic builder. The build is the session's
+ * (one per submission, shared with every later Docker check); this grader turns its outcome into a
+ * verdict: the failing step, its last lines and the likely cause when it fails; `error` when the engine
+ * failed or the build did not finish in time.
+ */
+export default defineGrader({
+  id: "build",
+  description: {
+    en: "The image builds from the submission's Dockerfile (classic builder, offline-friendly); a failure quotes the failing step and its last lines.",
+    fr: "L'image se construit à partir du Dockerfile du rendu (builder classique) ; un échec cite l'étape fautive et ses dernières lignes.",
+  },
+  params: T.Object(
+    {
+      maxContextMb: T.Number({
+        exclusiveMinimum: 0,
+        maximum: 10_000,
+        default: 300,
+        description: "Largest build context accepted (MB, after .dockerignore).",
+      }),
+      outputLines: T.Integer({
+        minimum: 1,
+        maximum: 50,
+        default: 12,
+        description: "Output lines quoted on failure.",
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  requires: ["docker"],
+  messages: buildMessages,
+  async run(ctx, params) {
+    if (!ctx.docker) return { status: "error", findings: [{ messageId: "noSession", severity: "problem" }] };
+    const outcome = await ctx.docker.image({ maxContextBytes: params.maxContextMb * 1024 * 1024 });
+    const facts = outcome.ok ? undefined : await readFacts(ctx, outcome);
+    return judgeBuild(outcome, facts, params.outputLines, dockerfilePath(ctx));
+  },
+});
+
+/** The verdict on a build outcome. Pure: the outcome and what was read from the submission. */
+export function judgeBuild(
+  outcome: BuildOutcome,
+  facts: BuildFacts | undefined,
+  outputLines = 12,
+  dockerfile = "Dockerfile",
+): GraderResult {
+  const context = outcome.context;
+  const contextDetails = context ? { contextBytes: context.bytes, contextFiles: context.files } : {};
+  if (outcome.ok) {
+    const findings: Finding[] = [
+      {
+        messageId: "built",
+        severity: "ok",
+        data: {
+          seconds: (outcome.durationMs / 1000).toFixed(1),
+          size: formatBytes(outcome.sizeBytes),
+          imageId: outcome.imageId.replace(/^sha256:/, "").slice(0, 12),
+          files: outcome.context.files,
+          contextSize: formatBytes(outcome.context.bytes),
+        },
+      },
+    ];
+    const heavy = outcome.context.largest[0];
+    if (heavy && HEAVY.has(heavy.path)) {
+      findings.push({
+        messageId: "heavyContext",
+        severity: "info",
+        code: "B004",
+        data: {
+          files: outcome.context.files,
+          contextSize: formatBytes(outcome.context.bytes),
+          largest: heavy.path,
+          largestFiles: heavy.files,
+          largestSize: formatBytes(heavy.bytes),
+        },
+      });
+    }
+    const details = {
+      durationMs: outcome.durationMs,
+      ...contextDetails,
+      imageId: outcome.imageId,
+      sizeBytes: outcome.sizeBytes,
+      reference: outcome.reference,
+      steps: outcome.steps,
+    };
+    return { status: "pass", findings, details };
+  }
+
+  const step = outcome.failingStep;
+  const lines = outcome.lastLines.slice(-outputLines);
+  const output = lines.map((line) => `    ${line}`).join("\n");
+  const stepData = step ? { step: step.index, total: step.total, instruction: step.instruction } : {};
+  const details = {
+    reason: outcome.reason,
+    durationMs: outcome.durationMs,
+    ...contextDetails,
+    ...(step ? { failingStep: step } : {}),
+    lastLines: lines,
+    ...(outcome.timeoutMs ? { timeoutMs: outcome.timeoutMs } : {}),
+  };
+  const at = (finding: Finding): Finding => {
+    const line =
+      step && facts?.dockerfile ? stepLine(facts.dockerfile, step.index, step.instruction) : undefined;
+    return line ? { ...finding, file: dockerfile, line } : finding;
+  };
+
+  switch (outcome.reason) {
+    case "failed": {
+      const main: Finding = step
+        ? at({
+            messageId: lines.length > 0 ? "stepFailed" : "stepFailedQuiet",
+            severity: "problem",
+            code: "B001",
+            data: { ...stepData, error: outcome.message, output },
+          })
+        : { messageId: "buildFailed", severity: "problem", code: "B002", data: { error: outcome.message } };
+      const hints = facts ? buildHints(outcome, facts) : [];
+      const hintFindings = hints.map(
+        (hint): Finding => ({
+          messageId: hint.messageId,
+          severity: "problem",
+          code: hint.code,
+          data: hint.data,
+          ...(hint.line ? { file: dockerfile, line: hint.line } : {}),
+        }),
+      );
+      return { status: "fail", findings: [main, ...hintFindings], details };
+    }
+    case "context-too-large": {
+      const largest = context?.largest[0]?.path ?? "?";
+      const data = {
+        max: formatBytes(outcome.maxContextBytes ?? 0),
+        contextSize: formatBytes(context?.bytes ?? 0),
+        files: context?.files ?? 0,
+        largest,
+      };
+      return {
+        status: "fail",
+        findings: [{ messageId: "contextTooLarge", severity: "problem", code: "B003", data }],
+        details,
+      };
+    }
+    case "timeout": {
+      const seconds = Math.round((outcome.timeoutMs ?? 0) / 1000);
+      const finding: Finding = step
+        ? at({
+            messageId: "timedOut",
+            severity: "problem",
+            data: { seconds, ...stepData, output: output || "    —" },
+          })
+        : { messageId: "timedOutEarly", severity: "problem", data: { seconds } };
+      return { status: "error", findings: [finding], details };
+    }
+    case "aborted":
+      return { status: "error", findings: [{ messageId: "aborted", severity: "problem" }], details };
+    case "engine":
+      return {
+        status: "error",
+        findings: [{ messageId: "engineFailed", severity: "problem", data: { error: outcome.message } }],
+        details,
+      };
+  }
+}
+
+/** The Dockerfile's path as findings give it: relative to the repository. */
+function dockerfilePath(ctx: GraderContext): string {
+  return ctx.submission.rootRel ? `${ctx.submission.rootRel}/Dockerfile` : "Dockerfile";
+}
+
+/** What the hints need: the Dockerfile, .dockerignore, and the folders a failed COPY looked in. */
+async function readFacts(
+  ctx: GraderContext,
+  outcome: Extract<BuildOutcome, { ok: false }>,
+): Promise<BuildFacts> {
+  const text = async (rel: string) => {
+    const read = await ctx.files.readText(rel);
+    return read.ok ? read.text : undefined;
+  };
+  const dirs = new Set([""]);
+  const wanted = missingCopySource(outcome.message);
+  if (wanted && path.posix.dirname(wanted) !== ".") dirs.add(path.posix.dirname(wanted));
+  const names = new Map<string, string[]>();
+  for (const dir of dirs) {
+    const listed = await ctx.files.list(dir, { depth: 0 });
+    names.set(
+      dir,
+      listed.filter((f) => f.kind === "file").map((f) => path.posix.basename(f.rel)),
+    );
+  }
+  return {
+    names,
+    dockerignore: await text(".dockerignore"),
+    dockerfile: await text("Dockerfile"),
+    where: ctx.submission.rootRel || ".",
+  };
+}

@@ -1,0 +1,89 @@
+import type { MessageCatalog } from "../../src/i18n/catalog.js";
+
+/** The build grader's messages: outcomes first, then the hints that explain a failure. */
+export const buildMessages = {
+  built: {
+    en: "The image builds in {seconds} s: {size}, image {imageId}; the build context sent {files} files ({contextSize}).",
+    fr: "L'image se construit en {seconds} s : {size}, image {imageId} ; le contexte de build a envoyé {files} fichiers ({contextSize}).",
+  },
+  heavyContext: {
+    en: "The build context holds {files} files ({contextSize}), {largest} alone {largestFiles} files ({largestSize}): Docker sends all of it at every build. List {largest} in .dockerignore.",
+    fr: "Le contexte de build contient {files} fichiers ({contextSize}), dont {largestFiles} fichiers ({largestSize}) pour {largest} seul : Docker envoie tout cela à chaque build. Ajoutez {largest} au .dockerignore.",
+  },
+  stepFailed: {
+    en: "The image should build, but step {step}/{total} `{instruction}` failed: {error}\nLast lines of its output:\n{output}\nFix this instruction, check with `docker build .`, then commit.",
+    fr: "L'image devrait se construire, mais l'étape {step}/{total} `{instruction}` a échoué : {error}\nDernières lignes de sa sortie :\n{output}\nCorrigez cette instruction, vérifiez avec `docker build .`, puis committez.",
+  },
+  stepFailedQuiet: {
+    en: "The image should build, but step {step}/{total} `{instruction}` failed: {error}. Fix this instruction, check with `docker build .`, then commit.",
+    fr: "L'image devrait se construire, mais l'étape {step}/{total} `{instruction}` a échoué : {error}. Corrigez cette instruction, vérifiez avec `docker build .`, puis committez.",
+  },
+  buildFailed: {
+    en: "The image should build, but Docker refused to start the build: {error}. Fix the Dockerfile, check with `docker build .`, then commit.",
+    fr: "L'image devrait se construire, mais Docker a refusé de lancer le build : {error}. Corrigez le Dockerfile, vérifiez avec `docker build .`, puis committez.",
+  },
+  contextTooLarge: {
+    en: "The build context should stay under {max}, but it holds more ({contextSize} in {files} files counted before stopping; {largest} weighs most). List heavy folders that the image does not need (.venv, .git, __pycache__) in .dockerignore.",
+    fr: "Le contexte de build devrait rester sous {max}, mais il en contient davantage ({contextSize} dans {files} fichiers comptés avant l'arrêt ; {largest} pèse le plus). Listez dans le .dockerignore les dossiers lourds dont l'image n'a pas besoin (.venv, .git, __pycache__).",
+  },
+  timedOut: {
+    en: "The image build did not finish within {seconds} s; step {step}/{total} `{instruction}` was still running. Last lines:\n{output}\nA step that never ends (a server started by RUN, a prompt waiting for an answer) is the usual cause; if the build is only slow, the rubric's build timeout may need raising.",
+    fr: "Le build de l'image n'a pas abouti en {seconds} s ; l'étape {step}/{total} `{instruction}` tournait encore. Dernières lignes :\n{output}\nUne étape qui ne se termine jamais (un serveur lancé par RUN, une question qui attend une réponse) en est la cause habituelle ; si le build est seulement lent, le délai de build du barème est peut-être à augmenter.",
+  },
+  timedOutEarly: {
+    en: "The image build did not finish within {seconds} s, before any step ran (the engine may be overloaded). Grade again; if it keeps happening, raise the rubric's build timeout.",
+    fr: "Le build de l'image n'a pas abouti en {seconds} s, avant même la première étape (le moteur est peut-être surchargé). Relancez la correction ; si cela se reproduit, augmentez le délai de build du barème.",
+  },
+  engineFailed: {
+    en: "The Docker engine failed during the build: {error}. This is not a problem with your work: grade again once Docker runs normally.",
+    fr: "Le moteur Docker a échoué pendant le build : {error}. Votre travail n'est pas en cause : relancez la correction quand Docker fonctionne normalement.",
+  },
+  aborted: {
+    en: "The build was stopped before it ended because the grading run was interrupted. Grade again.",
+    fr: "Le build a été arrêté avant la fin car la correction a été interrompue. Relancez la correction.",
+  },
+  noSession: {
+    en: "No Docker session was given to the build check: this is a dockgrade problem, report it.",
+    fr: "Aucune session Docker n'a été fournie à la vérification du build : le problème vient de dockgrade, signalez-le.",
+  },
+  hintRenameDockerfile: {
+    en: "Docker looks for a file named exactly `Dockerfile` in {where}, and found {found} instead. Rename it to `Dockerfile` (capital D, no extension).",
+    fr: "Docker cherche un fichier nommé exactement `Dockerfile` dans {where} et a trouvé {found} à la place. Renommez-le en `Dockerfile` (D majuscule, sans extension).",
+  },
+  hintAddDockerfile: {
+    en: "There is no `Dockerfile` in {where}. Create it there (beside app.py) and commit it.",
+    fr: "Il n'y a pas de `Dockerfile` dans {where}. Créez-le à cet endroit (à côté d'app.py) et committez-le.",
+  },
+  hintParseError: {
+    en: "Docker cannot read line {line} of the Dockerfile ({detail}). Check the spelling of the instruction on that line.",
+    fr: "Docker ne sait pas lire la ligne {line} du Dockerfile ({detail}). Vérifiez l'orthographe de l'instruction de cette ligne.",
+  },
+  hintCopyCase: {
+    en: "COPY asks for {wanted}, but the folder holds {found}: names are case-sensitive in a build. Rename the file (or fix the COPY) so that both match exactly.",
+    fr: "COPY demande {wanted}, mais le dossier contient {found} : les noms respectent la casse dans un build. Renommez le fichier (ou corrigez le COPY) pour qu'ils correspondent exactement.",
+  },
+  hintCopyIgnored: {
+    en: "{wanted} exists, but .dockerignore excludes it, so Docker never receives it. Remove the pattern that matches it from .dockerignore.",
+    fr: "{wanted} existe, mais le .dockerignore l'exclut : Docker ne le reçoit donc jamais. Retirez du .dockerignore le motif qui l'exclut.",
+  },
+  hintCopyMissing: {
+    en: "{wanted} is not in the build context ({where}). Add and commit it, or fix the path in COPY (paths are relative to the Dockerfile's folder).",
+    fr: "{wanted} n'est pas dans le contexte de build ({where}). Ajoutez-le et committez-le, ou corrigez le chemin du COPY (les chemins partent du dossier du Dockerfile).",
+  },
+  hintRequirementsNotCopied: {
+    en: "pip cannot find {file} inside the image: it was never copied there. Add `COPY {file} .` before this RUN.",
+    fr: "pip ne trouve pas {file} dans l'image : il n'y a jamais été copié. Ajoutez `COPY {file} .` avant ce RUN.",
+  },
+  hintPipNetwork: {
+    en: "pip could not get a package ({detail}): the name or the pinned version may not exist for this Python, or the build machine cannot reach PyPI (offline, proxy). Check the names and versions in requirements.txt.",
+    fr: "pip n'a pas pu obtenir un paquet ({detail}) : le nom ou la version épinglée n'existe peut-être pas pour ce Python, ou la machine de build n'atteint pas PyPI (hors ligne, proxy). Vérifiez les noms et versions de requirements.txt.",
+  },
+  hintPipManaged: {
+    en: "pip refuses to install into the system Python (externally-managed-environment). Start FROM an official python image (python:3.12-slim), or create a virtual environment in the image.",
+    fr: "pip refuse d'installer dans le Python du système (externally-managed-environment). Partez d'une image python officielle (python:3.12-slim), ou créez un environnement virtuel dans l'image.",
+  },
+  hintBaseImage: {
+    en: "The base image {image} could not be obtained. Check the name and tag on the FROM line (the course uses python:3.12-slim).",
+    fr: "L'image de base {image} n'a pas pu être obtenue. Vérifiez le nom et le tag de la ligne FROM (le cours utilise python:3.12-slim).",
+  },
+} satisfies MessageCatalog;

@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { reportErrors } from "./report/validate.js";
+
+const run = promisify(execFile);
+const tsx = "node_modules/.bin/tsx";
+// A socket nothing listens on: these tests pin the "no Docker engine" behaviour, fast and deterministic.
+const noDocker = { ...process.env, DOCKER_HOST: "unix:///nonexistent/dockgrade-test.sock", NO_COLOR: "1" };
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = noDocker) {
+  try {
+    const { stdout, stderr } = await run(tsx, ["src/cli.ts", ...args], { env, maxBuffer: 10 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("dockgrade CLI", () => {
+  beforeAll(async () => {
+    // bin/dockgrade.js runs the compiled CLI: build it so the launcher is tested as a user gets it.
+    await run("node_modules/.bin/tsc", ["-p", "tsconfig.build.json"]);
+  }, 120_000);
+
+  it("the bin launcher runs the built CLI", async () => {
+    const { stdout } = await run("node", ["bin/dockgrade.js", "--version"]);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("`rubric lint` accepts the bundled rubric", async () => {
+    const result = await cli(["rubric", "lint", "rubrics/docker-basics", "--lang", "en"]);
+    expect(result.stderr).toBe("");
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toMatch(/rubrics\/docker-basics: rubric is valid \(\d+ steps, \d+ checks, 100 points\)/);
+  });
+
+  it("`rubric lint` lists every problem with file:line:column and exits 2", async () => {
+    const result = await cli(["rubric", "lint", "src/rubric/__fixtures__/bad-totals", "--lang", "en"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("src/rubric/__fixtures__/bad-totals/01-more.yaml:3:9 points: step");
+    expect(result.stderr).toContain("2 problem(s) in the rubric.");
+  });
+
+  it("`check --format json` prints only the JSON report on stdout; Docker checks are skipped with the reason", async () => {
+    const result = await cli(["check", "submissions-example/complete", "--format", "json", "--no-out", "--lang", "en"]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(reportErrors(report)).toEqual([]);
+    expect(report.environment.docker.available).toBe(false);
+    const checks = report.steps.flatMap((s: { checks: Array<{ grader: string; status: string; message: string }> }) => s.checks);
+    const dockerChecks = checks.filter((c: { message: string }) => c.message.includes("needs a Docker engine"));
+    for (const check of dockerChecks) expect(check.status).toBe("skipped");
+    const staticChecks = checks.filter((c: { grader: string }) => c.grader === "files" || c.grader === "dockerfile");
+    expect(staticChecks.length).toBeGreaterThan(0);
+    for (const check of staticChecks) expect(check.status).toBe("pass");
+  });
+
+  it("exits 1 when --min-score is not reached, 2 for a missing submission or a broken rubric", async () => {
+    expect((await cli(["check", "submissions-example/complete", "--no-out", "--min-score", "101"])).code).toBe(1);
+    const missing = await cli(["check", "/nonexistent/submission", "--no-out", "--lang", "en"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("/nonexistent/submission: not a folder");
+    const broken = await cli(["check", "submissions-example/complete", "--rubric", "src/rubric/__fixtures__/bad-type", "--no-out"]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain("01-more.yaml:7:13 checks[0].points");
+  });
+
+  it("rejects unknown options and languages with exit 2", async () => {
+    expect((await cli(["check", "--lang", "de"])).code).toBe(2);
+    expect((await cli(["check", "--frobnicate"])).code).toBe(2);
+  });
+});

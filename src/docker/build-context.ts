@@ -1,0 +1,121 @@
+import { lstat, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import type { Ignore } from "@balena/dockerignore";
+import tar from "tar-fs";
+
+// A CommonJS module whose typings declare an ES default export: required as what it is.
+const ignore = createRequire(import.meta.url)("@balena/dockerignore") as (options?: {
+  ignorecase?: boolean;
+}) => Ignore;
+
+/** What the build context holds once `.dockerignore` applied: what the engine receives. */
+export interface ContextStats {
+  /** Bytes of file content sent (tar overhead aside). */
+  bytes: number;
+  /** Regular files and links sent. */
+  files: number;
+  /** The heaviest top-level entries, so a committed `.venv` (1,500 files) shows at once. */
+  largest: Array<{ path: string; bytes: number; files: number }>;
+  dockerignore: "present" | "absent" | "unreadable";
+}
+
+export type ContextScan =
+  | { ok: true; stats: ContextStats; included: ReadonlySet<string>; topLevel: string[] }
+  | { ok: false; reason: "too-large"; stats: ContextStats; maxBytes: number; maxFiles: number };
+
+export const DEFAULT_MAX_CONTEXT_BYTES = 300 * 1024 * 1024;
+export const DEFAULT_MAX_CONTEXT_FILES = 100_000;
+
+// The docker CLI always sends these two, even when .dockerignore names them: the daemon needs them.
+const ALWAYS_SENT = new Set(["Dockerfile", ".dockerignore"]);
+
+/** Docker's `.dockerignore` semantics (via @balena/dockerignore, a port of Docker's own matcher). */
+export function contextFilter(dockerignoreText: string | undefined) {
+  const lines = (dockerignoreText ?? "").split(/\r?\n/);
+  // Docker matches case-sensitively (the library's default is not to).
+  const matcher = ignore({ ignorecase: false }).add(lines);
+  return {
+    excluded: (rel: string) => !ALWAYS_SENT.has(rel) && matcher.ignores(rel),
+    /** With `!` exceptions, an excluded folder must still be walked: something inside may come back. */
+    hasExceptions: lines.some((line) => line.trim().startsWith("!")),
+  };
+}
+
+/**
+ * Walks the submission root as the docker CLI would, without following any link (a link is sent as a
+ * link, never as what it points to, so nothing outside the root is read), skipping what `.dockerignore`
+ * excludes, and stops as soon as the size or file cap is passed.
+ */
+export async function scanContext(
+  root: string,
+  dockerignore: { text?: string; state: ContextStats["dockerignore"] },
+  limits: { maxBytes?: number; maxFiles?: number } = {},
+): Promise<ContextScan> {
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_CONTEXT_BYTES;
+  const maxFiles = limits.maxFiles ?? DEFAULT_MAX_CONTEXT_FILES;
+  const filter = contextFilter(dockerignore.text);
+  const included = new Set<string>();
+  const perTop = new Map<string, { bytes: number; files: number }>();
+  let bytes = 0;
+  let files = 0;
+  const stats = (): ContextStats => ({
+    bytes,
+    files,
+    dockerignore: dockerignore.state,
+    largest: [...perTop]
+      .map(([p, v]) => ({ path: p, ...v }))
+      .filter((entry) => entry.bytes > 0 || entry.files > 1)
+      .sort((a, b) => b.bytes - a.bytes || b.files - a.files)
+      .slice(0, 3),
+  });
+
+  const pending: string[] = [""];
+  while (pending.length > 0) {
+    const dir = pending.shift() as string;
+    const names = (await readdir(path.join(root, dir))).sort();
+    for (const name of names) {
+      const rel = dir ? `${dir}/${name}` : name;
+      const info = await lstat(path.join(root, rel)).catch(() => undefined);
+      if (!info) continue;
+      const excluded = filter.excluded(rel);
+      if (info.isDirectory()) {
+        if (!excluded) included.add(rel);
+        if (!excluded || filter.hasExceptions) pending.push(rel);
+        continue;
+      }
+      if (excluded || !(info.isFile() || info.isSymbolicLink())) continue;
+      included.add(rel);
+      files++;
+      bytes += info.isFile() ? info.size : 0;
+      const top = rel.split("/")[0] as string;
+      const sum = perTop.get(top) ?? { bytes: 0, files: 0 };
+      sum.bytes += info.isFile() ? info.size : 0;
+      sum.files++;
+      perTop.set(top, sum);
+      if (bytes > maxBytes || files > maxFiles) {
+        return { ok: false, reason: "too-large", stats: stats(), maxBytes, maxFiles };
+      }
+    }
+  }
+  // A folder excluded itself but holding an exception (`!data/keep.txt`) is sent through its children.
+  const topLevel = [...new Set([...included].map((rel) => rel.split("/")[0] as string))].sort();
+  return { ok: true, stats: stats(), included, topLevel };
+}
+
+/** The scanned context as a tar stream, owned by root like the docker CLI sends it. */
+export function packContext(root: string, scan: Extract<ContextScan, { ok: true }>): Readable {
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const relOf = (abs: string) => abs.slice(prefix.length).split(path.sep).join("/");
+  const options = {
+    entries: scan.topLevel,
+    dereference: false,
+    strict: false,
+    // Modes as they are on disk, like the docker CLI: not masked by this process's umask.
+    umask: 0,
+    ignore: (abs: string) => !scan.included.has(relOf(abs)),
+    map: (header: tar.Headers) => ({ ...header, uid: 0, gid: 0, uname: "", gname: "" }),
+  };
+  return tar.pack(root, options) as unknown as Readable;
+}

@@ -1,0 +1,192 @@
+/** One `Step i/n : INSTRUCTION` of a classic-builder build, with the last lines it printed. */
+export interface BuildStep {
+  index: number;
+  total: number;
+  instruction: string;
+  cached: boolean;
+  lines: string[];
+}
+
+export interface BuildStepRef {
+  index: number;
+  total: number;
+  /** The instruction as the builder printed it: `RUN pip install -r requirements.txt`. */
+  instruction: string;
+}
+
+export interface BuildLog {
+  steps: BuildStep[];
+  /** The daemon's error (`COPY failed: ...`, `The command '/bin/sh -c ...' returned a non-zero code: 1`). */
+  error?: string;
+  /** The step that was running when the error came; absent for errors before any step (parse errors). */
+  failingStep?: BuildStepRef;
+  /** The last lines of the failing step's output (or of the whole build when no step ran). */
+  lastLines: string[];
+  /** The last lines of the whole build, for a successful build's log. */
+  tail: string[];
+  imageId?: string;
+  /** Intermediate images this build created (not taken from the cache, not a base image), oldest first. */
+  createdImages: string[];
+  /** The intermediate container of the step still running, if any (to remove after an abort). */
+  runningContainer?: string;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes (stderr of RUN) start with ESC.
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
+const ARROW = /^ ---> (.*)$/;
+
+/**
+ * Reads the JSON messages of a classic-builder build (`stream`, `error`, `errorDetail`, `aux`) as they
+ * come. `hiddenSteps` trailing steps are the builder's own (the LABEL step that `labels` adds) and are
+ * left out of the totals students see.
+ */
+export class BuildLogParser {
+  private readonly steps: BuildStep[] = [];
+  private readonly tail: string[] = [];
+  private readonly created: string[] = [];
+  private pending = "";
+  private error?: string;
+  private failing?: BuildStepRef;
+  private imageId?: string;
+  private running?: string;
+
+  constructor(
+    private readonly keepLines = 20,
+    private readonly hiddenSteps = 0,
+  ) {}
+
+  push(message: unknown): void {
+    if (!message || typeof message !== "object") return;
+    const { stream, error, errorDetail, aux } = message as Record<string, unknown>;
+    if (typeof stream === "string") this.text(stream);
+    const detail = (errorDetail as { message?: unknown } | undefined)?.message;
+    const text = typeof detail === "string" ? detail : typeof error === "string" ? error : undefined;
+    if (text !== undefined && this.error === undefined) {
+      this.flush();
+      this.error = text.replace(ANSI, "").trim();
+      this.failing = this.current() && this.ref(this.current() as BuildStep);
+    }
+    const id = (aux as { ID?: unknown } | undefined)?.ID;
+    if (typeof id === "string") this.imageId = id;
+  }
+
+  result(): BuildLog {
+    this.flush();
+    const failingLines = this.failing ? this.current()?.lines : undefined;
+    return {
+      steps: this.steps.map((step) => ({ ...step, lines: [...step.lines] })),
+      ...(this.error !== undefined ? { error: this.error } : {}),
+      ...(this.failing ? { failingStep: this.failing } : {}),
+      lastLines: [...(failingLines ?? this.tail)],
+      tail: [...this.tail],
+      ...(this.imageId ? { imageId: this.imageId } : {}),
+      createdImages: [...this.created],
+      ...(this.running ? { runningContainer: this.running } : {}),
+    };
+  }
+
+  private text(chunk: string): void {
+    const lines = (this.pending + chunk).split("\n");
+    this.pending = lines.pop() ?? "";
+    for (const line of lines) this.line(line);
+  }
+
+  private flush(): void {
+    if (this.pending) this.line(this.pending);
+    this.pending = "";
+  }
+
+  private line(raw: string): void {
+    // Progress bars redraw with \r: only what is left on screen counts.
+    const line = (
+      raw
+        .split("\r")
+        .filter((part) => part.trim() !== "")
+        .pop() ?? ""
+    )
+      .replace(ANSI, "")
+      .trimEnd();
+    if (line === "") return;
+    const step = STEP.exec(line);
+    if (step) {
+      this.steps.push({
+        index: Number(step[1]),
+        total: Math.max(Number(step[2]) - this.hiddenSteps, Number(step[1])),
+        instruction: step[3] ?? "",
+        cached: false,
+        lines: [],
+      });
+      return;
+    }
+    const current = this.current();
+    const arrow = ARROW.exec(line)?.[1];
+    if (arrow !== undefined && current) {
+      const running = /^Running in ([0-9a-f]+)$/.exec(arrow);
+      if (running) this.running = running[1];
+      else if (arrow === "Using cache") current.cached = true;
+      else if (/^[0-9a-f]{12,64}$/.test(arrow)) {
+        const fromBase = /^FROM\s/i.test(current.instruction);
+        if (!current.cached && !fromBase) this.created.push(arrow);
+      }
+      return;
+    }
+    const removed = /^Removing intermediate container ([0-9a-f]+)$/.exec(line);
+    if (removed) {
+      if (removed[1] === this.running) this.running = undefined;
+      return;
+    }
+    const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
+    if (built) this.imageId ??= built[1];
+    if (current) keep(current.lines, line, this.keepLines);
+    keep(this.tail, line, this.keepLines);
+  }
+
+  private current(): BuildStep | undefined {
+    return this.steps[this.steps.length - 1];
+  }
+
+  private ref(step: BuildStep): BuildStepRef {
+    return { index: step.index, total: step.total, instruction: step.instruction };
+  }
+}
+
+function keep(lines: string[], line: string, max: number): void {
+  lines.push(line);
+  if (lines.length > max) lines.splice(0, lines.length - max);
+}
+
+/** Splits the engine's newline-delimited JSON, however the chunks cut it; bad lines are kept as text. */
+export class JsonLines {
+  private pending = "";
+
+  push(chunk: string): unknown[] {
+    const lines = (this.pending + chunk).split("\n");
+    this.pending = lines.pop() ?? "";
+    return lines.flatMap((line) => this.parse(line));
+  }
+
+  end(): unknown[] {
+    const rest = this.pending;
+    this.pending = "";
+    return this.parse(rest);
+  }
+
+  private parse(line: string): unknown[] {
+    const trimmed = line.trim();
+    if (!trimmed) return [];
+    try {
+      return [JSON.parse(trimmed)];
+    } catch {
+      return [{ stream: `${trimmed}\n` }];
+    }
+  }
+}
+
+/** Parses a whole recorded build (one JSON message per line). */
+export function parseBuildOutput(ndjson: string, keepLines = 20, hiddenSteps = 0): BuildLog {
+  const splitter = new JsonLines();
+  const parser = new BuildLogParser(keepLines, hiddenSteps);
+  for (const message of [...splitter.push(ndjson), ...splitter.end()]) parser.push(message);
+  return parser.result();
+}

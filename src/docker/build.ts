@@ -1,0 +1,235 @@
+import type { SubmissionFiles } from "../submission/files.js";
+import { type ContextStats, packContext, scanContext } from "./build-context.js";
+import { type BuildLog, BuildLogParser, type BuildStepRef, JsonLines } from "./build-log.js";
+import { removeIntermediates } from "./cleanup.js";
+import { type Engine, engineMessage, engineStatus, removeQuietly } from "./engine.js";
+import { LABEL } from "./labels.js";
+
+export interface BuildRequest {
+  engine: Engine;
+  /** The build context: the submission root (the Dockerfile's folder). */
+  root: string;
+  /** Safe reader of the submission, for its `.dockerignore`. */
+  files: SubmissionFiles;
+  /** Harness reference the image is tagged with (see `harnessReference`). */
+  reference: string;
+  /** The image is labelled `dockgrade.run=<runId>`, and only that (see below). */
+  runId: string;
+  timeoutMs: number;
+  maxContextBytes?: number;
+  memoryMb?: number;
+  cpus?: number;
+  /** Build network (`none` keeps a build offline); the engine's default otherwise. */
+  networkMode?: string;
+  keepLines?: number;
+  /** Ignore the engine's build cache (every step runs). */
+  noCache?: boolean;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+export interface BuildSuccess {
+  ok: true;
+  imageId: string;
+  /** The harness tag: `dockgrade/<runId>/<name>:<tag>`. */
+  reference: string;
+  sizeBytes: number;
+  durationMs: number;
+  context: ContextStats;
+  /** Number of Dockerfile instructions run (the harness LABEL step aside). */
+  steps: number;
+  logTail: string[];
+}
+
+/**
+ * `failed` and `context-too-large` are the student's (the Dockerfile or the context is wrong); `timeout`,
+ * `aborted` (the run was cancelled) and `engine` (the daemon failed or went away) are the harness's.
+ */
+export interface BuildFailure {
+  ok: false;
+  reason: "failed" | "context-too-large" | "timeout" | "aborted" | "engine";
+  /** The daemon's error, or what went wrong (a timeout says what was awaited and for how long). */
+  message: string;
+  /** The step that failed (or that was running when the build was stopped). */
+  failingStep?: BuildStepRef;
+  lastLines: string[];
+  durationMs: number;
+  context?: ContextStats;
+  timeoutMs?: number;
+  maxContextBytes?: number;
+  /** What the harness removed after the failure: the step container left running, intermediate images. */
+  cleanedUp?: { container?: string; images: string[] };
+}
+
+export type BuildOutcome = BuildSuccess | BuildFailure;
+
+/** Thrown by the session's image-dependent methods when the image could not be built. */
+export class ImageUnavailableError extends Error {
+  constructor(readonly outcome: BuildFailure) {
+    super(`the image could not be built (${outcome.reason}): ${outcome.message}`);
+    this.name = "ImageUnavailableError";
+  }
+}
+
+/**
+ * Builds the submission with the classic builder (`version: "1"`), streaming the daemon's messages so a
+ * failure quotes its step and last lines. A timeout or abort cuts the request (the daemon then stops the
+ * build) and removes what the build left: its running step container and the intermediate images it made.
+ */
+export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
+  const started = Date.now();
+  const elapsed = () => Date.now() - started;
+  const { engine, timeoutMs } = request;
+  const context = await readContext(request);
+  if ("message" in context)
+    return { ok: false, reason: "engine", message: context.message, lastLines: [], durationMs: elapsed() };
+  if (!context.ok) {
+    return {
+      ok: false,
+      reason: "context-too-large",
+      message: `the build context passes the limit of ${context.maxBytes} bytes or ${context.maxFiles} files`,
+      lastLines: [],
+      durationMs: elapsed(),
+      context: context.stats,
+      maxContextBytes: context.maxBytes,
+    };
+  }
+  const stats = context.stats;
+  request.log?.(`building ${request.reference} (context ${stats.files} files, ${stats.bytes} bytes)`);
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error("build timed out"));
+  }, timeoutMs);
+  const onAbort = () => controller.abort(request.signal?.reason);
+  request.signal?.addEventListener("abort", onAbort, { once: true });
+  if (request.signal?.aborted) onAbort();
+  // The classic builder appends the `labels` as LABEL steps of its own (one per label on some engines):
+  // a single label makes exactly one extra step everywhere, left out of the totals students see.
+  const parser = new BuildLogParser(request.keepLines ?? 20, 1);
+  let transport: unknown;
+  try {
+    const stream = await engine.buildImage(packContext(request.root, context), {
+      t: request.reference,
+      labels: { [LABEL.run]: request.runId },
+      version: "1",
+      rm: true,
+      forcerm: true,
+      pull: false,
+      nocache: request.noCache ?? false,
+      ...(request.memoryMb
+        ? { memory: request.memoryMb * 1024 * 1024, memswap: request.memoryMb * 1024 * 1024 }
+        : {}),
+      ...(request.cpus ? { cpuperiod: 100_000, cpuquota: Math.round(request.cpus * 100_000) } : {}),
+      ...(request.networkMode ? { networkmode: request.networkMode } : {}),
+      abortSignal: controller.signal,
+    });
+    const lines = new JsonLines();
+    for await (const chunk of stream) for (const message of lines.push(String(chunk))) parser.push(message);
+    for (const message of lines.end()) parser.push(message);
+  } catch (error) {
+    transport = error;
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener("abort", onAbort);
+  }
+  const log = parser.result();
+  const base = { context: stats, durationMs: elapsed() };
+
+  if (controller.signal.aborted) {
+    const cleanedUp = await cleanUp(engine, log);
+    const running = log.steps.at(-1);
+    return {
+      ok: false,
+      reason: timedOut ? "timeout" : "aborted",
+      message: timedOut
+        ? `the image build did not finish within ${Math.round(timeoutMs / 1000)} s`
+        : "the image build was cancelled",
+      ...(running
+        ? { failingStep: { index: running.index, total: running.total, instruction: running.instruction } }
+        : {}),
+      lastLines: running?.lines ?? log.tail,
+      ...base,
+      ...(timedOut ? { timeoutMs } : {}),
+      cleanedUp,
+    };
+  }
+  if (transport !== undefined) {
+    const cleanedUp = await cleanUp(engine, log);
+    // A 4xx/5xx answer carries the daemon's reason: Dockerfile missing or unparsable is the student's;
+    // no status at all means the daemon could not be reached or dropped the connection.
+    const status = engineStatus(transport);
+    const mine =
+      status !== undefined && /dockerfile|unknown instruction|parse error/i.test(engineMessage(transport));
+    const message = engineMessage(transport);
+    return {
+      ok: false,
+      reason: mine ? "failed" : "engine",
+      message,
+      lastLines: log.tail,
+      ...base,
+      cleanedUp,
+    };
+  }
+  if (log.error !== undefined || !log.imageId) {
+    const cleanedUp = await cleanUp(engine, log);
+    return {
+      ok: false,
+      reason: log.error !== undefined ? "failed" : "engine",
+      message: log.error ?? "the build ended without producing an image",
+      ...(log.failingStep ? { failingStep: log.failingStep } : {}),
+      lastLines: log.lastLines,
+      ...base,
+      cleanedUp,
+    };
+  }
+  const image = await engine.getImage(log.imageId).inspect();
+  return {
+    ok: true,
+    imageId: image.Id,
+    reference: request.reference,
+    sizeBytes: image.Size,
+    steps: Math.max(0, log.steps.length - 1),
+    logTail: log.tail,
+    ...base,
+  };
+}
+
+async function readContext(request: BuildRequest) {
+  const read = await request.files.readText(".dockerignore").catch(() => undefined);
+  const dockerignore = read?.ok
+    ? { text: read.text, state: "present" as const }
+    : { state: read?.reason === "missing" ? ("absent" as const) : ("unreadable" as const) };
+  try {
+    return await scanContext(request.root, dockerignore, { maxBytes: request.maxContextBytes });
+  } catch (error) {
+    return { message: `the build context could not be read: ${(error as Error).message}` };
+  }
+}
+
+/** Removes the step container a cut build may leave running, then the intermediate images it made. */
+async function cleanUp(engine: Engine, log: BuildLog): Promise<NonNullable<BuildFailure["cleanedUp"]>> {
+  const container = log.runningContainer;
+  if (container) await removeContainer(engine, container);
+  const images = await removeIntermediates(engine, log.createdImages);
+  return { ...(container ? { container } : {}), images };
+}
+
+/**
+ * The daemon also removes a cut build's step container, on its own schedule: removal races with it
+ * ("removal already in progress"), so wait until the container is really gone (at most 15 s).
+ */
+async function removeContainer(engine: Engine, id: string): Promise<void> {
+  const container = engine.getContainer(id);
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await removeQuietly(() => container.remove({ force: true }));
+    const exists = await container.inspect().then(
+      () => true,
+      (error) => engineStatus(error) !== 404,
+    );
+    if (!exists) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

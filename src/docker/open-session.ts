@@ -1,0 +1,230 @@
+import { chmod, mkdtemp, realpath, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Assignment } from "../rubric/types.js";
+import type { SubmissionFiles } from "../submission/files.js";
+import type { Submission } from "../submission/types.js";
+import { type BuildOutcome, type BuildSuccess, buildImage, ImageUnavailableError } from "./build.js";
+import { type ContainerHandle, startedHandle } from "./container.js";
+import { type ContainerOptions, containerConfig, type MountSpec } from "./container-config.js";
+import { connectEngine, type Engine, engineMessage, removeQuietly } from "./engine.js";
+import { harnessReference, LABEL, newRunId, resourceLabels, TEMP_PREFIX } from "./labels.js";
+import { listLabelled, removeLabelled } from "./resources.js";
+import type { DockerSession, ImageHistoryEntry } from "./session.js";
+import { trackSession } from "./shutdown.js";
+
+export interface OpenSessionInput {
+  submission: Submission;
+  files: SubmissionFiles;
+  assignment: Assignment;
+  /** The run's signal: aborting it stops the build and makes the session unusable (close() still works). */
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  /** Default: a new id. */
+  runId?: string;
+  /** Default: the assignment's `timeouts.build`. */
+  buildTimeoutMs?: number;
+  /** Network of the build's RUN steps; default the engine's (`none` keeps builds offline, as tests do). */
+  buildNetwork?: string;
+  /** Memory of the build's RUN steps; default the larger of the assignment's limit and 1 GiB. */
+  buildMemoryMb?: number;
+}
+
+/** Connects to the engine and opens a session for one submission; nothing is created until asked. */
+export async function openDockerSession(input: OpenSessionInput): Promise<DockerSession> {
+  const engine = await connectEngine();
+  const version = await engine.version();
+  return new EngineSession(engine, input, version.Version, version.ApiVersion);
+}
+
+class EngineSession implements DockerSession {
+  readonly runId: string;
+  readonly imageReference: string;
+  private readonly controller = new AbortController();
+  private readonly untrack: () => void;
+  private readonly tempDirs: string[] = [];
+  private readonly volumes = new Set<string>();
+  private build?: Promise<BuildOutcome>;
+  private network?: Promise<string>;
+  private closing?: Promise<void>;
+  private counter = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly input: OpenSessionInput,
+    readonly engineVersion: string,
+    readonly apiVersion: string,
+  ) {
+    this.runId = input.runId ?? newRunId();
+    const { image } = input.assignment;
+    this.imageReference = harnessReference(this.runId, image.name, image.tags[0] ?? "latest");
+    input.signal?.addEventListener("abort", () => this.controller.abort(input.signal?.reason), {
+      once: true,
+    });
+    this.untrack = trackSession(this);
+  }
+
+  image(options: { maxContextBytes?: number } = {}): Promise<BuildOutcome> {
+    this.build ??= this.runBuild(options);
+    return this.build;
+  }
+
+  async inspectImage() {
+    return this.engine.getImage((await this.built()).imageId).inspect();
+  }
+
+  async imageHistory(): Promise<ImageHistoryEntry[]> {
+    const history = (await this.engine
+      .getImage((await this.built()).imageId)
+      .history()) as ImageHistoryEntry[];
+    // The newest entry is the harness's own LABEL step: students never wrote it.
+    return history.filter(
+      (entry, index) => !(index === 0 && entry.CreatedBy.includes(`LABEL ${LABEL.run}=`)),
+    );
+  }
+
+  async tagImage(tag: string): Promise<string> {
+    const built = await this.built();
+    const reference = harnessReference(this.runId, this.input.assignment.image.name, tag);
+    const colon = reference.lastIndexOf(":");
+    await this.engine
+      .getImage(built.imageId)
+      .tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
+    return reference;
+  }
+
+  async startContainer(options: ContainerOptions = {}): Promise<ContainerHandle> {
+    this.assertOpen();
+    const image = options.image ?? (await this.built()).imageId;
+    const mounts = await Promise.all((options.mounts ?? []).map((mount) => this.checkMount(mount)));
+    const name = `dockgrade-${this.runId}-${options.name ?? `c${++this.counter}`}`;
+    const config = containerConfig({
+      image,
+      name,
+      labels: resourceLabels(this.runId, "container"),
+      network: await this.sessionNetwork(),
+      limits: this.input.assignment.limits,
+      options: { ...options, mounts },
+    });
+    const container = await this.engine.createContainer(config);
+    try {
+      return await startedHandle(this.engine, container.id, name);
+    } catch (error) {
+      await removeQuietly(() => container.remove({ force: true, v: true }));
+      throw new Error(`container ${name} could not start: ${engineMessage(error)}`);
+    }
+  }
+
+  async createVolume(): Promise<string> {
+    this.assertOpen();
+    const name = `dockgrade-${this.runId}-v${++this.counter}`;
+    await this.engine.createVolume({ Name: name, Labels: resourceLabels(this.runId, "volume") });
+    this.volumes.add(name);
+    return name;
+  }
+
+  async tempDir(): Promise<string> {
+    this.assertOpen();
+    const dir = await realpath(await mkdtemp(path.join(os.tmpdir(), `${TEMP_PREFIX}${this.runId}-`)));
+    this.tempDirs.push(dir);
+    // A non-root USER in the container must be able to read what graders put there.
+    await chmod(dir, 0o755);
+    return dir;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.controller.abort(new Error("the Docker session was closed"));
+    await this.build?.catch(() => undefined);
+    await this.network?.catch(() => undefined);
+    try {
+      const counts = await removeLabelled(this.engine, await listLabelled(this.engine, this.runId));
+      for (const error of counts.errors) this.input.log?.(`cleanup: ${error}`);
+    } catch (error) {
+      this.input.log?.(
+        `cleanup of run ${this.runId} failed: ${engineMessage(error)} (dockgrade gc removes leftovers)`,
+      );
+    }
+    await Promise.all(this.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    this.untrack();
+  }
+
+  private async runBuild(options: { maxContextBytes?: number }): Promise<BuildOutcome> {
+    const { assignment, submission } = this.input;
+    try {
+      return await buildImage({
+        engine: this.engine,
+        root: submission.root,
+        files: this.input.files,
+        reference: this.imageReference,
+        runId: this.runId,
+        timeoutMs: this.input.buildTimeoutMs ?? assignment.timeouts.build * 1000,
+        maxContextBytes: options.maxContextBytes,
+        memoryMb: this.input.buildMemoryMb ?? Math.max(assignment.limits.memoryMb, 1024),
+        networkMode: this.input.buildNetwork,
+        signal: this.controller.signal,
+        log: this.input.log,
+      });
+    } catch (error) {
+      return { ok: false, reason: "engine", message: engineMessage(error), lastLines: [], durationMs: 0 };
+    }
+  }
+
+  private async built(): Promise<BuildSuccess> {
+    const outcome = await this.image();
+    if (!outcome.ok) throw new ImageUnavailableError(outcome);
+    return outcome;
+  }
+
+  /** The session's bridge network: published ports work, but no NAT, so containers reach nothing outside. */
+  private sessionNetwork(): Promise<string> {
+    this.network ??= (async () => {
+      const name = `dockgrade-${this.runId}`;
+      await this.engine
+        .createNetwork({
+          Name: name,
+          Driver: "bridge",
+          CheckDuplicate: true,
+          // `Internal: true` would also cut outbound traffic, but engines then publish no port at all.
+          Internal: false,
+          Options: { "com.docker.network.bridge.enable_ip_masquerade": "false" },
+          Labels: resourceLabels(this.runId, "network"),
+        })
+        .catch((error) => {
+          // Engines hold about 30 bridge networks by default ("could not find an available address pool").
+          throw new Error(`the session network ${name} could not be created: ${engineMessage(error)}`);
+        });
+      return name;
+    })();
+    return this.network;
+  }
+
+  /**
+   * Bind sources must lie in this session's temporary folders (as given, links resolved) or in the
+   * submission (always read-only: a container never changes the student's files); volumes must be this
+   * session's.
+   */
+  private async checkMount(mount: MountSpec): Promise<MountSpec> {
+    if (mount.type === "volume") {
+      if (!this.volumes.has(mount.source))
+        throw new Error(`volume ${mount.source} was not created by this session`);
+      return mount;
+    }
+    const real = await realpath(mount.source);
+    const inside = (base: string) => real === base || real.startsWith(base + path.sep);
+    if (this.tempDirs.some(inside)) return { ...mount, source: real };
+    if (inside(this.input.submission.root)) return { ...mount, source: real, readOnly: true };
+    throw new Error(
+      `bind mount ${mount.source} is outside the session's temporary folders and the submission`,
+    );
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new Error(`Docker session ${this.runId} is closed`);
+    if (this.controller.signal.aborted) throw new Error(`Docker session ${this.runId} was cancelled`);
+  }
+}

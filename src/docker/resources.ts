@@ -1,0 +1,81 @@
+import type { ContainerInfo, ImageInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
+import { type Engine, engineMessage, removeQuietly } from "./engine.js";
+import { LABEL, runFilter } from "./labels.js";
+
+/** Engine objects labelled by dockgrade: one run's (`runId`) or every run's. */
+export interface LabelledResources {
+  containers: ContainerInfo[];
+  images: ImageInfo[];
+  volumes: VolumeInspectInfo[];
+  networks: NetworkInspectInfo[];
+}
+
+export interface RemovalCounts {
+  containers: number;
+  images: number;
+  volumes: number;
+  networks: number;
+  /** What could not be removed, and why. */
+  errors: string[];
+}
+
+export async function listLabelled(engine: Engine, runId?: string): Promise<LabelledResources> {
+  const filters = runFilter(runId);
+  const [containers, images, volumes, networks] = await Promise.all([
+    engine.listContainers({ all: true, filters }),
+    engine.listImages({ filters }),
+    engine.listVolumes({ filters }).then((answer) => answer.Volumes ?? []),
+    engine.listNetworks({ filters }),
+  ]);
+  return { containers, images, volumes, networks };
+}
+
+/** When an object was created: its `dockgrade.created` label, else what the engine says. */
+export function createdAt(
+  labels: Record<string, string> | undefined | null,
+  engineCreated?: number | string,
+): number {
+  const label = labels?.[LABEL.created];
+  const fromLabel = label ? Date.parse(label) : Number.NaN;
+  if (!Number.isNaN(fromLabel)) return fromLabel;
+  if (typeof engineCreated === "number") return engineCreated * 1000; // containers and images: seconds
+  return engineCreated ? Date.parse(engineCreated) : Date.now();
+}
+
+/**
+ * Removes the listed objects in dependency order: containers (forced, with anonymous volumes), then
+ * networks and volumes they used, then images (forced, so all the harness tags go, and their untagged
+ * build parents are pruned by the engine when nothing else uses them).
+ */
+export async function removeLabelled(engine: Engine, listed: LabelledResources): Promise<RemovalCounts> {
+  const counts: RemovalCounts = { containers: 0, images: 0, volumes: 0, networks: 0, errors: [] };
+  const run = async (
+    kind: Exclude<keyof RemovalCounts, "errors">,
+    name: string,
+    remove: () => Promise<unknown>,
+  ) => {
+    const outcome = await removeQuietly(remove);
+    if (outcome === "removed") counts[kind]++;
+    else if (outcome instanceof Error)
+      counts.errors.push(`${kind.slice(0, -1)} ${name}: ${engineMessage(outcome)}`);
+  };
+  await Promise.all(
+    listed.containers.map((c) =>
+      run("containers", c.Names?.[0] ?? c.Id, () =>
+        engine.getContainer(c.Id).remove({ force: true, v: true }),
+      ),
+    ),
+  );
+  await Promise.all(
+    listed.networks.map((n) => run("networks", n.Name, () => engine.getNetwork(n.Id).remove())),
+  );
+  await Promise.all(
+    listed.volumes.map((v) => run("volumes", v.Name, () => engine.getVolume(v.Name).remove())),
+  );
+  for (const image of listed.images) {
+    await run("images", image.RepoTags?.[0] ?? image.Id, () =>
+      engine.getImage(image.Id).remove({ force: true }),
+    );
+  }
+  return counts;
+}
