@@ -1,10 +1,11 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { checkCommand, type DockerBackend } from "./commands/check.js";
+import { checkCommand } from "./commands/check.js";
 import { explainCommand } from "./commands/explain.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
 import { lintCommand } from "./commands/lint.js";
 import { dockerBackend, gcCommand } from "./docker/backend.js";
 import { installShutdownHandlers } from "./docker/shutdown.js";
+import type { DockerBackend } from "./engine/grade-source.js";
 import { detectLang, isLang, type Lang } from "./i18n/text.js";
 import { bundledRubric, toolVersion } from "./package-info.js";
 import { REPORT_FORMATS, type ReportFormat } from "./reporters/index.js";

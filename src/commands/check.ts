@@ -1,31 +1,14 @@
 import path from "node:path";
 import { registry } from "../../graders/index.js";
-import type { DockerAvailability, DockerSession } from "../docker/session.js";
-import { gradeSubmission } from "../engine/grade.js";
+import { type DockerBackend, gradeSource } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
 import { writeReport } from "../report/write.js";
 import { type ReportFormat, reporters } from "../reporters/index.js";
 import { formatProblem, sortProblems } from "../rubric/format.js";
 import { loadRubric } from "../rubric/load.js";
-import type { Rubric } from "../rubric/types.js";
-import type { SubmissionFiles } from "../submission/files.js";
 import { SubmissionError } from "../submission/git-source.js";
-import { resolveSubmission } from "../submission/resolve.js";
-import type { Submission } from "../submission/types.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
-
-/** How the check command reaches Docker; the CLI passes the real engine, tests may pass their own. */
-export interface DockerBackend {
-  probe(): Promise<DockerAvailability>;
-  open(input: {
-    submission: Submission;
-    files: SubmissionFiles;
-    rubric: Rubric;
-    signal?: AbortSignal;
-    log(line: string): void;
-  }): Promise<DockerSession>;
-}
 
 export interface CheckOptions {
   source: string;
@@ -57,53 +40,38 @@ export async function checkCommand(
     );
   }
   const { rubric } = loaded;
-  let resolved: Awaited<ReturnType<typeof resolveSubmission>>;
+  const log = (line: string) => io.stderr(`  … ${line}\n`);
+  let report: Report;
   try {
-    resolved = await resolveSubmission(options.source, {
+    report = await gradeSource(options.source, {
+      rubric,
+      lang: options.lang,
+      docker: options.docker,
       root: options.root,
-      reportCandidates: rubric.assignment.reportCandidates,
+      signal: options.signal,
+      log,
     });
   } catch (error) {
     if (error instanceof SubmissionError) throw new UsageError(error.message);
     throw error;
   }
-  const log = (line: string) => io.stderr(`  … ${line}\n`);
-  try {
-    const docker = await options.docker.probe();
-    const { submission, files } = resolved;
-    const report = await gradeSubmission({
-      rubric,
-      registry,
-      submission,
-      files,
-      lang: options.lang,
-      toolVersion: (await import("../package-info.js")).toolVersion(),
-      docker,
-      openDockerSession: () =>
-        options.docker.open({ submission, files, rubric, signal: options.signal, log }),
-      signal: options.signal,
-      log,
-    });
-    const render = reporters[options.format];
-    io.stdout(
-      render(report, { color: options.color && options.format === "text", showHidden: options.showHidden }),
+  const render = reporters[options.format];
+  io.stdout(
+    render(report, { color: options.color && options.format === "text", showHidden: options.showHidden }),
+  );
+  if (options.outDir) {
+    const written = await writeReport(report, path.resolve(options.outDir));
+    io.stderr(
+      `${options.lang === "fr" ? "rapport écrit" : "report written"}: ${path.relative(process.cwd(), written.json) || written.json}\n`,
     );
-    if (options.outDir) {
-      const written = await writeReport(report, path.resolve(options.outDir));
-      io.stderr(
-        `${options.lang === "fr" ? "rapport écrit" : "report written"}: ${path.relative(process.cwd(), written.json) || written.json}\n`,
-      );
-    }
-    const below = options.minScore !== undefined && report.score < options.minScore;
-    if (below) {
-      io.stderr(
-        options.lang === "fr"
-          ? `score ${report.score} inférieur au minimum demandé (${options.minScore})\n`
-          : `score ${report.score} is below the required minimum (${options.minScore})\n`,
-      );
-    }
-    return { exitCode: below ? EXIT.belowMinScore : EXIT.graded, report };
-  } finally {
-    await resolved.dispose();
   }
+  const below = options.minScore !== undefined && report.score < options.minScore;
+  if (below) {
+    io.stderr(
+      options.lang === "fr"
+        ? `score ${report.score} inférieur au minimum demandé (${options.minScore})\n`
+        : `score ${report.score} is below the required minimum (${options.minScore})\n`,
+    );
+  }
+  return { exitCode: below ? EXIT.belowMinScore : EXIT.graded, report };
 }

@@ -1,5 +1,5 @@
-import type { DockerBackend } from "../commands/check.js";
 import type { CommandIO } from "../commands/io.js";
+import type { DockerBackend } from "../engine/grade-source.js";
 import { collectGarbage } from "./gc.js";
 import { probeDocker } from "./probe.js";
 import { openDockerSession } from "./session.js";

@@ -1,0 +1,66 @@
+import { registry as defaultRegistry } from "../../graders/index.js";
+import type { DockerAvailability, DockerSession } from "../docker/session.js";
+import type { GraderRegistry } from "../grader/contract.js";
+import type { Lang } from "../i18n/text.js";
+import { toolVersion } from "../package-info.js";
+import type { Report } from "../report/schema.js";
+import type { Rubric } from "../rubric/types.js";
+import type { SubmissionFiles } from "../submission/files.js";
+import { resolveSubmission } from "../submission/resolve.js";
+import type { Submission } from "../submission/types.js";
+import { gradeSubmission } from "./grade.js";
+
+/** How grading reaches Docker; the CLI passes the real engine. */
+export interface DockerBackend {
+  probe(): Promise<DockerAvailability>;
+  open(input: {
+    submission: Submission;
+    files: SubmissionFiles;
+    rubric: Rubric;
+    signal?: AbortSignal;
+    log(line: string): void;
+  }): Promise<DockerSession>;
+}
+
+export interface GradeSourceOptions {
+  rubric: Rubric;
+  lang: Lang;
+  docker: DockerBackend;
+  /** The engine's availability, when already probed (a class shares one probe). */
+  availability?: DockerAvailability;
+  root?: string;
+  registry?: GraderRegistry;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+/**
+ * Grades one submission named by a folder or a git URL: resolve (clone), grade, clean up. Holds no state
+ * between calls, so many can run at once. A submission that cannot be read throws SubmissionError.
+ */
+export async function gradeSource(source: string, options: GradeSourceOptions): Promise<Report> {
+  const { rubric } = options;
+  const log = options.log ?? (() => {});
+  const resolved = await resolveSubmission(source, {
+    root: options.root,
+    reportCandidates: rubric.assignment.reportCandidates,
+  });
+  try {
+    const { submission, files } = resolved;
+    return await gradeSubmission({
+      rubric,
+      registry: options.registry ?? defaultRegistry,
+      submission,
+      files,
+      lang: options.lang,
+      toolVersion: toolVersion(),
+      docker: options.availability ?? (await options.docker.probe()),
+      openDockerSession: () =>
+        options.docker.open({ submission, files, rubric, signal: options.signal, log }),
+      signal: options.signal,
+      log,
+    });
+  } finally {
+    await resolved.dispose();
+  }
+}

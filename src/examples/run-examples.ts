@@ -1,0 +1,69 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import pLimit from "p-limit";
+import type { DockerBackend } from "../engine/grade-source.js";
+import { gradeSource } from "../engine/grade-source.js";
+import type { Lang } from "../i18n/text.js";
+import type { Report } from "../report/schema.js";
+import type { Rubric } from "../rubric/types.js";
+import { compareExpected, type Expected, expectedOf } from "./expected.js";
+
+export interface ExampleOutcome {
+  name: string;
+  report: Report;
+  expected?: Expected;
+  differences: string[];
+}
+
+/** The example submissions: every folder of `dir` (each with its EXPECTED.json beside its files). */
+export async function listExamples(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * Grades every example with the rubric and compares each with its EXPECTED.json, check by check.
+ * `update` rewrites EXPECTED.json from what was graded (review the diff before committing it).
+ */
+export async function runExamples(options: {
+  dir: string;
+  rubric: Rubric;
+  docker: DockerBackend;
+  lang?: Lang;
+  only?: string[];
+  update?: boolean;
+  concurrency?: number;
+  log?: (line: string) => void;
+}): Promise<ExampleOutcome[]> {
+  const names = (await listExamples(options.dir)).filter(
+    (name) => !options.only || options.only.includes(name),
+  );
+  const availability = await options.docker.probe();
+  const limit = pLimit(options.concurrency ?? 2);
+  return Promise.all(
+    names.map((name) =>
+      limit(async () => {
+        const folder = path.join(options.dir, name);
+        const report = await gradeSource(folder, {
+          rubric: options.rubric,
+          lang: options.lang ?? "en",
+          docker: options.docker,
+          availability,
+          log: (line) => options.log?.(`${name}: ${line}`),
+        });
+        const file = path.join(folder, "EXPECTED.json");
+        const actual = expectedOf(report);
+        if (options.update) await writeFile(file, `${JSON.stringify(actual, null, 2)}\n`);
+        const expected = await readFile(file, "utf8").then(
+          (text) => JSON.parse(text) as Expected,
+          () => undefined,
+        );
+        const differences = expected ? compareExpected(expected, actual) : ["no EXPECTED.json"];
+        return { name, report, expected, differences };
+      }),
+    ),
+  );
+}

@@ -1,0 +1,1 @@
+# Activate.ps1: virtual environment /home/sarah/tp-docker/quotegen/.venv

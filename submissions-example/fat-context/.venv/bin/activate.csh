@@ -1,0 +1,1 @@
+# activate.csh: virtual environment /home/sarah/tp-docker/quotegen/.venv

@@ -1,0 +1,1 @@
+# activate.fish: virtual environment /home/sarah/tp-docker/quotegen/.venv
