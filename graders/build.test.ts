@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BuildOutcome } from "../src/docker/session.js";
-import { renderMessage } from "../src/i18n/catalog.js";
 import { formatBytes } from "../src/format/bytes.js";
+import { renderMessage } from "../src/i18n/catalog.js";
 import build, { judgeBuild } from "./build.js";
 
 const context = {

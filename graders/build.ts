@@ -1,8 +1,8 @@
 import path from "node:path";
 import { Type as T } from "@sinclair/typebox";
 import type { BuildOutcome } from "../src/docker/session.js";
-import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
 import { formatBytes } from "../src/format/bytes.js";
+import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
 import { type BuildFacts, buildHints, missingCopySource, stepLine } from "./build/hints.js";
 import { buildMessages } from "./build/messages.js";
 

@@ -27,8 +27,8 @@ export default defineGrader({
   messages: {
     present: { en: "{path} is present.", fr: "{path} est présent." },
     missing: {
-      en: "{path} is missing: expected at {where}. Add it (mind the exact name and case) and commit it.",
-      fr: "{path} est absent : attendu dans {where}. Ajoutez-le (nom et casse exacts) et committez-le.",
+      en: "{path} is missing: expected {where} in the repository. Add it (mind the exact name and case) and commit it.",
+      fr: "{path} est absent : {where} est attendu dans le dépôt. Ajoutez-le (nom et casse exacts) et committez-le.",
     },
     caseMismatch: {
       en: "{path} is missing, but {found} exists: names are case-sensitive in Docker builds and on Linux. Rename it to {path}.",
@@ -62,7 +62,10 @@ export default defineGrader({
       const folder = wanted.endsWith("/");
       const rel = folder ? wanted.slice(0, -1) : wanted;
       const located = await ctx.files.locate(rel);
-      const data = { path: wanted, where: ctx.submission.rootRel || "." };
+      const data = {
+        path: wanted,
+        where: ctx.submission.rootRel ? `${ctx.submission.rootRel}/${wanted}` : wanted,
+      };
       if (!located.ok) {
         const near = located.reason === "missing" ? await caseVariant(ctx.files, rel) : undefined;
         findings.push({

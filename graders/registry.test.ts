@@ -15,18 +15,26 @@ describe("grader registry", () => {
   });
 
   it.each(graderFiles)("%s has tests beside it", (id) => {
-    const tests = [`graders/${id}.test.ts`, `graders/${id}.docker.test.ts`].filter((file) => existsSync(file));
+    const tests = [`graders/${id}.test.ts`, `graders/${id}.docker.test.ts`].filter((file) =>
+      existsSync(file),
+    );
     expect(tests.length, `graders/${id}.test.ts or graders/${id}.docker.test.ts`).toBeGreaterThan(0);
   });
 
-  it.each([...registry.values()].map((g) => [g.id, g] as const))("%s has every message in French and English", (_id, grader) => {
-    expect(grader.description.fr.length).toBeGreaterThan(0);
-    expect(grader.description.en.length).toBeGreaterThan(0);
-    for (const [messageId, message] of Object.entries(grader.messages)) {
-      expect(message.fr, `${grader.id}.${messageId} (fr)`).toMatch(/\S/);
-      expect(message.en, `${grader.id}.${messageId} (en)`).toMatch(/\S/);
-      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(placeholders(message.fr), `${grader.id}.${messageId}: same placeholders in both languages`).toEqual(placeholders(message.en));
-    }
-  });
+  it.each([...registry.values()].map((g) => [g.id, g] as const))(
+    "%s has every message in French and English",
+    (_id, grader) => {
+      expect(grader.description.fr.length).toBeGreaterThan(0);
+      expect(grader.description.en.length).toBeGreaterThan(0);
+      for (const [messageId, message] of Object.entries(grader.messages)) {
+        expect(message.fr, `${grader.id}.${messageId} (fr)`).toMatch(/\S/);
+        expect(message.en, `${grader.id}.${messageId} (en)`).toMatch(/\S/);
+        const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(
+          placeholders(message.fr),
+          `${grader.id}.${messageId}: same placeholders in both languages`,
+        ).toEqual(placeholders(message.en));
+      }
+    },
+  );
 });

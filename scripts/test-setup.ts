@@ -31,6 +31,8 @@ export function teardown(): void {
   if (process.env.DOCKGRADE_SKIP_PROVISION === "1") return;
   const left = leftovers();
   if (left.length > 0) {
-    throw new Error(`the test suite left Docker resources labelled dockgrade.run behind:\n${left.join("\n")}`);
+    throw new Error(
+      `the test suite left Docker resources labelled dockgrade.run behind:\n${left.join("\n")}`,
+    );
   }
 }

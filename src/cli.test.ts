@@ -33,7 +33,9 @@ describe("dockgrade CLI", () => {
     const result = await cli(["rubric", "lint", "rubrics/docker-basics", "--lang", "en"]);
     expect(result.stderr).toBe("");
     expect(result).toMatchObject({ code: 0 });
-    expect(result.stdout).toMatch(/rubrics\/docker-basics: rubric is valid \(\d+ steps, \d+ checks, 100 points\)/);
+    expect(result.stdout).toMatch(
+      /rubrics\/docker-basics: rubric is valid \(\d+ steps, \d+ checks, 100 points\)/,
+    );
   });
 
   it("`rubric lint` lists every problem with file:line:column and exits 2", async () => {
@@ -44,25 +46,47 @@ describe("dockgrade CLI", () => {
   });
 
   it("`check --format json` prints only the JSON report on stdout; Docker checks are skipped with the reason", async () => {
-    const result = await cli(["check", "submissions-example/complete", "--format", "json", "--no-out", "--lang", "en"]);
+    const result = await cli([
+      "check",
+      "submissions-example/complete",
+      "--format",
+      "json",
+      "--no-out",
+      "--lang",
+      "en",
+    ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(reportErrors(report)).toEqual([]);
     expect(report.environment.docker.available).toBe(false);
-    const checks = report.steps.flatMap((s: { checks: Array<{ grader: string; status: string; message: string }> }) => s.checks);
-    const dockerChecks = checks.filter((c: { message: string }) => c.message.includes("needs a Docker engine"));
+    const checks = report.steps.flatMap(
+      (s: { checks: Array<{ grader: string; status: string; message: string }> }) => s.checks,
+    );
+    const dockerChecks = checks.filter((c: { message: string }) =>
+      c.message.includes("needs a Docker engine"),
+    );
     for (const check of dockerChecks) expect(check.status).toBe("skipped");
-    const staticChecks = checks.filter((c: { grader: string }) => c.grader === "files" || c.grader === "dockerfile");
+    const staticChecks = checks.filter(
+      (c: { grader: string }) => c.grader === "files" || c.grader === "dockerfile",
+    );
     expect(staticChecks.length).toBeGreaterThan(0);
     for (const check of staticChecks) expect(check.status).toBe("pass");
   });
 
   it("exits 1 when --min-score is not reached, 2 for a missing submission or a broken rubric", async () => {
-    expect((await cli(["check", "submissions-example/complete", "--no-out", "--min-score", "101"])).code).toBe(1);
+    expect(
+      (await cli(["check", "submissions-example/complete", "--no-out", "--min-score", "101"])).code,
+    ).toBe(1);
     const missing = await cli(["check", "/nonexistent/submission", "--no-out", "--lang", "en"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("/nonexistent/submission: not a folder");
-    const broken = await cli(["check", "submissions-example/complete", "--rubric", "src/rubric/__fixtures__/bad-type", "--no-out"]);
+    const broken = await cli([
+      "check",
+      "submissions-example/complete",
+      "--rubric",
+      "src/rubric/__fixtures__/bad-type",
+      "--no-out",
+    ]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain("01-more.yaml:7:13 checks[0].points");
   });

@@ -62,7 +62,7 @@ export async function checkCommand(
   if (options.outDir) {
     const written = await writeReport(report, path.resolve(options.outDir));
     io.stderr(
-      `${options.lang === "fr" ? "rapport écrit" : "report written"}: ${path.relative(process.cwd(), written.json) || written.json}\n`,
+      `${options.lang === "fr" ? "rapport écrit :" : "report written:"} ${path.relative(process.cwd(), written.json) || written.json}\n`,
     );
   }
   const below = options.minScore !== undefined && report.score < options.minScore;

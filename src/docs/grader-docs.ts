@@ -14,14 +14,18 @@ export function graderReference(registry: GraderRegistry): string {
     "step can use (`grader: <id>`); its `params` are validated against the schema below before anything runs,",
     "and missing parameters take the defaults shown.",
     "",
-    ...[...registry.values()].map((grader) => `- [\`${grader.id}\`](#${grader.id}) — ${grader.description.en}`),
+    ...[...registry.values()].map(
+      (grader) => `- [\`${grader.id}\`](#${grader.id}) — ${grader.description.en}`,
+    ),
   ];
   for (const grader of registry.values()) out.push("", ...section(grader));
   return `${out.join("\n")}\n`;
 }
 
 function section(grader: AnyGrader): string[] {
-  const needs = grader.requires.includes("docker") ? "the repository and a Docker engine" : "the repository only";
+  const needs = grader.requires.includes("docker")
+    ? "the repository and a Docker engine"
+    : "the repository only";
   const lines = [
     `## ${grader.id}`,
     "",
@@ -39,7 +43,9 @@ function section(grader: AnyGrader): string[] {
   for (const [name, schema] of Object.entries(properties)) {
     const fallback = required.has(name) ? "*(required)*" : "—";
     const defaultText = schema.default === undefined ? fallback : `\`${JSON.stringify(schema.default)}\``;
-    lines.push(`| \`${name}\` | ${typeName(schema)} | ${cell(defaultText)} | ${cell(schema.description ?? "")} |`);
+    lines.push(
+      `| \`${name}\` | ${typeName(schema)} | ${cell(defaultText)} | ${cell(schema.description ?? "")} |`,
+    );
   }
   const example = {
     id: `my-${grader.id}-check`,
@@ -59,7 +65,11 @@ function typeName(schema: TSchema): string {
 }
 
 function defaults(properties: Record<string, TSchema>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).filter(([, s]) => s.default !== undefined).map(([k, s]) => [k, s.default]));
+  return Object.fromEntries(
+    Object.entries(properties)
+      .filter(([, s]) => s.default !== undefined)
+      .map(([k, s]) => [k, s.default]),
+  );
 }
 
 function cell(text: string): string {

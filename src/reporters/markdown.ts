@@ -38,7 +38,10 @@ export function renderMarkdown(report: Report, options: { showHidden?: boolean }
     );
     out.push("|---|---|---|---:|---|");
     for (const check of checks) {
-      const detail = [check.message, check.feedback && `*${labelled(reportWords.hint, lang)}* ${check.feedback}`]
+      const detail = [
+        check.message,
+        check.feedback && `*${labelled(reportWords.hint, lang)}* ${check.feedback}`,
+      ]
         .filter(Boolean)
         .map((text) => cell(String(text)).replace(/\n/g, "<br>"))
         .join("<br>");

@@ -46,7 +46,9 @@ export function renderText(report: Report, options: TextOptions): string {
   }
   lines.push("");
   lines.push(
-    c.bold(`${labelled(reportWords.total, lang)} ${formatPoints(report.score)}/${formatPoints(report.maxScore)}`),
+    c.bold(
+      `${labelled(reportWords.total, lang)} ${formatPoints(report.score)}/${formatPoints(report.maxScore)}`,
+    ),
   );
   return `${lines.join("\n")}\n`;
 }

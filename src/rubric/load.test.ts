@@ -21,7 +21,7 @@ describe("loadRubric: broken rubrics are reported whole, with file:line:column a
       [
         `${fixtures}/bad-type/01-more.yaml:7:13 checks[0].points: expected a number`,
         `${fixtures}/bad-type/01-more.yaml:14:17 checks[1].visibility: expected one of: visible, hidden`,
-        `${fixtures}/bad-type/01-more.yaml:15:5 checks[1].colour: unknown field "colour" (allowed: id, grader, points, title, params, needs, visibility, feedback, timeout)`,
+        `${fixtures}/bad-type/01-more.yaml:15:5 checks[1].colour: unknown field "colour" (allowed: id, grader, points, title, description, params, needs, visibility, feedback, timeout)`,
       ],
     ],
     [

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../src/grader/contract.js";
+import { renderMessage } from "../src/i18n/catalog.js";
+import { badExecPattern, type ExecExpectations, type ExecRun, judgeExec } from "./exec/judge.js";
+import exec from "./exec.js";
+
+function render(findings: Finding[]): string {
+  const texts = findings.flatMap((f) =>
+    (["en", "fr"] as const).map((lang) => renderMessage(exec.messages, f.messageId, lang, f.data)),
+  );
+  for (const text of texts) expect(text).not.toMatch(/\{\w+\}/);
+  return texts.filter((_, i) => i % 2 === 0).join("\n");
+}
+
+const expectations = (over: Partial<ExecExpectations> = {}): ExecExpectations => ({
+  command: ["python3", "-c", "import flask; print(flask.__name__)"],
+  expectedExitCode: 0,
+  expectedOutput: [],
+  excludedOutput: [],
+  timeoutSeconds: 10,
+  ...over,
+});
+const ran = (over: Partial<ExecRun> = {}): ExecRun => ({
+  exitCode: 0,
+  timedOut: false,
+  output: "flask\n",
+  ...over,
+});
+
+describe("judgeExec", () => {
+  it("passes on the expected exit code and output", () => {
+    const judged = judgeExec(
+      expectations({ expectedOutput: ["^flask$"], excludedOutput: ["Traceback"] }),
+      ran(),
+    );
+    expect(judged.passed).toBe(true);
+    expect(render(judged.findings)).toBe(
+      "`python3 -c 'import flask; print(flask.__name__)'` exited with code 0 and its output matched 1 pattern(s).",
+    );
+  });
+
+  it.each<[string, Partial<ExecExpectations>, Partial<ExecRun>, string[]]>([
+    [
+      "a wrong exit code",
+      {},
+      {
+        exitCode: 1,
+        output: "Traceback (most recent call last):\nModuleNotFoundError: No module named 'flask'",
+      },
+      ["execExitCode"],
+    ],
+    [
+      "a missing program",
+      {},
+      {
+        exitCode: 127,
+        output: 'OCI runtime exec failed: exec: "python3": executable file not found in $PATH',
+      },
+      ["execNotFound"],
+    ],
+    ["a timeout", {}, { exitCode: undefined, timedOut: true, output: "" }, ["execTimedOut"]],
+    ["missing output", { expectedOutput: ["^2\\."] }, {}, ["execMissingOutput"]],
+    ["excluded output", { excludedOutput: ["fla+sk"] }, {}, ["execExcludedOutput"]],
+    [
+      "several at once",
+      { expectedExitCode: 3, expectedOutput: ["x", "flask"], excludedOutput: ["^f"] },
+      {},
+      ["execExitCode", "execMissingOutput", "execExcludedOutput"],
+    ],
+  ])("fails on %s, each unmet expectation its own finding", (_name, over, run, ids) => {
+    const judged = judgeExec(expectations(over), ran(run));
+    expect(judged.passed).toBe(false);
+    expect(judged.findings.map((f) => f.messageId)).toEqual(ids);
+    render(judged.findings);
+  });
+
+  it("quotes the output and the match", () => {
+    const judged = judgeExec(expectations({ excludedOutput: ["fla+sk"] }), ran({ output: "flask\nok\n" }));
+    expect(render(judged.findings)).toContain('its output should not match /fla+sk/, but it shows "flask"');
+    const failed = judgeExec(expectations(), ran({ exitCode: 2, output: "" }));
+    expect(render(failed.findings)).toContain(
+      "should exit with code 0, but exited with code 2. Its output:\n    (no output)",
+    );
+  });
+});
+
+describe("badExecPattern", () => {
+  it("names the first invalid pattern", () => {
+    expect(badExecPattern(expectations({ expectedOutput: ["ok", "("] }))).toMatchObject({ pattern: "(" });
+    expect(badExecPattern(expectations({ excludedOutput: ["[a-"] }))).toMatchObject({ pattern: "[a-" });
+    expect(badExecPattern(expectations({ expectedOutput: ["^a$"], excludedOutput: ["b+"] }))).toBeUndefined();
+  });
+});

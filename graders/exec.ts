@@ -1,0 +1,146 @@
+import { type Static, Type as T } from "@sinclair/typebox";
+import { type ContainerHandle, readOnlyFailure } from "../src/docker/session.js";
+import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
+import { badExecPattern, type ExecRun, judgeExec } from "./exec/judge.js";
+import { execMessages } from "./exec/messages.js";
+import { argvText, formatLogs } from "./http/diagnose.js";
+import { sessionWithImage, startError } from "./http/session-gate.js";
+import { startApp } from "./http/start.js";
+
+const ExecParams = T.Object(
+  {
+    command: T.Array(T.String(), { minItems: 1, description: "The command as an argv (no shell)." }),
+    expectedExitCode: T.Integer({ minimum: 0, maximum: 255, default: 0, description: "Expected exit code." }),
+    expectedOutput: T.Array(T.String(), {
+      default: [],
+      description: "Regexes the output (stdout and stderr) must all match (multi-line mode).",
+    }),
+    excludedOutput: T.Array(T.String(), { default: [], description: "Regexes the output must not match." }),
+    timeoutSeconds: T.Number({
+      exclusiveMinimum: 0,
+      maximum: 300,
+      default: 10,
+      description: "Seconds the command may run.",
+    }),
+    user: T.Optional(
+      T.String({ minLength: 1, description: "User to run the command as; default: the image's USER." }),
+    ),
+    waitForApp: T.Boolean({
+      default: false,
+      description: "Run the command only once the app answers on `port`.",
+    }),
+    port: T.Integer({ minimum: 1, maximum: 65535, default: 5000, description: "Container port of the app." }),
+    readyPath: T.String({
+      pattern: "^/",
+      default: "/quote",
+      description: "Path probed when waitForApp is set.",
+    }),
+    startTimeout: T.Optional(
+      T.Number({
+        exclusiveMinimum: 0,
+        maximum: 600,
+        description:
+          "Seconds to wait for the app with waitForApp; default: the assignment's `timeouts.start`.",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+type Params = Static<typeof ExecParams>;
+
+/**
+ * `exec`: runs a command in the running container (`docker exec`, no shell: argv as given) and checks
+ * its exit code and output, like container-structure-test's command tests. The container runs the
+ * image's own command; with `waitForApp` the command runs only once the app answers on its port. A
+ * command that fails on the harness's read-only root is run once more in a container with a writable one.
+ */
+export default defineGrader({
+  id: "exec",
+  description: {
+    en: "A command run in the running container (docker exec) exits with the expected code and prints what is expected, and nothing excluded.",
+    fr: "Une commande lancée dans le conteneur en marche (docker exec) se termine avec le code attendu et affiche ce qui est attendu, sans rien d'exclu.",
+  },
+  params: ExecParams,
+  requires: ["docker"],
+  messages: execMessages,
+  example: { command: ["python3", "-c", "import flask"], expectedExitCode: 0, excludedOutput: ["Traceback"] },
+  async run(ctx, params) {
+    const bad = badExecPattern(params);
+    if (bad)
+      return { status: "error", findings: [{ messageId: "badPattern", severity: "problem", data: bad }] };
+    const session = await sessionWithImage(ctx);
+    if (!session.ok) return session.result;
+    const first = await runInContainer(ctx, params, true);
+    if ("result" in first) return first.result;
+    if (first.passed || !readOnlyFailure(first.run.output)) return first.verdict;
+    const second = await runInContainer(ctx, params, false);
+    if ("result" in second) return second.result;
+    const note: Finding = { messageId: "readOnlyRetry", severity: "info" };
+    return { ...second.verdict, findings: [...second.verdict.findings, note] };
+  },
+});
+
+type Attempt = { result: GraderResult } | { passed: boolean; run: ExecRun; verdict: GraderResult };
+
+async function runInContainer(ctx: GraderContext, params: Params, readOnlyRootfs: boolean): Promise<Attempt> {
+  const opened = await openContainer(ctx, params, readOnlyRootfs);
+  try {
+    if (!opened.ok) return { result: opened.result };
+    const { container } = opened;
+    const exec = await container
+      .exec(params.command, {
+        timeoutMs: params.timeoutSeconds * 1000,
+        maxBytes: 64 * 1024,
+        ...(params.user ? { user: params.user } : {}),
+      })
+      .catch((error: Error) => error);
+    const state = (await container.inspect()).State;
+    if (exec instanceof Error && !state.Running) {
+      const logs = formatLogs((await container.logs({ tail: 200, maxBytes: 16 * 1024 })).text.split("\n"));
+      const data = { command: argvText(params.command), exitCode: state.ExitCode, logs };
+      return {
+        result: {
+          status: "fail",
+          findings: [{ messageId: "execContainerExited", severity: "problem", data }],
+        },
+      };
+    }
+    if (exec instanceof Error) throw exec;
+    const run: ExecRun = { exitCode: exec.exitCode, timedOut: exec.timedOut, output: exec.output.text };
+    const judged = judgeExec(params, run);
+    const details = { exitCode: exec.exitCode, timedOut: exec.timedOut, durationMs: exec.durationMs };
+    return {
+      passed: judged.passed,
+      run,
+      verdict: { status: judged.passed ? "pass" : "fail", findings: judged.findings, details },
+    };
+  } finally {
+    await opened.container?.remove().catch(() => undefined);
+  }
+}
+
+type Opened =
+  | { ok: true; container: ContainerHandle }
+  | { ok: false; container?: ContainerHandle; result: GraderResult };
+
+/** The container the command runs in: started as is, or once the app answers (`waitForApp`). */
+async function openContainer(ctx: GraderContext, params: Params, readOnlyRootfs: boolean): Promise<Opened> {
+  if (params.waitForApp) {
+    const started = await startApp(ctx, {
+      port: params.port,
+      readyPath: params.readyPath,
+      startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
+      container: { readOnlyRootfs },
+    });
+    return started.ok
+      ? { ok: true, container: started.container }
+      : { ok: false, container: started.container, result: started.result };
+  }
+  const docker = ctx.docker as NonNullable<GraderContext["docker"]>;
+  try {
+    return { ok: true, container: await docker.startContainer({ ports: [params.port], readOnlyRootfs }) };
+  } catch (error) {
+    return { ok: false, result: startError(error) };
+  }
+}

@@ -1,0 +1,73 @@
+import type { Finding } from "../../src/grader/contract.js";
+import { argvText, formatLogs } from "../http/diagnose.js";
+
+export interface ExecExpectations {
+  command: string[];
+  expectedExitCode: number;
+  expectedOutput: string[];
+  excludedOutput: string[];
+  timeoutSeconds: number;
+}
+
+export interface ExecRun {
+  exitCode?: number;
+  timedOut: boolean;
+  /** stdout and stderr together, in the order they came. */
+  output: string;
+}
+
+/** The first pattern that is not a valid regular expression, with the reason. */
+export function badExecPattern(expect: ExecExpectations): { pattern: string; error: string } | undefined {
+  for (const pattern of [...expect.expectedOutput, ...expect.excludedOutput]) {
+    try {
+      new RegExp(pattern, "m");
+    } catch (error) {
+      return { pattern, error: (error as Error).message };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Like container-structure-test's command tests: the command's exit code, then every expected pattern
+ * found in its output (stdout and stderr, multi-line mode) and no excluded one. Every unmet expectation
+ * is its own finding; the check passes only when all are met.
+ */
+export function judgeExec(expect: ExecExpectations, run: ExecRun): { passed: boolean; findings: Finding[] } {
+  const command = argvText(expect.command);
+  const output = formatLogs(run.output.split("\n"));
+  const problems: Finding[] = [];
+  const problem = (messageId: string, data: Record<string, string | number>) =>
+    problems.push({ messageId, severity: "problem", data: { command, ...data } });
+  if (run.timedOut || run.exitCode === undefined) {
+    problem("execTimedOut", { seconds: expect.timeoutSeconds, output });
+    return { passed: false, findings: problems };
+  }
+  if (run.exitCode !== expect.expectedExitCode) {
+    const missing =
+      /executable file not found|no such file or directory/i.test(run.output) && run.exitCode >= 126;
+    problem(missing ? "execNotFound" : "execExitCode", {
+      expected: expect.expectedExitCode,
+      found: run.exitCode,
+      program: expect.command[0] ?? "",
+      output,
+    });
+  }
+  for (const pattern of expect.expectedOutput)
+    if (!new RegExp(pattern, "m").test(run.output)) problem("execMissingOutput", { pattern, output });
+  for (const pattern of expect.excludedOutput) {
+    const match = new RegExp(pattern, "m").exec(run.output);
+    if (match) problem("execExcludedOutput", { pattern, match: match[0].slice(0, 120) });
+  }
+  if (problems.length > 0) return { passed: false, findings: problems };
+  const matched =
+    expect.expectedOutput.length > 0
+      ? ` and its output matched ${expect.expectedOutput.length} pattern(s)`
+      : "";
+  return {
+    passed: true,
+    findings: [
+      { messageId: "execPassed", severity: "ok", data: { command, exitCode: run.exitCode, matched } },
+    ],
+  };
+}

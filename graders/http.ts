@@ -1,0 +1,190 @@
+import { Type as T } from "@sinclair/typebox";
+import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
+import { formatLogs } from "./http/diagnose.js";
+import {
+  badPattern,
+  type JudgeContext,
+  judgeAnswer,
+  type LinesOf,
+  linesOf,
+  RequestSchema,
+  type RequestSpec,
+} from "./http/expectations.js";
+import { type HttpOutcome, httpProbe } from "./http/http-probe.js";
+import { httpMessages } from "./http/messages.js";
+import { sessionWithImage } from "./http/session-gate.js";
+import { startApp } from "./http/start.js";
+
+/**
+ * `http`: runs the built image (its port published on 127.0.0.1), waits until it answers, then sends each
+ * request of the rubric and checks status, body, JSON field and headers, with credit per request. When
+ * the app never answers, the check says why instead of timing out: it exited (exit code, the error in its
+ * logs), it listens on the container's loopback or on another port, a development server, a fork loop,
+ * or nothing listening at all. One fresh container per check, removed at the end: checks share nothing
+ * but the image, so several submissions can be graded at once.
+ */
+export default defineGrader({
+  id: "http",
+  description: {
+    en: "The container answers HTTP on its port as the rubric lists (status, body, JSON, headers); a failure says why (crash, loopback, wrong port, dev server).",
+    fr: "Le conteneur répond en HTTP sur son port comme le barème l'indique (statut, corps, JSON, en-têtes) ; un échec en donne la cause (plantage, boucle locale, mauvais port, serveur de développement).",
+  },
+  params: T.Object(
+    {
+      requests: T.Array(RequestSchema, {
+        minItems: 1,
+        description:
+          "Requests sent once the app answers, each passing when all its expectations hold: `method` (GET), `path` (/quote), `status` (200), `bodyRegex`, `json` {`field`, `type`, `nonEmpty`, `oneOfLinesOf`}, `headers` {name: regex}, `weight` (1).",
+      }),
+      port: T.Integer({
+        minimum: 1,
+        maximum: 65535,
+        default: 5000,
+        description: "Container port the app must answer on.",
+      }),
+      startTimeout: T.Optional(
+        T.Number({
+          exclusiveMinimum: 0,
+          maximum: 600,
+          description: "Seconds to wait for the first answer; default: the assignment's `timeouts.start`.",
+        }),
+      ),
+      requestTimeout: T.Number({
+        exclusiveMinimum: 0,
+        maximum: 120,
+        default: 5,
+        description: "Seconds per request.",
+      }),
+      logLines: T.Integer({
+        minimum: 1,
+        maximum: 100,
+        default: 12,
+        description: "Log lines quoted on failure.",
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  requires: ["docker"],
+  messages: httpMessages,
+  example: {
+    port: 5000,
+    requests: [
+      {
+        method: "GET",
+        path: "/quote",
+        status: 200,
+        json: { field: "quote", type: "string", nonEmpty: true, oneOfLinesOf: "data/quotes.txt" },
+        headers: { server: "gunicorn" },
+      },
+    ],
+  },
+  async run(ctx, params) {
+    const bad = badPattern(params.requests);
+    if (bad)
+      return { status: "error", findings: [{ messageId: "badPattern", severity: "problem", data: bad }] };
+    const session = await sessionWithImage(ctx);
+    if (!session.ok) return session.result;
+    const linesOfFiles = await readLineFiles(ctx, params.requests);
+    const started = await startApp(ctx, {
+      port: params.port,
+      readyPath: (params.requests[0] as RequestSpec).path,
+      startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
+      logLines: params.logLines,
+    });
+    try {
+      if (!started.ok) return { ...started.result, credit: 0 };
+      const { container } = started;
+      const outcomes: HttpOutcome[] = [];
+      for (const request of params.requests) {
+        const url = container.url(request.path, params.port) as string;
+        outcomes.push(
+          await httpProbe(url, {
+            method: request.method,
+            timeoutMs: params.requestTimeout * 1000,
+            signal: ctx.signal,
+          }),
+        );
+      }
+      const needLogs = outcomes.some((o) => !o.ok || o.status >= 500);
+      const logs = needLogs
+        ? formatLogs(
+            (await container.logs({ tail: 200, maxBytes: 16 * 1024 })).text.split("\n"),
+            params.logLines,
+          )
+        : "";
+      const ready: Finding = {
+        messageId: "started",
+        severity: "ok",
+        data: { port: params.port, seconds: (started.readyMs / 1000).toFixed(1) },
+      };
+      return judgeRequests(
+        params.requests,
+        outcomes,
+        { linesOf: linesOfFiles, logs },
+        [ready, ...started.notes],
+        {
+          readyMs: started.readyMs,
+        },
+      );
+    } finally {
+      await started.container?.remove().catch(() => undefined);
+    }
+  },
+});
+
+/** The verdict over every request: credit is the weighted share of requests that met all expectations. */
+export function judgeRequests(
+  requests: readonly RequestSpec[],
+  outcomes: readonly HttpOutcome[],
+  context: JudgeContext,
+  leading: Finding[] = [],
+  details: Record<string, unknown> = {},
+): GraderResult {
+  const findings = [...leading];
+  const summary: Array<Record<string, unknown>> = [];
+  let earned = 0;
+  let total = 0;
+  requests.forEach((request, index) => {
+    const outcome = outcomes[index] as HttpOutcome;
+    const weight = request.weight ?? 1;
+    total += weight;
+    if (!outcome.ok) {
+      const error = `${outcome.kind}: ${outcome.detail}`;
+      findings.push({
+        messageId: "noAnswer",
+        severity: "problem",
+        data: { method: request.method, path: request.path, error, logs: context.logs },
+      });
+      summary.push({ method: request.method, path: request.path, passed: false, error });
+      return;
+    }
+    const judged = judgeAnswer(request, outcome, context);
+    if (judged.passed) earned += weight;
+    findings.push(...judged.findings);
+    summary.push({
+      method: request.method,
+      path: request.path,
+      status: outcome.status,
+      passed: judged.passed,
+    });
+  });
+  const passedCount = summary.filter((s) => s.passed).length;
+  const credit = total > 0 ? earned / total : passedCount / requests.length;
+  const status = credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial";
+  return { status, credit, findings, details: { ...details, requests: summary } };
+}
+
+/** Reads each `oneOfLinesOf` file once, through the submission's safe file access. */
+async function readLineFiles(
+  ctx: GraderContext,
+  requests: readonly RequestSpec[],
+): Promise<Map<string, LinesOf>> {
+  const files = new Map<string, LinesOf>();
+  for (const request of requests) {
+    const file = request.json?.oneOfLinesOf;
+    if (file === undefined || files.has(file)) continue;
+    const read = await ctx.files.readText(file);
+    files.set(file, read.ok ? { ok: true, lines: linesOf(read.text) } : { ok: false, reason: read.reason });
+  }
+  return files;
+}

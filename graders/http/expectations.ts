@@ -1,0 +1,187 @@
+import { type Static, Type as T } from "@sinclair/typebox";
+import type { Finding } from "../../src/grader/contract.js";
+import type { HttpAnswer } from "./http-probe.js";
+import { fieldAt, isEmpty, isObject, parseJson, typeName } from "./json-field.js";
+
+export const JsonExpectationSchema = T.Object(
+  {
+    field: T.String({ minLength: 1, description: "Field of the JSON answer (dotted path: `data.quote`)." }),
+    type: T.Union(
+      ["any", "string", "number", "boolean", "object", "array", "null"].map((name) => T.Literal(name)),
+      { default: "any", description: "JSON type the field must have." },
+    ),
+    nonEmpty: T.Boolean({
+      default: false,
+      description: "The field must not be empty (string, array, object).",
+    }),
+    oneOfLinesOf: T.Optional(
+      T.String({
+        minLength: 1,
+        description:
+          "A file of the submission (relative to its root): the field must equal one of its non-blank lines, trimmed.",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RequestSchema = T.Object(
+  {
+    method: T.Union(
+      ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].map((name) => T.Literal(name)),
+      { default: "GET", description: "HTTP method." },
+    ),
+    path: T.String({
+      pattern: "^/",
+      default: "/quote",
+      description: "Path requested on the container's port.",
+    }),
+    status: T.Integer({ minimum: 100, maximum: 599, default: 200, description: "Expected status." }),
+    bodyRegex: T.Optional(T.String({ description: "Regex the body must match." })),
+    json: T.Optional(JsonExpectationSchema),
+    headers: T.Optional(
+      T.Record(T.String(), T.String(), {
+        description: "Header name -> regex its value must match (case-insensitive), e.g. `server: gunicorn`.",
+      }),
+    ),
+    weight: T.Number({ minimum: 0, default: 1, description: "Share of the check's points." }),
+  },
+  { additionalProperties: false },
+);
+
+export type RequestSpec = Static<typeof RequestSchema>;
+
+/** The lines of a file named by `oneOfLinesOf`, read from the submission by the caller. */
+export type LinesOf = { ok: true; lines: Set<string> } | { ok: false; reason: string };
+
+export interface JudgeContext {
+  linesOf: ReadonlyMap<string, LinesOf>;
+  /** The container's last log lines, formatted, quoted when the app answers 5xx. */
+  logs: string;
+}
+
+const WERKZEUG = /werkzeug/i;
+
+/** Every regex of a request, compiled once: a bad one is the rubric's error, reported before any request. */
+export function badPattern(requests: readonly RequestSpec[]): { pattern: string; error: string } | undefined {
+  for (const request of requests) {
+    for (const pattern of [request.bodyRegex, ...Object.values(request.headers ?? {})]) {
+      if (pattern === undefined) continue;
+      try {
+        new RegExp(pattern);
+      } catch (error) {
+        return { pattern, error: (error as Error).message };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether one answer meets one request's expectations; the findings say what matched and what did not. */
+export function judgeAnswer(
+  spec: RequestSpec,
+  answer: HttpAnswer,
+  context: JudgeContext,
+): { passed: boolean; findings: Finding[] } {
+  const base = { method: spec.method, path: spec.path };
+  const problems: Finding[] = [];
+  const infos: Finding[] = [];
+  const problem = (messageId: string, data: Record<string, string | number> = {}) =>
+    problems.push({ messageId, severity: "problem", data: { ...base, ...data } });
+
+  if (answer.status !== spec.status) {
+    const data = { expected: spec.status, found: answer.status, body: excerpt(answer.body) };
+    if (answer.status === 404) problem("statusNotFound", data);
+    else if (answer.status >= 500) problem("statusServerError", { ...data, logs: context.logs });
+    else problem("statusWrong", data);
+    return { passed: false, findings: problems };
+  }
+  if (spec.bodyRegex !== undefined && !new RegExp(spec.bodyRegex).test(answer.body))
+    problem("bodyMismatch", { pattern: spec.bodyRegex, body: excerpt(answer.body) });
+  if (spec.json) judgeJson(spec.json, answer, context, problem);
+  for (const [name, pattern] of Object.entries(spec.headers ?? {})) {
+    const found = answer.headers[name.toLowerCase()];
+    if (found === undefined) problem("headerMissing", { header: name, pattern });
+    else if (!new RegExp(pattern, "i").test(found))
+      problem(
+        name.toLowerCase() === "server" && WERKZEUG.test(found) ? "devServerHeader" : "headerMismatch",
+        {
+          header: name,
+          pattern,
+          found,
+        },
+      );
+  }
+  const server = answer.headers.server ?? "";
+  const serverChecked = Object.keys(spec.headers ?? {}).some((name) => name.toLowerCase() === "server");
+  if (!serverChecked && WERKZEUG.test(server))
+    infos.push({ messageId: "devServerNoted", severity: "info", data: { ...base, found: server } });
+  if (problems.length > 0) return { passed: false, findings: [...problems, ...infos] };
+  const parsed = spec.json ? parseJson(answer.body) : undefined;
+  const shown = spec.json && parsed?.ok ? fieldAt(parsed.value, spec.json.field) : undefined;
+  const detail = shown?.found ? ` (${spec.json?.field}: ${excerpt(JSON.stringify(shown.value), 80)})` : "";
+  return {
+    passed: true,
+    findings: [
+      { messageId: "requestPassed", severity: "ok", data: { ...base, status: answer.status, detail } },
+      ...infos,
+    ],
+  };
+}
+
+type Report = (messageId: string, data?: Record<string, string | number>) => void;
+
+function judgeJson(
+  spec: NonNullable<RequestSpec["json"]>,
+  answer: HttpAnswer,
+  context: JudgeContext,
+  problem: Report,
+): void {
+  const parsed = parseJson(answer.body);
+  if (!parsed.ok) {
+    problem("notJson", { contentType: answer.headers["content-type"] ?? "none", body: excerpt(answer.body) });
+    return;
+  }
+  const field = spec.field;
+  const at = fieldAt(parsed.value, field);
+  if (!at.found) {
+    const keys = isObject(parsed.value)
+      ? Object.keys(parsed.value).join(", ") || "no field"
+      : typeName(parsed.value);
+    problem("fieldMissing", { field, keys });
+    return;
+  }
+  const value = at.value;
+  const found = typeName(value);
+  if (spec.type !== "any" && found !== spec.type) {
+    problem("fieldType", { field, expected: spec.type, found, value: excerpt(JSON.stringify(value), 80) });
+    return;
+  }
+  if (spec.nonEmpty && isEmpty(value)) {
+    problem("fieldEmpty", { field });
+    return;
+  }
+  if (spec.oneOfLinesOf === undefined) return;
+  const file = spec.oneOfLinesOf;
+  const lines = context.linesOf.get(file);
+  if (!lines?.ok) problem("linesUnreadable", { field, file, reason: lines?.reason ?? "missing" });
+  else if (typeof value !== "string" || !lines.lines.has(value.trim()))
+    problem("notALine", { field, file, value: excerpt(String(value), 120), count: lines.lines.size });
+}
+
+/** The non-blank lines of a quotes file, trimmed, as the app is expected to serve them. */
+export function linesOf(text: string): Set<string> {
+  return new Set(
+    text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== ""),
+  );
+}
+
+/** A body or value on one line, cut, for a message. */
+export function excerpt(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat === "") return "(empty)";
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -1,0 +1,38 @@
+import { type DockerSession, ImageUnavailableError } from "../../src/docker/session.js";
+import type { GraderContext, GraderResult } from "../../src/grader/contract.js";
+
+/**
+ * The Docker session, or the result a grader returns without it: `skipped` when the student's build
+ * failed, `error` when the harness could not build (timeout, abort, engine).
+ */
+export async function sessionWithImage(
+  ctx: GraderContext,
+): Promise<{ ok: true; docker: DockerSession } | { ok: false; result: GraderResult }> {
+  if (!ctx.docker) return { ok: false, result: problem("error", "noSession") };
+  const outcome = await ctx.docker.image();
+  if (outcome.ok) return { ok: true, docker: ctx.docker };
+  const data = { reason: outcome.reason, error: outcome.message };
+  const harness = outcome.reason === "timeout" || outcome.reason === "aborted" || outcome.reason === "engine";
+  return {
+    ok: false,
+    result: harness
+      ? { status: "error", findings: [{ messageId: "imageError", severity: "problem", data }] }
+      : { status: "skipped", findings: [{ messageId: "imageMissing", severity: "info", data }] },
+  };
+}
+
+/** A start refused because of the image (missing program, bad entrypoint) fails; anything else is ours. */
+export function startError(error: unknown): GraderResult {
+  if (error instanceof ImageUnavailableError)
+    return problem("error", "imageError", { reason: "build", error: error.message });
+  const message = error instanceof Error ? error.message : String(error);
+  const studentCause =
+    /OCI runtime|executable file not found|no such file or directory|permission denied|exec format error/i;
+  return studentCause.test(message)
+    ? problem("fail", "startRefused", { error: message.replace(/^container \S+ could not start: /, "") })
+    : problem("error", "startEngineError", { error: message });
+}
+
+function problem(status: "fail" | "error", messageId: string, data?: Record<string, string>): GraderResult {
+  return { status, findings: [{ messageId, severity: "problem", ...(data ? { data } : {}) }] };
+}

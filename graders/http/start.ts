@@ -1,0 +1,201 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { ContainerInspectInfo } from "dockerode";
+import {
+  type ContainerHandle,
+  type ContainerOptions,
+  type DockerSession,
+  readOnlyFailure,
+} from "../../src/docker/session.js";
+import type { Finding, GraderContext, GraderResult } from "../../src/grader/contract.js";
+import {
+  argvText,
+  diagnoseStart,
+  type StartDiagnosis,
+  type StartObservation,
+  wrongListeners,
+} from "./diagnose.js";
+import { type HttpFailure, httpProbe } from "./http-probe.js";
+import { type ListenerProbe, readListeners, readProcessCount } from "./listeners.js";
+import { startError } from "./session-gate.js";
+
+export interface AppStartOptions {
+  /** The container port that must answer HTTP. */
+  port: number;
+  /** The path probed until the app answers (any HTTP status counts as an answer). */
+  readyPath: string;
+  startTimeoutSeconds: number;
+  /** Extra container options (mounts, command...); ports are always `[port]`. */
+  container?: Omit<ContainerOptions, "ports">;
+  /** A listener on the wrong address or port, seen this long, ends the wait early: it will not change. */
+  settleMs?: number;
+  logLines?: number;
+}
+
+export type AppStart =
+  | { ok: true; container: ContainerHandle; readyMs: number; notes: Finding[] }
+  | { ok: false; container?: ContainerHandle; result: GraderResult; diagnosis?: StartDiagnosis };
+
+/**
+ * Starts the student's image and waits until it answers HTTP on `port`, or diagnoses why not. An app that
+ * dies on the harness's read-only root is started once more with a writable one (an `info` note). The
+ * caller removes `container` when done, whatever the outcome.
+ */
+export async function startApp(ctx: GraderContext, options: AppStartOptions): Promise<AppStart> {
+  const first = await startAndWait(ctx, options, true);
+  if (first.ok || !first.container || first.diagnosis?.kind !== "exited") return first;
+  const logs = await first.container.logs({ maxBytes: 16 * 1024 }).catch(() => undefined);
+  if (!logs || !readOnlyFailure(logs.text)) return first;
+  await first.container.remove().catch(() => undefined);
+  const second = await startAndWait(ctx, options, false);
+  const note: Finding = { messageId: "readOnlyRetry", severity: "info" };
+  return second.ok
+    ? { ...second, notes: [note] }
+    : { ...second, result: { ...second.result, findings: [...second.result.findings, note] } };
+}
+
+async function startAndWait(
+  ctx: GraderContext,
+  options: AppStartOptions,
+  readOnlyRootfs: boolean,
+): Promise<AppStart> {
+  const docker = ctx.docker as DockerSession;
+  let container: ContainerHandle;
+  try {
+    container = await docker.startContainer({ ...options.container, ports: [options.port], readOnlyRootfs });
+  } catch (error) {
+    return { ok: false, result: startError(error) };
+  }
+  const waited = await waitForAnswer(ctx, container, options);
+  if (waited.answered) return { ok: true, container, readyMs: waited.ms, notes: [] };
+  if (waited.aborted)
+    return {
+      ok: false,
+      container,
+      result: { status: "error", findings: [{ messageId: "aborted", severity: "problem" }] },
+    };
+  const { observation, logs } = await observe(ctx, container, options, waited);
+  const diagnosis = await pointAtSource(ctx, diagnoseStart(observation, options.logLines));
+  return {
+    ok: false,
+    container,
+    diagnosis,
+    result: {
+      status: "fail",
+      findings: diagnosis.findings,
+      details: {
+        startFailure: diagnosis.kind,
+        waitedSeconds: observation.waitedSeconds,
+        exitCode: observation.running ? undefined : observation.exitCode,
+        logBytes: Buffer.byteLength(logs.text),
+        logTruncated: logs.truncated,
+      },
+    },
+  };
+}
+
+type Waited =
+  | { answered: true; ms: number }
+  | { answered: false; aborted: boolean; ms: number; lastAttempt?: HttpFailure; listeners?: ListenerProbe };
+
+/** Polls the app (HTTP, container state, and once a second its listening sockets) until an outcome is clear. */
+async function waitForAnswer(
+  ctx: GraderContext,
+  container: ContainerHandle,
+  options: AppStartOptions,
+): Promise<Waited> {
+  const started = Date.now();
+  const deadline = started + options.startTimeoutSeconds * 1000;
+  const settleMs = options.settleMs ?? 2000;
+  const url = container.url(options.readyPath, options.port);
+  if (!url) throw new Error(`port ${options.port} of ${container.name} was not published`);
+  let lastAttempt: HttpFailure | undefined;
+  let listeners: ListenerProbe | undefined;
+  let probedAt = 0;
+  let wrongSince: number | undefined;
+  const notAnswered = (aborted: boolean): Waited => ({
+    answered: false,
+    aborted,
+    ms: Date.now() - started,
+    lastAttempt,
+    listeners,
+  });
+  for (;;) {
+    if (ctx.signal.aborted) return notAnswered(true);
+    if (!(await container.inspect()).State.Running) return notAnswered(false);
+    const remaining = deadline - Date.now();
+    const attempt = await httpProbe(url, {
+      timeoutMs: Math.max(500, Math.min(3000, remaining)),
+      signal: ctx.signal,
+    });
+    if (attempt.ok) return { answered: true, ms: Date.now() - started };
+    lastAttempt = attempt;
+    const now = Date.now();
+    if (now - probedAt >= 1000) {
+      probedAt = now;
+      listeners = await readListeners(container);
+      const verdict = listeners.ok ? wrongListeners(listeners.listeners, options.port).kind : "none";
+      if (verdict === "loopback" || verdict === "other-port") wrongSince ??= now;
+      else wrongSince = undefined;
+      if (wrongSince !== undefined && now - wrongSince >= settleMs) return notAnswered(false);
+    }
+    if (Date.now() >= deadline) return notAnswered(false);
+    await sleep(250, undefined, { signal: ctx.signal }).catch(() => undefined);
+  }
+}
+
+/** Gathers what `diagnoseStart` needs once the wait is over. */
+async function observe(
+  ctx: GraderContext,
+  container: ContainerHandle,
+  options: AppStartOptions,
+  waited: Extract<Waited, { answered: false }>,
+) {
+  const info = await container.inspect();
+  const running = info.State.Running;
+  const logs = await container.logs({ tail: 200, maxBytes: 16 * 1024 });
+  const limit = ctx.assignment.limits.pids;
+  const count = running ? await readProcessCount(container) : undefined;
+  const observation: StartObservation = {
+    port: options.port,
+    timeoutSeconds: options.startTimeoutSeconds,
+    waitedSeconds: waited.ms / 1000,
+    running,
+    exitCode: info.State.ExitCode,
+    oomKilled: info.State.OOMKilled,
+    ranSeconds: running ? undefined : ranSeconds(info),
+    command: argvText([info.Path, ...info.Args]),
+    logLines: logs.text.split("\n"),
+    listeners: running ? await readListeners(container) : waited.listeners,
+    processes: count === undefined ? undefined : { count, limit },
+    lastAttempt: waited.lastAttempt,
+    memoryMb: ctx.assignment.limits.memoryMb,
+  };
+  return { observation, logs };
+}
+
+/**
+ * Points the finding of a crash at the student's file and line when the error was raised in a file the
+ * submission holds (`/app/app.py` line 10 -> `app.py:10`): the longest path suffix that exists wins.
+ */
+async function pointAtSource(ctx: GraderContext, diagnosis: StartDiagnosis): Promise<StartDiagnosis> {
+  const raised = diagnosis.raisedAt;
+  if (!raised) return diagnosis;
+  const parts = raised.path.split("/").filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const rel = parts.slice(i).join("/");
+    const located = await ctx.files.locate(rel);
+    if (!located.ok || located.kind !== "file") continue;
+    const [main, ...rest] = diagnosis.findings;
+    const at = { file: located.rel, line: raised.line };
+    return main ? { ...diagnosis, findings: [{ ...main, ...at }, ...rest] } : diagnosis;
+  }
+  return diagnosis;
+}
+
+function ranSeconds(info: ContainerInspectInfo): number | undefined {
+  const started = Date.parse(info.State.StartedAt);
+  const finished = Date.parse(info.State.FinishedAt);
+  return Number.isFinite(started) && Number.isFinite(finished) && finished >= started
+    ? (finished - started) / 1000
+    : undefined;
+}

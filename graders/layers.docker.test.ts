@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GraderResult } from "../src/grader/contract.js";
+import { closeAll, type DockerTestContext, dockerTestContext } from "../src/grader/docker-test-context.js";
+import { runWithDefaults } from "../src/grader/test-context.js";
+import { renderMessage } from "../src/i18n/catalog.js";
+import layers from "./layers.js";
+
+const contexts: Record<string, DockerTestContext> = {};
+const grade = (name: string, params: Record<string, unknown> = {}) =>
+  runWithDefaults(layers, (contexts[name] as DockerTestContext).ctx, params);
+const text = (result: GraderResult) =>
+  result.findings.map((f) => renderMessage(layers.messages, f.messageId, "en", f.data)).join("\n");
+
+beforeAll(async () => {
+  for (const name of ["ok", "huge-image"])
+    contexts[name] = await dockerTestContext(`graders/__fixtures__/repos/${name}`);
+}, 120_000);
+
+afterAll(async () => {
+  expect(await closeAll(Object.values(contexts))).toEqual([]);
+}, 60_000);
+
+describe("layers on the real engine", () => {
+  it("names ok's layers by their Dockerfile instruction: the base heaviest, the COPY layers light", async () => {
+    const result = await grade("ok", { heaviest: ["base"], lightPatterns: ["COPY app\\.py", "COPY data"] });
+    expect(result).toMatchObject({ status: "pass", credit: 1 });
+    expect(text(result)).toMatch(
+      /^The 3 heaviest layers: 1\. \[FROM python:3\.12-slim\] \(Imported from -\) \(242MB\); 2\. COPY app\.py \. \(356B\)/,
+    );
+    const table = result.details?.layers as Array<{ instruction: string; line?: number; base: boolean }>;
+    expect(table.map((l) => l.instruction)).toEqual([
+      'CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"]',
+      "EXPOSE 5000",
+      "COPY data ./data",
+      "COPY app.py .",
+      "RUN pip install --no-cache-dir -r requirements.txt",
+      "COPY requirements.txt .",
+      "WORKDIR /app",
+      "(Imported from -)",
+    ]);
+  }, 120_000);
+
+  it("shows huge-image's ballast above the base and fails it as a light layer", async () => {
+    const result = await grade("huge-image", { top: 2, heaviest: ["base"], lightPatterns: ["RUN head"] });
+    expect(result).toMatchObject({ status: "partial", credit: 0.5 });
+    expect(text(result)).toContain(
+      "1. RUN head -c 300M /dev/zero > /var/tmp/ballast.bin (315MB); 2. [FROM python:3.12-slim]",
+    );
+    expect(result.findings.at(-1)).toMatchObject({ messageId: "lightHeavy", file: "Dockerfile", line: 8 });
+  }, 120_000);
+});

@@ -1,0 +1,111 @@
+import { Type as T } from "@sinclair/typebox";
+import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
+import { defineGrader } from "../src/grader/contract.js";
+import { imageLayerTable } from "./layers/image-layers.js";
+import { judgeLayers, layerMatcher } from "./layers/judge.js";
+
+/**
+ * `layers`: the image's history layer by layer (`docker history`), each named by its Dockerfile
+ * instruction; names the heaviest and checks the rubric's expectations about them (the base and the pip
+ * layer weigh most, a COPY of the code stays tiny). `details.layers` holds the whole table.
+ */
+export default defineGrader({
+  id: "layers",
+  description: {
+    en: "The image's layers (docker history) with their sizes: names the heaviest, and checks which must weigh most and which must stay light.",
+    fr: "Les couches de l'image (docker history) et leur taille : nomme les plus lourdes, et vérifie lesquelles doivent peser le plus et lesquelles rester légères.",
+  },
+  params: T.Object(
+    {
+      top: T.Integer({
+        minimum: 1,
+        maximum: 20,
+        default: 3,
+        description: "How many of the heaviest layers to name.",
+      }),
+      heaviest: T.Array(T.String({ minLength: 1 }), {
+        default: [],
+        description:
+          "Patterns (regular expressions on the instruction, or `base` for the base image's layers) that must each match one of the `top` heaviest layers.",
+      }),
+      lightPatterns: T.Array(T.String({ minLength: 1 }), {
+        default: [],
+        description: "Patterns whose matching layers must exist and all weigh less than `lightMaxMb`.",
+      }),
+      lightMaxMb: T.Number({
+        exclusiveMinimum: 0,
+        default: 1,
+        description: "The size light layers stay under (MB).",
+      }),
+      base: T.Optional(
+        T.String({
+          minLength: 1,
+          description: "The base image reference to find in the history; default: the Dockerfile's FROM.",
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  requires: ["docker"],
+  messages: {
+    ...builtImageMessages,
+    heaviest: {
+      en: "The {top} heaviest layers: {list}.",
+      fr: "Les {top} couches les plus lourdes : {list}.",
+    },
+    heavyOk: {
+      en: "A layer matching `{pattern}` is among the {top} heaviest (#{rank}): {instruction} ({size}).",
+      fr: "Une couche qui correspond à `{pattern}` est parmi les {top} plus lourdes (n° {rank}) : {instruction} ({size}).",
+    },
+    heavyLight: {
+      en: "A layer matching `{pattern}` should be among the {top} heaviest, but {instruction} weighs only {size}; the heaviest are {list}. Make sure this instruction does the work it is meant for (for pip: the dependencies installed by this RUN, from requirements.txt).",
+      fr: "Une couche qui correspond à `{pattern}` devrait être parmi les {top} plus lourdes, mais {instruction} ne pèse que {size} ; les plus lourdes sont {list}. Vérifiez que cette instruction fait bien le travail prévu (pour pip : les dépendances installées par ce RUN, depuis requirements.txt).",
+    },
+    heavyMissing: {
+      en: "A layer matching `{pattern}` should be among the {top} heaviest, but no layer of the image matches it; the heaviest are {list}. Add the missing instruction to the Dockerfile.",
+      fr: "Une couche qui correspond à `{pattern}` devrait être parmi les {top} plus lourdes, mais aucune couche de l'image n'y correspond ; les plus lourdes sont {list}. Ajoutez l'instruction manquante au Dockerfile.",
+    },
+    lightOk: {
+      en: "{instruction} weighs {size}, under {max}.",
+      fr: "{instruction} pèse {size}, sous {max}.",
+    },
+    lightHeavy: {
+      en: "{instruction} (matching `{pattern}`) should weigh under {max}, but it weighs {size}: it copies more than the app needs. Copy only the needed files, and list what the image does not need (.venv, .git, caches) in .dockerignore.",
+      fr: "{instruction} (qui correspond à `{pattern}`) devrait peser moins de {max}, mais pèse {size} : elle copie plus que ce dont l'application a besoin. Ne copiez que les fichiers utiles, et listez ce dont l'image n'a pas besoin (.venv, .git, caches) dans le .dockerignore.",
+    },
+    lightMissing: {
+      en: "No layer of the image matches `{pattern}`: expected such an instruction in the Dockerfile. Add it (mind its spelling).",
+      fr: "Aucune couche de l'image ne correspond à `{pattern}` : une telle instruction est attendue dans le Dockerfile. Ajoutez-la (attention à l'orthographe).",
+    },
+    badPattern: {
+      en: "The rubric's pattern is invalid ({detail}): the check could not run. Fix the rubric.",
+      fr: "Le motif du barème est invalide ({detail}) : la vérification n'a pas pu s'exécuter. Corrigez le barème.",
+    },
+  },
+  example: {
+    top: 3,
+    heaviest: ["base", "pip install"],
+    lightPatterns: ["COPY app\\.py", "COPY data"],
+    lightMaxMb: 1,
+  },
+  async run(ctx, params) {
+    try {
+      for (const pattern of [...params.heaviest, ...params.lightPatterns]) layerMatcher(pattern);
+    } catch (error) {
+      const detail = (error as Error).message;
+      return {
+        status: "error",
+        credit: 0,
+        findings: [{ messageId: "badPattern", severity: "problem", data: { detail } }],
+      };
+    }
+    const image = await builtImage(ctx);
+    if (!image.ok) return image.result;
+    const table = await imageLayerTable(ctx, image.docker, params.base);
+    return judgeLayers(
+      table,
+      params,
+      ctx.submission.rootRel ? `${ctx.submission.rootRel}/Dockerfile` : "Dockerfile",
+    );
+  },
+});

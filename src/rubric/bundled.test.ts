@@ -1,0 +1,73 @@
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { registry } from "../../graders/index.js";
+import { formatProblem } from "./format.js";
+import { loadRubric } from "./load.js";
+import type { Check, Rubric } from "./types.js";
+
+const dir = "rubrics/docker-basics";
+
+async function bundled(): Promise<Rubric> {
+  const loaded = await loadRubric(dir, registry);
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => formatProblem(p, "en")).join("\n"));
+  return loaded.rubric;
+}
+
+describe("the bundled docker-basics rubric", () => {
+  it("has the seven Etapes, weighted as the course suggests, totalling 100", async () => {
+    const rubric = await bundled();
+    expect(rubric.steps.map((s) => [s.id, s.points])).toEqual([
+      ["etape-0", 5],
+      ["etape-1", 10],
+      ["etape-2", 20],
+      ["etape-3", 15],
+      ["etape-4", 20],
+      ["etape-5", 15],
+      ["etape-6", 15],
+    ]);
+    expect(rubric.assignment.totalPoints).toBe(100);
+  });
+
+  it("gives every check a title and feedback in French and English", async () => {
+    for (const check of (await bundled()).steps.flatMap((s) => s.checks)) {
+      for (const field of ["title", "feedback"] as const) {
+        const text = check[field] as { fr?: string; en?: string } | undefined;
+        expect(text?.fr, `${check.id}.${field}.fr`).toMatch(/\S/);
+        expect(text?.en, `${check.id}.${field}.en`).toMatch(/\S/);
+      }
+    }
+  });
+
+  it("makes every check that runs the image depend on the build, so a failed build is reported once", async () => {
+    const checks = (await bundled()).steps.flatMap((s) => s.checks);
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    const dependsOnBuild = (check: Check, seen = new Set<string>()): boolean =>
+      check.needs.some(
+        (need) =>
+          need === "build" || (!seen.has(need) && dependsOnBuild(byId.get(need) as Check, seen.add(need))),
+      );
+    const dockerChecks = checks.filter(
+      (c) => c.id !== "build" && registry.get(c.grader)?.requires.includes("docker"),
+    );
+    expect(dockerChecks.length).toBeGreaterThan(0);
+    for (const check of dockerChecks) expect(dependsOnBuild(check), check.id).toBe(true);
+  });
+
+  it("refuses a copy whose point value was changed, naming the step total", async () => {
+    const copy = await mkdtemp(path.join(tmpdir(), "dockgrade-rubric-"));
+    await cp(dir, copy, { recursive: true });
+    const file = path.join(copy, "00-tree.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^ {4}points: 3$/m, "    points: 4"));
+    const loaded = await loadRubric(copy, registry);
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) {
+      expect(loaded.problems.map((p) => formatProblem(p, "en"))).toEqual([
+        expect.stringMatching(
+          /00-tree\.yaml:\d+:\d+ points: step "etape-0" declares 5 points but its checks add up to 6: make them equal$/,
+        ),
+      ]);
+    }
+  });
+});
