@@ -20,7 +20,7 @@ describe("the http grader on the real engine", () => {
     expect(result.status, rendered(http, result)).toBe("pass");
     expect(result.credit).toBe(1);
     expect(rendered(http, result)).toMatch(
-      /^The container answered on port 5000 [\d.]+ s after starting\.\nGET \/quote answered 200 as expected \(quote: ".+"\)\.$/,
+      /^The container answered on port 5000 [\d.]+ s after starting\.\nGET \/quote answered 200 as expected \(quote: string, data\/quotes\.txt\)\.$/,
     );
   });
 

@@ -237,7 +237,7 @@ describe("judgeAnswer", () => {
   it("passes an answer that meets every expectation, showing the field", () => {
     const judged = judgeAnswer(spec(), answer(), context);
     expect(judged.passed).toBe(true);
-    expect(render(judged)).toBe('GET /quote answered 200 as expected (quote: "Ship it, then measure it.").');
+    expect(render(judged)).toBe("GET /quote answered 200 as expected (quote: string, data/quotes.txt).");
   });
 
   it.each<[string, Partial<RequestSpec>, Partial<HttpAnswer>, string, RegExp]>([

@@ -1,6 +1,7 @@
 import type { SubmissionFiles } from "../submission/files.js";
 import { type ContextStats, packContext, scanContext } from "./build-context.js";
 import { type BuildLog, BuildLogParser, type BuildStepRef, JsonLines } from "./build-log.js";
+import { cacheLock } from "./cache-lock.js";
 import { removeIntermediates } from "./cleanup.js";
 import { type Engine, engineMessage, engineStatus, removeQuietly } from "./engine.js";
 import { LABEL } from "./labels.js";
@@ -99,10 +100,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
 
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new Error("build timed out"));
-  }, timeoutMs);
+  let timer: NodeJS.Timeout | undefined;
   const onAbort = () => controller.abort(request.signal?.reason);
   request.signal?.addEventListener("abort", onAbort, { once: true });
   if (request.signal?.aborted) onAbort();
@@ -111,24 +109,32 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   const parser = new BuildLogParser(request.keepLines ?? 20, 1);
   let transport: unknown;
   try {
-    const stream = await engine.buildImage(packContext(request.root, context), {
-      t: request.reference,
-      labels: { [LABEL.run]: request.runId },
-      version: "1",
-      rm: true,
-      forcerm: true,
-      pull: false,
-      nocache: request.noCache ?? false,
-      ...(request.memoryMb
-        ? { memory: request.memoryMb * 1024 * 1024, memswap: request.memoryMb * 1024 * 1024 }
-        : {}),
-      ...(request.cpus ? { cpuperiod: 100_000, cpuquota: Math.round(request.cpus * 100_000) } : {}),
-      ...(request.networkMode ? { networkmode: request.networkMode } : {}),
-      abortSignal: controller.signal,
+    // Held while the build may reuse cached layers, so no removal deletes one under it (cache-lock.ts).
+    await cacheLock.build(async () => {
+      // The deadline counts from here: time spent waiting for the lock is not the student's build time.
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new Error("build timed out"));
+      }, timeoutMs);
+      const stream = await engine.buildImage(packContext(request.root, context), {
+        t: request.reference,
+        labels: { [LABEL.run]: request.runId },
+        version: "1",
+        rm: true,
+        forcerm: true,
+        pull: false,
+        nocache: request.noCache ?? false,
+        ...(request.memoryMb
+          ? { memory: request.memoryMb * 1024 * 1024, memswap: request.memoryMb * 1024 * 1024 }
+          : {}),
+        ...(request.cpus ? { cpuperiod: 100_000, cpuquota: Math.round(request.cpus * 100_000) } : {}),
+        ...(request.networkMode ? { networkmode: request.networkMode } : {}),
+        abortSignal: controller.signal,
+      });
+      const lines = new JsonLines();
+      for await (const chunk of stream) for (const message of lines.push(String(chunk))) parser.push(message);
+      for (const message of lines.end()) parser.push(message);
     });
-    const lines = new JsonLines();
-    for await (const chunk of stream) for (const message of lines.push(String(chunk))) parser.push(message);
-    for (const message of lines.end()) parser.push(message);
   } catch (error) {
     transport = error;
   } finally {

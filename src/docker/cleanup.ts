@@ -1,3 +1,4 @@
+import { cacheLock } from "./cache-lock.js";
 import type { Engine } from "./engine.js";
 import { removeQuietly } from "./engine.js";
 
@@ -7,6 +8,10 @@ import { removeQuietly } from "./engine.js";
  * container uses (another submission's build sharing the cache keeps it); tagged images are never touched.
  */
 export async function removeIntermediates(engine: Engine, imageIds: readonly string[]): Promise<string[]> {
+  return cacheLock.remove(() => removeEach(engine, imageIds));
+}
+
+async function removeEach(engine: Engine, imageIds: readonly string[]): Promise<string[]> {
   const removed: string[] = [];
   for (const id of [...imageIds].reverse()) {
     const image = engine.getImage(id);

@@ -1,4 +1,5 @@
 import type { ContainerInfo, ImageInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
+import { cacheLock } from "./cache-lock.js";
 import { type Engine, engineMessage, removeQuietly } from "./engine.js";
 import { LABEL, runFilter } from "./labels.js";
 
@@ -72,10 +73,15 @@ export async function removeLabelled(engine: Engine, listed: LabelledResources):
   await Promise.all(
     listed.volumes.map((v) => run("volumes", v.Name, () => engine.getVolume(v.Name).remove())),
   );
-  for (const image of listed.images) {
-    await run("images", image.RepoTags?.[0] ?? image.Id, () =>
-      engine.getImage(image.Id).remove({ force: true }),
-    );
+  // Removing an image prunes its untagged parents: wait until no build of this process may be reusing them.
+  if (listed.images.length > 0) {
+    await cacheLock.remove(async () => {
+      for (const image of listed.images) {
+        await run("images", image.RepoTags?.[0] ?? image.Id, () =>
+          engine.getImage(image.Id).remove({ force: true }),
+        );
+      }
+    });
   }
   return counts;
 }

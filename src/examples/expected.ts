@@ -64,6 +64,7 @@ export function stableView(report: Report): unknown {
   const mask = (text: string) =>
     text
       .replace(/dockgrade\/[a-z0-9]+\//g, "dockgrade/<run>/")
+      .replace(/\b127\.0\.0\.1:\d+/g, "127.0.0.1:<port>")
       .replace(/\b(sha256:)?[0-9a-f]{12,64}\b/g, "<id>")
       .replace(/\b\d+([.,]\d+)?\s?(ms|s|sec|seconds?|secondes?)\b/g, "<time>");
   return {
