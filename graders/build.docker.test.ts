@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type DockerSession, openDockerSession } from "../src/docker/session.js";
-import { fixtureSubmission, leftovers, testAssignment } from "../src/docker/test-support.js";
+import { leftovers } from "../src/docker/test-support.js";
 import type { GraderResult } from "../src/grader/contract.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { fixtureSubmission, rendered, testAssignment } from "../src/grader/test-context.js";
 import build from "./build.js";
 
 const dockerFixtures = fileURLToPath(new URL("../src/docker/__fixtures__/", import.meta.url));
@@ -43,8 +43,7 @@ async function grade(
   );
 }
 
-const text = (result: GraderResult) =>
-  result.findings.map((f) => renderMessage(build.messages, f.messageId, "en", f.data)).join("\n");
+const text = (result: GraderResult) => rendered(build, result);
 
 afterAll(async () => {
   for (const session of sessions) await session.close();

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Type as T } from "@sinclair/typebox";
 import type { BuildOutcome } from "../src/docker/session.js";
 import { formatBytes } from "../src/format/bytes.js";
+import { dockerfilePath } from "../src/grader/built-image.js";
 import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
 import { type BuildFacts, buildHints, missingCopySource, stepLine } from "./build/hints.js";
 import { buildMessages } from "./build/messages.js";
@@ -171,11 +172,6 @@ export function judgeBuild(
         details,
       };
   }
-}
-
-/** The Dockerfile's path as findings give it: relative to the repository. */
-function dockerfilePath(ctx: GraderContext): string {
-  return ctx.submission.rootRel ? `${ctx.submission.rootRel}/Dockerfile` : "Dockerfile";
 }
 
 /** What the hints need: the Dockerfile, .dockerignore, and the folders a failed COPY looked in. */

@@ -2,18 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraderResult } from "../src/grader/contract.js";
-import { closeAll, type DockerTestContext, dockerTestContext } from "../src/grader/docker-test-context.js";
-import { runWithDefaults } from "../src/grader/test-context.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { graderFixtures } from "../src/grader/docker-test-context.js";
 import claims from "./claims.js";
 
-const contexts: Record<string, DockerTestContext> = {};
+const { open, grade, text, close } = graderFixtures(claims);
 let wrongDir: string;
-const grade = (name: string, params: Record<string, unknown> = {}) =>
-  runWithDefaults(claims, (contexts[name] as DockerTestContext).ctx, params);
-const text = (result: GraderResult) =>
-  result.findings.map((f) => renderMessage(claims.messages, f.messageId, "en", f.data)).join("\n");
 
 beforeAll(async () => {
   // The complete example, its report changed to state what the course's real slim image would show.
@@ -28,13 +21,13 @@ beforeAll(async () => {
       "La couche **`RUN pip install`** est la plus lourde",
     );
   await writeFile(path.join(wrongDir, "README.md"), readme);
-  contexts.complete = await dockerTestContext("submissions-example/complete", { reportFile: "README.md" });
-  contexts.wrong = await dockerTestContext(wrongDir, { reportFile: "README.md" });
-  contexts.ok = await dockerTestContext("graders/__fixtures__/repos/ok");
+  await open("complete", "submissions-example/complete", { reportFile: "README.md" });
+  await open("wrong", wrongDir, { reportFile: "README.md" });
+  await open("ok");
 }, 120_000);
 
 afterAll(async () => {
-  expect(await closeAll(Object.values(contexts))).toEqual([]);
+  expect(await close()).toEqual([]);
   await rm(wrongDir, { recursive: true, force: true });
 }, 60_000);
 

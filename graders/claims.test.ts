@@ -3,8 +3,7 @@ import { Value } from "@sinclair/typebox/value";
 import { describe, expect, it } from "vitest";
 import { type HistoryEntry, layerTable } from "../src/analysis/image-layers.js";
 import type { GraderResult } from "../src/grader/contract.js";
-import { contextFor } from "../src/grader/test-context.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { contextFor, rendered } from "../src/grader/test-context.js";
 import { parseMarkdown } from "../src/markdown/parse.js";
 import { findSection } from "../src/markdown/sections.js";
 import { textUnits } from "./claims/blocks.js";
@@ -46,8 +45,7 @@ async function judge(
   );
 }
 
-const text = (result: GraderResult) =>
-  result.findings.map((f) => renderMessage(claims.messages, f.messageId, "en", f.data)).join("\n");
+const text = (result: GraderResult) => rendered(claims, result);
 
 describe("sizeFigures", () => {
   it.each([

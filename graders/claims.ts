@@ -1,16 +1,15 @@
 import { Type as T } from "@sinclair/typebox";
 import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
+import { rubricPatternError } from "../src/grader/rubric-patterns.js";
 import { parseMarkdown } from "../src/markdown/parse.js";
-import { reportMessages } from "../src/markdown/report.js";
+import { MAX_REPORT_BYTES, reportMessages } from "../src/markdown/report.js";
 import { compilePattern } from "../src/text/normalize.js";
 import { CLAIM_CHECKS, judgeClaims } from "./claims/judge.js";
 import { claimsMessages } from "./claims/messages.js";
-import { imageLayerTable } from "./layers/image-layers.js";
+import { baseImageParam, imageLayerTable } from "./layers/image-layers.js";
 import { extractDockerCommands } from "./tags/commands.js";
 import { markdownCommandSources } from "./tags/sources.js";
-
-const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
 /**
  * `claims`: what the lab report states, checked against the real image: the layers it calls heavy (or
@@ -83,9 +82,7 @@ export default defineGrader({
           description: "Required tags; default: the assignment's.",
         }),
       ),
-      base: T.Optional(
-        T.String({ minLength: 1, description: "The base image reference; default: the Dockerfile's FROM." }),
-      ),
+      base: baseImageParam,
     },
     { additionalProperties: false },
   ),
@@ -98,18 +95,10 @@ export default defineGrader({
     checks: ["layers", "size", "tags"],
   },
   async run(ctx, params) {
-    for (const pattern of [params.layersSection, params.sizeSection]) {
-      try {
-        compilePattern(pattern);
-      } catch (error) {
-        const data = { detail: (error as Error).message };
-        return {
-          status: "error",
-          credit: 0,
-          findings: [{ messageId: "badPattern", severity: "problem", data }],
-        };
-      }
-    }
+    const badPattern = rubricPatternError(() => {
+      for (const pattern of [params.layersSection, params.sizeSection]) compilePattern(pattern);
+    });
+    if (badPattern) return badPattern;
     const file = ctx.submission.reportFile;
     if (!file) return { status: "skipped", findings: [{ messageId: "noReport", severity: "info" }] };
     const read = await ctx.files.readText(file, { from: "repo", maxBytes: MAX_REPORT_BYTES });

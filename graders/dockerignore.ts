@@ -1,7 +1,7 @@
 import { Type as T } from "@sinclair/typebox";
 import { contextFilter, scanContext } from "../src/docker/build-context.js";
 import { formatBytes } from "../src/format/bytes.js";
-import { defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
 
 const DEFAULT_SAMPLES = [".git/HEAD", ".venv/pyvenv.cfg", "__pycache__/app.cpython-312.pyc"];
 
@@ -124,7 +124,7 @@ export default defineGrader({
     const total = judged + 2;
     const credit = passed / total;
     return {
-      status: credit === 1 ? "pass" : credit === 0 ? "fail" : "partial",
+      status: creditStatus(credit),
       credit,
       findings,
       details: { contextFiles: stats.files, contextBytes: stats.bytes, largest: stats.largest.slice(0, 5) },

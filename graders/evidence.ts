@@ -1,7 +1,7 @@
 import { Type as T } from "@sinclair/typebox";
 import { CommandEvidenceSchema, DEFAULT_COMMANDS } from "../src/evidence/commands.js";
 import { detectEvidence } from "../src/evidence/detect.js";
-import { defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
 import { resolveImage } from "../src/images/resolve.js";
 import { figuresOf } from "../src/markdown/figures.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
@@ -61,18 +61,10 @@ export default defineGrader({
     },
   },
   async run(ctx, params) {
-    try {
+    const loaded = await loadReportSection(ctx, params.section, params.example, () => {
       for (const c of params.commands)
         for (const p of [c.caption, ...c.output, ...c.marks, ...c.excludes]) compilePattern(p);
-    } catch (error) {
-      return {
-        status: "error",
-        findings: [
-          { messageId: "badPattern", severity: "problem", data: { detail: (error as Error).message } },
-        ],
-      };
-    }
-    const loaded = await loadReportSection(ctx, params.section, params.example);
+    });
     if (!loaded.ok) return loaded.result;
     const { file, root, section } = loaded.report;
     const figures = figuresOf(section, root);
@@ -111,7 +103,7 @@ export default defineGrader({
     });
     const credit = total === 0 ? 0 : Math.round((earned / total) * 10_000) / 10_000;
     return {
-      status: credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial",
+      status: creditStatus(credit),
       credit,
       findings,
       details: { commands: found },

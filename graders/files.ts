@@ -1,5 +1,5 @@
 import { Type as T } from "@sinclair/typebox";
-import { defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
 import type { Refusal, SubmissionFiles } from "../src/submission/files.js";
 
 /**
@@ -87,7 +87,7 @@ export default defineGrader({
       }
     }
     const credit = found / params.paths.length;
-    return { status: credit === 1 ? "pass" : credit === 0 ? "fail" : "partial", credit, findings };
+    return { status: creditStatus(credit), credit, findings };
   },
 });
 

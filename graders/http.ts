@@ -1,5 +1,11 @@
 import { Type as T } from "@sinclair/typebox";
-import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
+import {
+  creditStatus,
+  defineGrader,
+  type Finding,
+  type GraderContext,
+  type GraderResult,
+} from "../src/grader/contract.js";
 import { formatLogs } from "./http/diagnose.js";
 import {
   badPattern,
@@ -13,7 +19,7 @@ import {
 import { type HttpOutcome, httpProbe } from "./http/http-probe.js";
 import { httpMessages } from "./http/messages.js";
 import { sessionWithImage } from "./http/session-gate.js";
-import { startApp } from "./http/start.js";
+import { logLinesParam, startApp } from "./http/start.js";
 
 /**
  * `http`: runs the built image (its port published on 127.0.0.1), waits until it answers, then sends each
@@ -55,12 +61,7 @@ export default defineGrader({
         default: 5,
         description: "Seconds per request.",
       }),
-      logLines: T.Integer({
-        minimum: 1,
-        maximum: 100,
-        default: 12,
-        description: "Log lines quoted on failure.",
-      }),
+      logLines: logLinesParam,
     },
     { additionalProperties: false },
   ),
@@ -170,7 +171,7 @@ export function judgeRequests(
   });
   const passedCount = summary.filter((s) => s.passed).length;
   const credit = total > 0 ? earned / total : passedCount / requests.length;
-  const status = credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial";
+  const status = creditStatus(credit);
   return { status, credit, findings, details: { ...details, requests: summary } };
 }
 

@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraderResult } from "../src/grader/contract.js";
-import { closeAll, type DockerTestContext, dockerTestContext } from "../src/grader/docker-test-context.js";
-import { runWithDefaults } from "../src/grader/test-context.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { graderFixtures } from "../src/grader/docker-test-context.js";
 import imageConfig from "./image-config.js";
 
-const repo = (name: string) => `graders/__fixtures__/repos/${name}`;
-const contexts: Record<string, DockerTestContext> = {};
-const grade = (name: string, params: Record<string, unknown> = {}) =>
-  runWithDefaults(imageConfig, (contexts[name] as DockerTestContext).ctx, params);
-const text = (result: GraderResult) =>
-  result.findings.map((f) => renderMessage(imageConfig.messages, f.messageId, "en", f.data)).join("\n");
+const { open, grade, text, close } = graderFixtures(imageConfig);
 
 beforeAll(async () => {
-  for (const name of ["ok", "shell-form-cmd", "port-8000", "build-error"])
-    contexts[name] = await dockerTestContext(repo(name));
+  for (const name of ["ok", "shell-form-cmd", "port-8000", "build-error"]) await open(name);
 }, 120_000);
 
 afterAll(async () => {
-  expect(await closeAll(Object.values(contexts))).toEqual([]);
+  expect(await close()).toEqual([]);
 }, 60_000);
 
 describe("image-config on the real engine", () => {

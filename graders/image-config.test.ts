@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import { Value } from "@sinclair/typebox/value";
 import { describe, expect, it } from "vitest";
 import type { GraderResult } from "../src/grader/contract.js";
-import { contextFor, runWithDefaults } from "../src/grader/test-context.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { contextFor, rendered, runWithDefaults } from "../src/grader/test-context.js";
 import { type ImageConfig, type ImageConfigParams, judgeImageConfig } from "./image-config/judge.js";
 import imageConfig from "./image-config.js";
 
@@ -15,8 +14,7 @@ const params = (overrides: Partial<ImageConfigParams> = {}): ImageConfigParams =
   Value.Default(imageConfig.params, structuredClone(overrides)) as ImageConfigParams;
 
 const OK = recorded("ok");
-const text = (result: GraderResult, lang: "en" | "fr" = "en") =>
-  result.findings.map((f) => renderMessage(imageConfig.messages, f.messageId, lang, f.data)).join("\n");
+const text = (result: GraderResult, lang: "en" | "fr" = "en") => rendered(imageConfig, result, lang);
 const problems = (result: GraderResult) =>
   result.findings.filter((f) => f.severity === "problem").map((f) => [f.code, f.messageId]);
 

@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type HistoryEntry, layerTable } from "../src/analysis/image-layers.js";
 import type { GraderResult } from "../src/grader/contract.js";
-import { contextFor } from "../src/grader/test-context.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { contextFor, rendered } from "../src/grader/test-context.js";
 import imageSize, { judgeImageSize } from "./image-size.js";
 import { dockerfileLayers } from "./layers/image-layers.js";
 
@@ -22,8 +21,7 @@ async function recorded(name: string, repo = `graders/__fixtures__/repos/${name}
 }
 
 const DEFAULTS = { maxMb: 400, maxAddedMb: 60, slackPercent: 10 };
-const text = (result: GraderResult) =>
-  result.findings.map((f) => renderMessage(imageSize.messages, f.messageId, "en", f.data)).join("\n");
+const text = (result: GraderResult) => rendered(imageSize, result);
 
 describe("judgeImageSize", () => {
   it("passes the course's image on the stand-in base and gives the figures", async () => {

@@ -1,9 +1,9 @@
 import { Type as T } from "@sinclair/typebox";
 import { type LayerTable, layerLabel, topLayers } from "../src/analysis/image-layers.js";
 import { formatBytes } from "../src/format/bytes.js";
-import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
-import { defineGrader, type Finding, type GraderResult } from "../src/grader/contract.js";
-import { imageLayerTable } from "./layers/image-layers.js";
+import { builtImage, builtImageMessages, dockerfilePath } from "../src/grader/built-image.js";
+import { creditStatus, defineGrader, type Finding, type GraderResult } from "../src/grader/contract.js";
+import { baseImageParam, imageLayerTable } from "./layers/image-layers.js";
 
 const MB = 1_000_000; // the docker CLI's unit: `docker image ls` prints 242MB for 241,760,505 bytes
 
@@ -44,12 +44,7 @@ export default defineGrader({
         default: 10,
         description: "Tolerance added to both limits (sizes differ between image stores).",
       }),
-      base: T.Optional(
-        T.String({
-          minLength: 1,
-          description: "The base image reference to find in the history; default: the Dockerfile's FROM.",
-        }),
-      ),
+      base: baseImageParam,
     },
     { additionalProperties: false },
   ),
@@ -83,8 +78,7 @@ export default defineGrader({
     if (!image.ok) return image.result;
     const inspect = await image.docker.inspectImage();
     const table = await imageLayerTable(ctx, image.docker, params.base);
-    const dockerfile = ctx.submission.rootRel ? `${ctx.submission.rootRel}/Dockerfile` : "Dockerfile";
-    return judgeImageSize(inspect.Size, table, params, dockerfile);
+    return judgeImageSize(inspect.Size, table, params, dockerfilePath(ctx));
   },
 });
 
@@ -139,7 +133,7 @@ export function judgeImageSize(
   }
   const credit = judged.filter(Boolean).length / judged.length;
   return {
-    status: credit === 1 ? "pass" : credit === 0 ? "fail" : "partial",
+    status: creditStatus(credit),
     credit,
     findings,
     details: { sizeBytes, baseBytes: table.baseBytes, addedBytes, baseFound: table.baseFound },

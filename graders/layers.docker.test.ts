@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraderResult } from "../src/grader/contract.js";
-import { closeAll, type DockerTestContext, dockerTestContext } from "../src/grader/docker-test-context.js";
-import { runWithDefaults } from "../src/grader/test-context.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { graderFixtures } from "../src/grader/docker-test-context.js";
 import layers from "./layers.js";
 
-const contexts: Record<string, DockerTestContext> = {};
-const grade = (name: string, params: Record<string, unknown> = {}) =>
-  runWithDefaults(layers, (contexts[name] as DockerTestContext).ctx, params);
-const text = (result: GraderResult) =>
-  result.findings.map((f) => renderMessage(layers.messages, f.messageId, "en", f.data)).join("\n");
+const { open, grade, text, close } = graderFixtures(layers);
 
 beforeAll(async () => {
-  for (const name of ["ok", "huge-image"])
-    contexts[name] = await dockerTestContext(`graders/__fixtures__/repos/${name}`);
+  for (const name of ["ok", "huge-image"]) await open(name);
 }, 120_000);
 
 afterAll(async () => {
-  expect(await closeAll(Object.values(contexts))).toEqual([]);
+  expect(await close()).toEqual([]);
 }, 60_000);
 
 describe("layers on the real engine", () => {

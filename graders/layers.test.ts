@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type HistoryEntry, layerTable } from "../src/analysis/image-layers.js";
 import type { GraderResult } from "../src/grader/contract.js";
-import { contextFor, runWithDefaults } from "../src/grader/test-context.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { contextFor, rendered, runWithDefaults } from "../src/grader/test-context.js";
 import { dockerfileLayers } from "./layers/image-layers.js";
 import { judgeLayers, type LayersParams } from "./layers/judge.js";
 import layers from "./layers.js";
@@ -24,8 +23,7 @@ const params = (overrides: Partial<LayersParams> = {}): LayersParams => ({
   lightMaxMb: 1,
   ...overrides,
 });
-const text = (result: GraderResult) =>
-  result.findings.map((f) => renderMessage(layers.messages, f.messageId, "en", f.data)).join("\n");
+const text = (result: GraderResult) => rendered(layers, result);
 
 describe("judgeLayers", () => {
   it("names the heaviest layers and passes when nothing more is asked", async () => {

@@ -1,7 +1,8 @@
 import { Type as T } from "@sinclair/typebox";
-import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
+import { builtImage, builtImageMessages, dockerfilePath } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
-import { imageLayerTable } from "./layers/image-layers.js";
+import { badPatternMessages, rubricPatternError } from "../src/grader/rubric-patterns.js";
+import { baseImageParam, imageLayerTable } from "./layers/image-layers.js";
 import { judgeLayers, layerMatcher } from "./layers/judge.js";
 
 /**
@@ -37,12 +38,7 @@ export default defineGrader({
         default: 1,
         description: "The size light layers stay under (MB).",
       }),
-      base: T.Optional(
-        T.String({
-          minLength: 1,
-          description: "The base image reference to find in the history; default: the Dockerfile's FROM.",
-        }),
-      ),
+      base: baseImageParam,
     },
     { additionalProperties: false },
   ),
@@ -77,10 +73,7 @@ export default defineGrader({
       en: "No layer of the image matches `{pattern}`: expected such an instruction in the Dockerfile. Add it (mind its spelling).",
       fr: "Aucune couche de l'image ne correspond à `{pattern}` : une telle instruction est attendue dans le Dockerfile. Ajoutez-la (attention à l'orthographe).",
     },
-    badPattern: {
-      en: "The rubric's pattern is invalid ({detail}): the check could not run. Fix the rubric.",
-      fr: "Le motif du barème est invalide ({detail}) : la vérification n'a pas pu s'exécuter. Corrigez le barème.",
-    },
+    ...badPatternMessages,
   },
   example: {
     top: 3,
@@ -89,23 +82,13 @@ export default defineGrader({
     lightMaxMb: 1,
   },
   async run(ctx, params) {
-    try {
+    const badPattern = rubricPatternError(() => {
       for (const pattern of [...params.heaviest, ...params.lightPatterns]) layerMatcher(pattern);
-    } catch (error) {
-      const detail = (error as Error).message;
-      return {
-        status: "error",
-        credit: 0,
-        findings: [{ messageId: "badPattern", severity: "problem", data: { detail } }],
-      };
-    }
+    });
+    if (badPattern) return badPattern;
     const image = await builtImage(ctx);
     if (!image.ok) return image.result;
     const table = await imageLayerTable(ctx, image.docker, params.base);
-    return judgeLayers(
-      table,
-      params,
-      ctx.submission.rootRel ? `${ctx.submission.rootRel}/Dockerfile` : "Dockerfile",
-    );
+    return judgeLayers(table, params, dockerfilePath(ctx));
   },
 });

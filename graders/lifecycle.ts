@@ -5,7 +5,7 @@ import { defineGrader, type Finding, type GraderContext } from "../src/grader/co
 import { formatLogs } from "./http/diagnose.js";
 import { scoreParts } from "./http/score-parts.js";
 import { sessionWithImage } from "./http/session-gate.js";
-import { startApp } from "./http/start.js";
+import { logLinesParam, startApp } from "./http/start.js";
 import { judgeExited, judgePorts, judgeRemoved, judgeStop, type SubCheck } from "./lifecycle/judge.js";
 import { lifecycleMessages } from "./lifecycle/messages.js";
 
@@ -76,12 +76,7 @@ export default defineGrader({
           description: "Weight of each part: stop, exited, ports, remove (0: not scored).",
         },
       ),
-      logLines: T.Integer({
-        minimum: 1,
-        maximum: 100,
-        default: 12,
-        description: "Log lines quoted on failure.",
-      }),
+      logLines: logLinesParam,
     },
     { additionalProperties: false },
   ),

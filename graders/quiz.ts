@@ -1,5 +1,5 @@
 import { Type as T } from "@sinclair/typebox";
-import { defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
 import { localize } from "../src/i18n/text.js";
 import { splitAnswers } from "../src/markdown/answers.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
@@ -70,17 +70,9 @@ export default defineGrader({
     },
   },
   async run(ctx, params) {
-    try {
+    const loaded = await loadReportSection(ctx, params.section, "Etape 6 — Mini-quiz", () => {
       for (const q of params.questions) checkPhrases(q.concepts);
-    } catch (error) {
-      return {
-        status: "error",
-        findings: [
-          { messageId: "badPattern", severity: "problem", data: { detail: (error as Error).message } },
-        ],
-      };
-    }
-    const loaded = await loadReportSection(ctx, params.section, "Etape 6 — Mini-quiz");
+    });
     if (!loaded.ok) return loaded.result;
     const { file, section } = loaded.report;
     const answers = assignAnswers(params.questions, splitAnswers(section.children));
@@ -130,6 +122,6 @@ export default defineGrader({
             },
       ),
     };
-    return { status: credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial", credit, findings, details };
+    return { status: creditStatus(credit), credit, findings, details };
   },
 });

@@ -1,5 +1,5 @@
 import { Type as T } from "@sinclair/typebox";
-import { defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
 import { localize } from "../src/i18n/text.js";
 import { plainText } from "../src/markdown/parse.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
@@ -55,17 +55,9 @@ export default defineGrader({
     },
   },
   async run(ctx, params) {
-    try {
-      checkPhrases(params.concepts);
-    } catch (error) {
-      return {
-        status: "error",
-        findings: [
-          { messageId: "badPattern", severity: "problem", data: { detail: (error as Error).message } },
-        ],
-      };
-    }
-    const loaded = await loadReportSection(ctx, params.section, params.example);
+    const loaded = await loadReportSection(ctx, params.section, params.example, () =>
+      checkPhrases(params.concepts),
+    );
     if (!loaded.ok) return loaded.result;
     const { file, section } = loaded.report;
     const at = { file, line: section.line };
@@ -104,6 +96,6 @@ export default defineGrader({
       missing: match.missing.map((c) => c.id),
       words,
     };
-    return { status: credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial", credit, findings, details };
+    return { status: creditStatus(credit), credit, findings, details };
   },
 });

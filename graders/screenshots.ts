@@ -1,5 +1,5 @@
 import { Type as T } from "@sinclair/typebox";
-import { defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
 import { checkImages } from "../src/images/check-images.js";
 import { type OcrRule, ocrImages } from "../src/images/ocr-rules.js";
 import { figuresOf } from "../src/markdown/figures.js";
@@ -164,17 +164,9 @@ export default defineGrader({
     },
   },
   async run(ctx, params) {
-    try {
+    const loaded = await loadReportSection(ctx, params.section, params.example, () => {
       for (const rule of params.ocr) if (typeof rule.image === "string") compilePattern(rule.image);
-    } catch (error) {
-      return {
-        status: "error",
-        findings: [
-          { messageId: "badPattern", severity: "problem", data: { detail: (error as Error).message } },
-        ],
-      };
-    }
-    const loaded = await loadReportSection(ctx, params.section, params.example);
+    });
     if (!loaded.ok) return loaded.result;
     const { file, root, section } = loaded.report;
     const refs = figuresOf(section, root).images.filter(
@@ -207,6 +199,6 @@ export default defineGrader({
     }
     credit = Math.round(credit * 10_000) / 10_000;
     const details = { images: checked.map((c) => c.details), ocr: ocrDetails };
-    return { status: credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial", credit, findings, details };
+    return { status: creditStatus(credit), credit, findings, details };
   },
 });

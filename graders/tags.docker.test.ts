@@ -2,20 +2,12 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraderResult } from "../src/grader/contract.js";
-import { closeAll, type DockerTestContext, dockerTestContext } from "../src/grader/docker-test-context.js";
-import { runWithDefaults } from "../src/grader/test-context.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { graderFixtures } from "../src/grader/docker-test-context.js";
 import tags from "./tags.js";
 
-const contexts: Record<string, DockerTestContext> = {};
+const { context, open, grade, text, close } = graderFixtures(tags);
 let staleDir: string;
-const grade = (name: string, params: Record<string, unknown> = {}) =>
-  runWithDefaults(tags, (contexts[name] as DockerTestContext).ctx, params);
-const text = (result: GraderResult) =>
-  result.findings.map((f) => renderMessage(tags.messages, f.messageId, "en", f.data)).join("\n");
-const repoTags = async (name: string) =>
-  (await (contexts[name] as DockerTestContext).session.inspectImage()).RepoTags ?? [];
+const repoTags = async (name: string) => (await context(name).session.inspectImage()).RepoTags ?? [];
 
 beforeAll(async () => {
   // The ok fixture with a report whose `latest` comes from the older 1.0.0 build.
@@ -24,13 +16,13 @@ beforeAll(async () => {
   const readme =
     "# TP\n\n## Etape 5\n\n```bash\ndocker build -t quotegen:1.0.0 .\ndocker tag quotegen:1.0.0 quotegen:latest\ndocker build -t quotegen:1.1.0 .\n```\n";
   await writeFile(path.join(staleDir, "README.md"), readme);
-  contexts.complete = await dockerTestContext("submissions-example/complete", { reportFile: "README.md" });
-  contexts.ok = await dockerTestContext("graders/__fixtures__/repos/ok");
-  contexts.stale = await dockerTestContext(staleDir, { reportFile: "README.md" });
+  await open("complete", "submissions-example/complete", { reportFile: "README.md" });
+  await open("ok");
+  await open("stale", staleDir, { reportFile: "README.md" });
 }, 120_000);
 
 afterAll(async () => {
-  expect(await closeAll(Object.values(contexts))).toEqual([]);
+  expect(await close()).toEqual([]);
   await rm(staleDir, { recursive: true, force: true });
 }, 60_000);
 
@@ -45,7 +37,7 @@ describe("tags on the real engine", () => {
       "alias",
       "applied",
     ]);
-    const runId = (contexts.complete as DockerTestContext).session.runId;
+    const runId = context("complete").session.runId;
     const expected = [`dockgrade/${runId}/quotegen:1.1.0`, `dockgrade/${runId}/quotegen:latest`];
     expect(result.details?.references).toEqual(expected);
     expect((await repoTags("complete")).sort()).toEqual(expected);
@@ -57,7 +49,7 @@ describe("tags on the real engine", () => {
   it("fails a submission that documents no command, and tags nothing", async () => {
     const result = await grade("ok");
     expect(result).toMatchObject({ status: "fail", credit: 0, findings: [{ messageId: "noCommands" }] });
-    const runId = (contexts.ok as DockerTestContext).session.runId;
+    const runId = context("ok").session.runId;
     expect(await repoTags("ok")).toEqual([`dockgrade/${runId}/quotegen:1.1.0`]);
   }, 120_000);
 
@@ -66,7 +58,7 @@ describe("tags on the real engine", () => {
     expect(result).toMatchObject({ status: "partial" });
     expect(result.credit).toBeCloseTo(2 / 3);
     expect(text(result)).toContain("quotegen:latest should name the same image as quotegen:1.1.0");
-    const runId = (contexts.stale as DockerTestContext).session.runId;
+    const runId = context("stale").session.runId;
     expect(await repoTags("stale")).toEqual([`dockgrade/${runId}/quotegen:1.1.0`]);
   }, 120_000);
 });

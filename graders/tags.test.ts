@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { GraderResult } from "../src/grader/contract.js";
-import { contextFor } from "../src/grader/test-context.js";
-import { renderMessage } from "../src/i18n/catalog.js";
+import { contextFor, rendered } from "../src/grader/test-context.js";
 import { extractDockerCommands } from "./tags/commands.js";
 import { isSemver, judgeTags } from "./tags/judge.js";
 import { documentedCommands, markdownCommandSources } from "./tags/sources.js";
@@ -26,8 +25,7 @@ function produced(text: string, makefile = false): string[] {
 }
 
 const REQUIRED = { name: "quotegen", tags: ["1.1.0", "latest"], semver: true };
-const text = (result: GraderResult) =>
-  result.findings.map((f) => renderMessage(tags.messages, f.messageId, "en", f.data)).join("\n");
+const text = (result: GraderResult) => rendered(tags, result);
 
 describe("the tags documented commands produce", () => {
   it.each([

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { FixtureSessions, rendered } from "./http/test-sessions.js";
+import { rendered } from "../src/grader/test-context.js";
+import { FixtureSessions } from "./http/test-sessions.js";
 import volume from "./volume.js";
 
 const sessions = new FixtureSessions();

@@ -3,6 +3,7 @@ import { defineGrader, type Finding } from "../src/grader/contract.js";
 import { linesOf } from "./http/expectations.js";
 import { scoreParts } from "./http/score-parts.js";
 import { sessionWithImage } from "./http/session-gate.js";
+import { logLinesParam } from "./http/start.js";
 import type { VolumePart } from "./volume/judge.js";
 import { volumeMessages } from "./volume/messages.js";
 import { bindMountParts, maskedAppPart, namedVolumePart } from "./volume/probes.js";
@@ -97,12 +98,7 @@ export default defineGrader({
           description: "Weight of each part: mask (a), live (b), namedVolume (c), appMasked (d); 0: not run.",
         },
       ),
-      logLines: T.Integer({
-        minimum: 1,
-        maximum: 100,
-        default: 12,
-        description: "Log lines quoted on failure.",
-      }),
+      logLines: logLinesParam,
     },
     { additionalProperties: false },
   ),

@@ -95,4 +95,21 @@ describe("dockgrade CLI", () => {
     expect((await cli(["check", "--lang", "de"])).code).toBe(2);
     expect((await cli(["check", "--frobnicate"])).code).toBe(2);
   });
+
+  it("`render` turns a saved report.json into another format, and refuses what is not a report", async () => {
+    const md = await cli(["render", "src/reporters/__fixtures__/report.json", "--format", "md"]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain("# TP Docker — quotegen — 7.5/20");
+    expect(md.stdout).not.toContain("secret");
+    const classroom = await cli([
+      "render",
+      "src/reporters/__fixtures__/report.json",
+      "--format",
+      "classroom",
+    ]);
+    expect(JSON.parse(classroom.stdout)).toMatchObject({ version: 1, max_score: 20 });
+    const bad = await cli(["render", "package.json"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("package.json: not a dockgrade report of this version");
+  });
 });

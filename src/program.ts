@@ -3,6 +3,7 @@ import { checkCommand } from "./commands/check.js";
 import { explainCommand } from "./commands/explain.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
 import { lintCommand } from "./commands/lint.js";
+import { renderCommand } from "./commands/render.js";
 import { dockerBackend, gcCommand } from "./docker/backend.js";
 import { installShutdownHandlers } from "./docker/shutdown.js";
 import type { DockerBackend } from "./engine/grade-source.js";
@@ -94,6 +95,20 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--lang <lang>", "language: fr or en", parseLang)
     .action(async (dir: string, opts) => {
       process.exitCode = await explainCommand(dir, detectLang(opts.lang), io);
+    });
+
+  program
+    .command("render")
+    .description("render a saved report.json in another format, without grading again")
+    .argument("<report>", "a report.json written by dockgrade check")
+    .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("md"))
+    .option("--show-hidden", "include hidden checks", false)
+    .action(async (file: string, opts) => {
+      process.exitCode = await renderCommand(
+        file,
+        { format: opts.format as ReportFormat, color: wantsColor(), showHidden: Boolean(opts.showHidden) },
+        io,
+      );
     });
 
   program

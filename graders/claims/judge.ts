@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import { type LayerTable, layerLabel, topLayers } from "../../src/analysis/image-layers.js";
 import { parseImageReference } from "../../src/analysis/image-reference.js";
 import { formatBytes } from "../../src/format/bytes.js";
-import type { Finding, GraderResult } from "../../src/grader/contract.js";
+import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { findSection } from "../../src/markdown/sections.js";
 import { compilePattern } from "../../src/text/normalize.js";
 import type { DockerCommand } from "../tags/commands.js";
@@ -82,7 +82,7 @@ export function judgeClaims(input: ClaimsInput, params: ClaimsParams): GraderRes
     };
   const credit = credits.reduce((a, b) => a + b, 0) / credits.length;
   return {
-    status: credit === 1 ? "pass" : credit === 0 ? "fail" : "partial",
+    status: creditStatus(credit),
     credit,
     findings,
     details: { claims: outcome },

@@ -58,8 +58,4 @@ export const claimsMessages: MessageCatalog = {
     en: "The report makes no claim this check can compare with the image (heavy or tiny layers, image size, tag commands): nothing to judge.",
     fr: "Le compte rendu ne contient aucune affirmation que cette vérification peut comparer à l'image (couches lourdes ou minuscules, taille, commandes de tag) : rien à juger.",
   },
-  badPattern: {
-    en: "The rubric's pattern is invalid ({detail}): the check could not run. Fix the rubric.",
-    fr: "Le motif du barème est invalide ({detail}) : la vérification n'a pas pu s'exécuter. Corrigez le barème.",
-  },
 };

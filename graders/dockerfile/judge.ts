@@ -1,4 +1,4 @@
-import type { Finding, GraderResult } from "../../src/grader/contract.js";
+import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { RULES } from "./all-rules.js";
 import type { DockerfileParams } from "./params.js";
 import type { ParsedDockerfile } from "./parse.js";
@@ -24,6 +24,6 @@ export function judgeDockerfile(
   }
   const passed = Object.values(outcome).filter((o) => o === "pass").length;
   const credit = selected.length === 0 ? 0 : passed / selected.length;
-  const status = credit === 1 ? "pass" : credit === 0 ? "fail" : "partial";
+  const status = creditStatus(credit);
   return { status, credit, findings, details: { rules: outcome } };
 }

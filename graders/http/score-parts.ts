@@ -1,4 +1,4 @@
-import type { CheckStatus, Finding } from "../../src/grader/contract.js";
+import { type CheckStatus, creditStatus, type Finding } from "../../src/grader/contract.js";
 
 /** A part of a check scored on its own (lifecycle's stop, volume's masking...). */
 export interface ScoredPart {
@@ -23,7 +23,7 @@ export function scoreParts(
     if (part.passed) earned += weight;
   }
   const credit = total > 0 ? earned / total : 0;
-  const status: CheckStatus = credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial";
+  const status: CheckStatus = creditStatus(credit);
   return {
     status,
     credit,

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { Type as T } from "@sinclair/typebox";
 import type { ContainerInspectInfo } from "dockerode";
 import {
   type ContainerHandle,
@@ -17,6 +18,14 @@ import {
 import { type HttpFailure, httpProbe } from "./http-probe.js";
 import { type ListenerProbe, readListeners, readProcessCount } from "./listeners.js";
 import { startError } from "./session-gate.js";
+
+/** The `logLines` parameter of the graders that start the app: how much of its log a failure quotes. */
+export const logLinesParam = T.Integer({
+  minimum: 1,
+  maximum: 100,
+  default: 12,
+  description: "Log lines quoted on failure.",
+});
 
 export interface AppStartOptions {
   /** The container port that must answer HTTP. */

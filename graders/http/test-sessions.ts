@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Value } from "@sinclair/typebox/value";
 import { type DockerSession, openDockerSession } from "../../src/docker/session.js";
-import { fixtureSubmission, leftovers, testAssignment } from "../../src/docker/test-support.js";
+import { leftovers } from "../../src/docker/test-support.js";
 import type { AnyGrader, GraderContext, GraderResult } from "../../src/grader/contract.js";
-import { renderMessage } from "../../src/i18n/catalog.js";
+import { fixtureSubmission, testAssignment } from "../../src/grader/test-context.js";
 import type { Assignment } from "../../src/rubric/types.js";
 
 const repos = fileURLToPath(new URL("../__fixtures__/repos/", import.meta.url));
@@ -70,9 +70,4 @@ export class FixtureSessions {
     await Promise.all(sessions.map((session) => session.close()));
     return (await Promise.all(sessions.map((session) => leftovers(session.runId)))).flat();
   }
-}
-
-/** The findings of a result, rendered in English, one per line (problems and infos alike). */
-export function rendered(grader: AnyGrader, result: GraderResult): string {
-  return result.findings.map((f) => renderMessage(grader.messages, f.messageId, "en", f.data)).join("\n");
 }

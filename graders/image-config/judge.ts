@@ -6,7 +6,7 @@ import {
   type ServerCommand,
 } from "../../src/analysis/server-command.js";
 import { shellScript } from "../../src/analysis/shell-command.js";
-import type { Finding, GraderResult } from "../../src/grader/contract.js";
+import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { jsonForm } from "../dockerfile/suggest.js";
 
 export const IMAGE_CONFIG_CHECKS = ["expose", "workdir", "server", "exec-form", "user"] as const;
@@ -87,7 +87,7 @@ export function judgeImageConfig(
       details,
     };
   const credit = judged.filter((o) => o === "pass").length / judged.length;
-  return { status: credit === 1 ? "pass" : credit === 0 ? "fail" : "partial", credit, findings, details };
+  return { status: creditStatus(credit), credit, findings, details };
 }
 
 /** Docker's API gives arrays; a bare string (old engines) is one word. */

@@ -1,3 +1,4 @@
+import { Type as T } from "@sinclair/typebox";
 import { type LayerStep, type LayerTable, layerTable } from "../../src/analysis/image-layers.js";
 import type { DockerSession } from "../../src/docker/session.js";
 import type { GraderContext } from "../../src/grader/contract.js";
@@ -25,6 +26,14 @@ export async function dockerfileLayers(ctx: Pick<GraderContext, "files">): Promi
   );
   return { baseRef: base.image.written, steps };
 }
+
+/** The `base` parameter of the graders that read the layer table: it overrides the Dockerfile's FROM. */
+export const baseImageParam = T.Optional(
+  T.String({
+    minLength: 1,
+    description: "The base image reference to find in the history; default: the Dockerfile's FROM.",
+  }),
+);
 
 /** The built image's layer table, its base found by `base` (a reference) or by the Dockerfile's FROM. */
 export async function imageLayerTable(

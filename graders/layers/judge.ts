@@ -1,6 +1,6 @@
 import { type Layer, type LayerTable, layerLabel, topLayers } from "../../src/analysis/image-layers.js";
 import { formatBytes } from "../../src/format/bytes.js";
-import type { Finding, GraderResult } from "../../src/grader/contract.js";
+import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { compilePattern } from "../../src/text/normalize.js";
 
 export interface LayersParams {
@@ -91,7 +91,7 @@ export function judgeLayers(
   const credit = expected === 0 ? 1 : met / expected;
   const layers = table.layers.map((l) => ({ ...l, label: label(l) }));
   return {
-    status: credit === 1 ? "pass" : credit === 0 ? "fail" : "partial",
+    status: creditStatus(credit),
     credit,
     findings,
     details: {

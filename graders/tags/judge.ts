@@ -1,4 +1,4 @@
-import type { Finding, GraderResult } from "../../src/grader/contract.js";
+import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import type { DockerCommand } from "./commands.js";
 import { canonical, referencesTo, type TagTrace, type TracedReference, traceTags } from "./trace.js";
 
@@ -65,7 +65,7 @@ export function judgeTags(commands: readonly DockerCommand[], params: TagsParams
     produced: apply,
     aliases: onTarget.filter((r) => !own(r)).map((r) => r.reference.written),
   };
-  const status = credit === 1 ? "pass" : credit === 0 ? "fail" : "partial";
+  const status = creditStatus(credit);
   return { result: { status, credit, findings, details }, apply };
 }
 

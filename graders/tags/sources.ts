@@ -2,9 +2,9 @@ import path from "node:path";
 import type { Code, Nodes, Root } from "mdast";
 import type { GraderContext } from "../../src/grader/contract.js";
 import { parseMarkdown } from "../../src/markdown/parse.js";
+import { MAX_REPORT_BYTES } from "../../src/markdown/report.js";
 import { type CommandSource, type DockerCommand, extractDockerCommands } from "./commands.js";
 
-const MAX_BYTES = 5 * 1024 * 1024;
 const MAKEFILES = new Set(["Makefile", "makefile", "GNUmakefile"]);
 
 /**
@@ -46,7 +46,7 @@ export async function documentedCommands(
   const sources: CommandSource[] = [];
   const report = ctx.submission.reportFile;
   if (report) {
-    const read = await ctx.files.readText(report, { from: "repo", maxBytes: MAX_BYTES });
+    const read = await ctx.files.readText(report, { from: "repo", maxBytes: MAX_REPORT_BYTES });
     if (read.ok) sources.push(...markdownCommandSources(read.rel, read.text));
   }
   if (options.scripts ?? true) {

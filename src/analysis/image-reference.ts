@@ -26,14 +26,8 @@ const HUB = new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
  * Returns undefined when Docker would refuse the reference (upper case in the path, an empty component...).
  */
 export function parseImageReference(written: string): ImageReference | undefined {
-  let rest = written.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf("@");
-  if (at >= 0) [rest, digest] = [rest.slice(0, at), rest.slice(at + 1)];
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) [rest, tag] = [rest.slice(0, colon), rest.slice(colon + 1)];
-  const parts = rest.split("/");
+  const { repository, tag, digest } = splitReference(written.trim());
+  const parts = repository.split("/");
   let registry: string | undefined;
   const first = parts[0] ?? "";
   if (parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost")) {
@@ -52,6 +46,22 @@ export function parseImageReference(written: string): ImageReference | undefined
     explicitTag: tag !== undefined,
     ...(digest ? { digest } : {}),
   };
+}
+
+/**
+ * `[registry/]path[:tag][@digest]` cut into its repository, tag and digest, nothing checked: the digest
+ * follows the first `@`, the tag's colon is the last one after the last slash (`registry.local:5000/x`).
+ */
+export function splitReference(text: string): { repository: string; tag?: string; digest?: string } {
+  let repository = text;
+  let digest: string | undefined;
+  const at = repository.indexOf("@");
+  if (at >= 0) [repository, digest] = [repository.slice(0, at), repository.slice(at + 1)];
+  let tag: string | undefined;
+  const colon = repository.lastIndexOf(":");
+  if (colon > repository.lastIndexOf("/"))
+    [repository, tag] = [repository.slice(0, colon), repository.slice(colon + 1)];
+  return { repository, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }
 
 /** `registry/path:tag`, with the defaults made explicit: spellings of one reference compare equal. */

@@ -3,11 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureSubmission } from "../grader/test-context.js";
 import { type BuildOutcome, type BuildRequest, buildImage } from "./build.js";
 import { connectEngine, type Engine } from "./engine.js";
 import { harnessReference, newRunId } from "./labels.js";
 import { listLabelled, removeLabelled } from "./resources.js";
-import { fixtureSubmission, leftovers } from "./test-support.js";
+import { leftovers } from "./test-support.js";
 
 const fixtures = fileURLToPath(new URL("./__fixtures__/", import.meta.url));
 const runId = newRunId();

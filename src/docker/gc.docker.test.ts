@@ -3,11 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureSubmission } from "../grader/test-context.js";
 import { buildImage } from "./build.js";
 import { connectEngine, type Engine } from "./engine.js";
 import { collectGarbage } from "./gc.js";
 import { harnessReference, newRunId, resourceLabels, TEMP_PREFIX } from "./labels.js";
-import { fixtureSubmission, leftovers } from "./test-support.js";
+import { leftovers } from "./test-support.js";
 
 const fixtures = fileURLToPath(new URL("./__fixtures__/", import.meta.url));
 const crashed = newRunId();

@@ -107,6 +107,11 @@ class EngineSession implements DockerSession {
       options: { ...options, mounts },
     });
     const container = await this.engine.createContainer(config);
+    if (this.closing) {
+      // The session began closing while this container was being created: it must not outlive it.
+      await removeQuietly(() => container.remove({ force: true, v: true }));
+      throw new Error("the Docker session was closed");
+    }
     try {
       return await startedHandle(this.engine, container.id, name);
     } catch (error) {
@@ -142,8 +147,13 @@ class EngineSession implements DockerSession {
     await this.build?.catch(() => undefined);
     await this.network?.catch(() => undefined);
     try {
-      const counts = await removeLabelled(this.engine, await listLabelled(this.engine, this.runId));
-      for (const error of counts.errors) this.input.log?.(`cleanup: ${error}`);
+      // Twice: a grader interrupted mid-way may create a container while the first pass runs, and an image
+      // still used by it is only untagged by that pass; the second pass removes what the first could not.
+      for (let pass = 0; pass < 2; pass++) {
+        const listed = await listLabelled(this.engine, this.runId);
+        const counts = await removeLabelled(this.engine, listed);
+        if (pass === 1) for (const error of counts.errors) this.input.log?.(`cleanup: ${error}`);
+      }
     } catch (error) {
       this.input.log?.(
         `cleanup of run ${this.runId} failed: ${engineMessage(error)} (dockgrade gc removes leftovers)`,

@@ -2,12 +2,13 @@ import { access, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureSubmission, testAssignment } from "../grader/test-context.js";
 import type { ContainerHandle } from "./container.js";
 import { readOnlyFailure } from "./container-config.js";
 import { connectEngine } from "./engine.js";
 import { type DockerSession, ImageUnavailableError, openDockerSession } from "./session.js";
 import { openSessionCount } from "./shutdown.js";
-import { fixtureSubmission, leftovers, testAssignment } from "./test-support.js";
+import { leftovers } from "./test-support.js";
 
 const fixtures = fileURLToPath(new URL("./__fixtures__/", import.meta.url));
 const limits = { memoryMb: 256, cpus: 0.5, pids: 128 };

@@ -1,4 +1,4 @@
-import type { CheckStatus } from "../grader/contract.js";
+import { type CheckStatus, creditStatus } from "../grader/contract.js";
 
 /** Scores are kept to two decimals so partial credit adds up without floating-point noise. */
 export function roundScore(value: number): number {
@@ -15,9 +15,7 @@ export function checkScore(status: CheckStatus, credit: number | undefined, poin
 /** A grader's status and credit must agree; a partial without credit, or a pass with 0, is made coherent. */
 export function coherentStatus(status: CheckStatus, credit: number | undefined): CheckStatus {
   if (status !== "partial" || credit === undefined) return status;
-  if (credit >= 1) return "pass";
-  if (credit <= 0) return "fail";
-  return "partial";
+  return creditStatus(credit);
 }
 
 export function sumScores(items: ReadonlyArray<{ score: number; maxScore: number }>): {

@@ -18,6 +18,11 @@ export const builtImageMessages: MessageCatalog = {
   },
 };
 
+/** The Dockerfile the image is built from, as findings name it: relative to the repository. */
+export function dockerfilePath(ctx: Pick<GraderContext, "submission">): string {
+  return ctx.submission.rootRel ? `${ctx.submission.rootRel}/Dockerfile` : "Dockerfile";
+}
+
 /**
  * The session's built image, or the finished result of a grader that needs it: `skipped` when the
  * student's build failed (the build check says why), `error` when the harness's side failed (timeout,

@@ -36,6 +36,11 @@ export interface GraderResult {
   details?: Record<string, unknown>;
 }
 
+/** The judged status a credit (0..1) stands for: pass at 1, fail at 0, partial between. */
+export function creditStatus(credit: number): "pass" | "partial" | "fail" {
+  return credit >= 1 ? "pass" : credit <= 0 ? "fail" : "partial";
+}
+
 /** Everything a grader may touch, handed in by the engine: no grader reaches for globals. */
 export interface GraderContext {
   lang: Lang;

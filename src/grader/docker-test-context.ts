@@ -1,8 +1,9 @@
 // For the Docker graders' `*.docker.test.ts` only: a grader context over a fixture repository with a real
 // Docker session (offline builds), and the cleanup every such test file runs in afterAll.
 import { type DockerSession, openDockerSession } from "../docker/session.js";
-import { fixtureSubmission, leftovers, testAssignment } from "../docker/test-support.js";
-import type { GraderContext } from "./contract.js";
+import { leftovers } from "../docker/test-support.js";
+import type { AnyGrader, GraderContext, GraderResult } from "./contract.js";
+import { fixtureSubmission, rendered, runWithDefaults, testAssignment } from "./test-context.js";
 
 export interface DockerTestContext {
   ctx: GraderContext;
@@ -40,9 +41,37 @@ export async function dockerTestContext(
 }
 
 /** Closes the sessions and returns what each left labelled on the engine (expected: nothing). */
-export async function closeAll(contexts: readonly DockerTestContext[]): Promise<string[]> {
+async function closeAll(contexts: readonly DockerTestContext[]): Promise<string[]> {
   for (const { session } of contexts) await session.close();
   const left: string[] = [];
   for (const { session } of contexts) left.push(...(await leftovers(session.runId)));
   return left;
+}
+
+/**
+ * The Docker contexts of one grader's test file, by name: `open` them in beforeAll, `grade` them in the
+ * tests (parameters defaulted as the engine does), and expect `close()` to leave nothing behind in afterAll.
+ */
+export function graderFixtures(grader: AnyGrader) {
+  const contexts: Record<string, DockerTestContext> = {};
+  const context = (name: string): DockerTestContext => {
+    const opened = contexts[name];
+    if (!opened) throw new Error(`fixture "${name}" was not opened`);
+    return opened;
+  };
+  return {
+    context,
+    /** Opens `dir` (default: the fixture repository `graders/__fixtures__/repos/<name>`) as `name`. */
+    async open(
+      name: string,
+      dir = `graders/__fixtures__/repos/${name}`,
+      options: Parameters<typeof dockerTestContext>[1] = {},
+    ): Promise<void> {
+      contexts[name] = await dockerTestContext(dir, options);
+    },
+    grade: (name: string, params: Record<string, unknown> = {}): Promise<GraderResult> =>
+      runWithDefaults(grader, context(name).ctx, params),
+    text: (result: GraderResult): string => rendered(grader, result),
+    close: (): Promise<string[]> => closeAll(Object.values(contexts)),
+  };
 }

@@ -1,10 +1,41 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
+import { renderMessage } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/text.js";
-import { DEFAULT_LIMITS, DEFAULT_REPORT_CANDIDATES, DEFAULT_TIMEOUTS } from "../rubric/types.js";
+import {
+  type Assignment,
+  DEFAULT_LIMITS,
+  DEFAULT_REPORT_CANDIDATES,
+  DEFAULT_TIMEOUTS,
+} from "../rubric/types.js";
 import { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
 import type { AnyGrader, GraderContext, GraderResult } from "./contract.js";
+
+/** A folder used as a whole submission (its own repository root). */
+export function fixtureSubmission(dir: string): { submission: Submission; files: SubmissionFiles } {
+  const root = realpathSync(dir);
+  return {
+    submission: { source: dir, repoRoot: root, root, rootRel: "" },
+    files: new SubmissionFiles(root, root),
+  };
+}
+
+/** The course's assignment as the tests know it (quotegen 1.0.0), with `overrides`. */
+export function testAssignment(overrides: Partial<Assignment> = {}): Assignment {
+  return {
+    id: "tp-docker",
+    title: "TP Docker",
+    language: "fr",
+    totalPoints: 20,
+    image: { name: "quotegen", tags: ["1.0.0"] },
+    steps: ["01.yaml"],
+    timeouts: { ...DEFAULT_TIMEOUTS },
+    limits: { ...DEFAULT_LIMITS },
+    reportCandidates: ["README.md"],
+    ...overrides,
+  };
+}
 
 /**
  * A grader context over a real folder, for graders' unit tests: real files, the rubric's defaults, no Docker
@@ -54,4 +85,9 @@ export async function runWithDefaults(
   const { Value } = await import("@sinclair/typebox/value");
   const filled = Value.Default(grader.params, structuredClone(params)) as Record<string, unknown>;
   return grader.run(ctx, filled);
+}
+
+/** The findings of a result, rendered in `lang`, one per line (problems and infos alike). */
+export function rendered(grader: AnyGrader, result: GraderResult, lang: Lang = "en"): string {
+  return result.findings.map((f) => renderMessage(grader.messages, f.messageId, lang, f.data)).join("\n");
 }

@@ -20,15 +20,20 @@ export function inspectImage(bytes: Buffer): ImageCheck {
   return { ok: false, problem: "not-an-image", detail: "no PNG, JPEG, GIF or WebP signature" };
 }
 
+/** The verdict maker of one format: its signature is there, but the file is not whole. */
+function damaged(format: ImageFormat) {
+  return (problem: "truncated" | "corrupt", detail: string): ImageCheck => ({
+    ok: false,
+    problem,
+    format,
+    detail,
+  });
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function png(bytes: Buffer): ImageCheck {
-  const bad = (problem: "truncated" | "corrupt", detail: string): ImageCheck => ({
-    ok: false,
-    problem,
-    format: "png",
-    detail,
-  });
+  const bad = damaged("png");
   let width = 0;
   let height = 0;
   for (let offset = 8, index = 0; ; index++) {
@@ -52,12 +57,7 @@ function png(bytes: Buffer): ImageCheck {
 }
 
 function jpeg(bytes: Buffer): ImageCheck {
-  const bad = (problem: "truncated" | "corrupt", detail: string): ImageCheck => ({
-    ok: false,
-    problem,
-    format: "jpeg",
-    detail,
-  });
+  const bad = damaged("jpeg");
   let offset = 2;
   let size: { width: number; height: number } | undefined;
   while (offset + 4 <= bytes.length) {
@@ -91,20 +91,14 @@ function jpeg(bytes: Buffer): ImageCheck {
 }
 
 function gif(bytes: Buffer): ImageCheck {
-  if (bytes.length < 14)
-    return { ok: false, problem: "truncated", format: "gif", detail: "shorter than a GIF header" };
-  if (bytes[bytes.length - 1] !== 0x3b)
-    return { ok: false, problem: "truncated", format: "gif", detail: "no GIF trailer (3B)" };
+  const bad = damaged("gif");
+  if (bytes.length < 14) return bad("truncated", "shorter than a GIF header");
+  if (bytes[bytes.length - 1] !== 0x3b) return bad("truncated", "no GIF trailer (3B)");
   return { ok: true, format: "gif", width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) };
 }
 
 function webp(bytes: Buffer): ImageCheck {
-  const bad = (problem: "truncated" | "corrupt", detail: string): ImageCheck => ({
-    ok: false,
-    problem,
-    format: "webp",
-    detail,
-  });
+  const bad = damaged("webp");
   if (bytes.length < 30) return bad("truncated", "shorter than a WebP header");
   if (bytes.readUInt32LE(4) + 8 > bytes.length)
     return bad("truncated", "the RIFF size is larger than the file");

@@ -1,5 +1,6 @@
 import type { Root } from "mdast";
 import type { Finding, GraderContext, GraderResult } from "../grader/contract.js";
+import { badPatternMessages, rubricPatternError } from "../grader/rubric-patterns.js";
 import type { MessageCatalog } from "../i18n/catalog.js";
 import { compilePattern } from "../text/normalize.js";
 import { parseMarkdown } from "./parse.js";
@@ -19,10 +20,7 @@ export const reportMessages: MessageCatalog = {
     en: 'No heading of {file} matches {pattern}: expected a section such as "## {example}". Headings found: {headings}. Add the section with that heading.',
     fr: "Aucun titre de {file} ne correspond à {pattern} : une section comme « ## {example} » est attendue. Titres trouvés : {headings}. Ajoutez la section avec ce titre.",
   },
-  badPattern: {
-    en: "The rubric's pattern is invalid ({detail}): the check could not run. Fix the rubric.",
-    fr: "Le motif du barème est invalide ({detail}) : la vérification n'a pas pu s'exécuter. Corrigez le barème.",
-  },
+  ...badPatternMessages,
 };
 
 export interface ReportSection {
@@ -31,29 +29,32 @@ export interface ReportSection {
   section: Section;
 }
 
-const MAX_REPORT_BYTES = 5 * 1024 * 1024;
+/** The largest report read (the `reportUnreadable` message states it: "under 5 MB"). */
+export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
 /**
  * Reads the submission's report and finds the section whose heading matches `pattern` (no pattern: the
- * whole report). Anything that stops the grader (no report, unreadable, no such heading, bad pattern)
- * comes back as a finished result.
+ * whole report). `compilePatterns` compiles the grader's own rubric patterns, first, so that a bad one is
+ * reported before the submission is read. Anything that stops the grader (bad pattern, no report,
+ * unreadable, no such heading) comes back as a finished result.
  */
 export async function loadReportSection(
   ctx: Pick<GraderContext, "submission" | "files">,
   pattern: string | undefined,
   example: string,
+  compilePatterns: () => void = () => {},
 ): Promise<{ ok: true; report: ReportSection } | { ok: false; result: GraderResult }> {
   let heading: RegExp | undefined;
-  try {
+  const badPattern = rubricPatternError(() => {
+    compilePatterns();
     heading = pattern === undefined ? undefined : compilePattern(pattern);
-  } catch (error) {
-    return { ok: false, result: failure("error", "badPattern", { detail: (error as Error).message }) };
-  }
+  });
+  if (badPattern) return { ok: false, result: badPattern };
   const file = ctx.submission.reportFile;
-  if (!file) return { ok: false, result: failure("fail", "noReport", {}) };
+  if (!file) return { ok: false, result: failure("noReport", {}) };
   const read = await ctx.files.readText(file, { from: "repo", maxBytes: MAX_REPORT_BYTES });
   if (!read.ok)
-    return { ok: false, result: failure("fail", "reportUnreadable", { file, reason: read.reason }, file) };
+    return { ok: false, result: failure("reportUnreadable", { file, reason: read.reason }, file) };
   const root = parseMarkdown(read.text);
   if (!heading)
     return {
@@ -63,16 +64,11 @@ export async function loadReportSection(
   const section = findSection(root, heading);
   if (!section) {
     const data = { file, pattern: `/${pattern}/`, example, headings: headingOutline(root) };
-    return { ok: false, result: failure("fail", "sectionMissing", data, file) };
+    return { ok: false, result: failure("sectionMissing", data, file) };
   }
   return { ok: true, report: { file, root, section } };
 }
 
-function failure(
-  status: "fail" | "error",
-  messageId: string,
-  data: Finding["data"],
-  file?: string,
-): GraderResult {
-  return { status, credit: 0, findings: [{ messageId, severity: "problem", data, file }] };
+function failure(messageId: string, data: Finding["data"], file?: string): GraderResult {
+  return { status: "fail", credit: 0, findings: [{ messageId, severity: "problem", data, file }] };
 }

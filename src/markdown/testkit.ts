@@ -1,14 +1,13 @@
 // Test helpers for the graders that read the lab report: a grader context over a real folder, with the
 // real SubmissionFiles (so path safety is exercised, never stubbed).
-import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
 import type { AnyGrader, GraderContext } from "../grader/contract.js";
+import { fixtureSubmission, testAssignment } from "../grader/test-context.js";
 import type { Lang } from "../i18n/text.js";
-import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS } from "../rubric/types.js";
-import { SubmissionFiles } from "../submission/files.js";
 
 /** A grader context for the submission in `repoDir`, whose report is `reportFile` (repository-relative). */
 export function reportContext(
@@ -16,22 +15,12 @@ export function reportContext(
   reportFile: string | undefined,
   lang: Lang = "en",
 ): GraderContext {
-  const root = realpathSync(repoDir);
+  const { submission, files } = fixtureSubmission(repoDir);
   return {
     lang,
-    submission: { source: repoDir, repoRoot: root, root, rootRel: "", reportFile },
-    files: new SubmissionFiles(root, root),
-    assignment: {
-      id: "tp-docker",
-      title: "TP Docker",
-      language: "fr",
-      totalPoints: 20,
-      image: { name: "quotegen", tags: ["1.0.0"] },
-      steps: ["01.yaml"],
-      timeouts: { ...DEFAULT_TIMEOUTS },
-      limits: { ...DEFAULT_LIMITS },
-      reportCandidates: ["README.md"],
-    },
+    submission: { ...submission, reportFile },
+    files,
+    assignment: testAssignment(),
     check: { id: "test", points: 10, timeoutMs: 60_000 },
     signal: new AbortController().signal,
     log: () => {},

@@ -1,4 +1,5 @@
 import type { Report } from "../report/schema.js";
+import { renderClassroom } from "./classroom.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderText } from "./text.js";
 
@@ -12,6 +13,7 @@ export const reporters = {
   json: (report: Report, _options?: RenderOptions) => `${JSON.stringify(report, null, 2)}\n`,
   text: (report: Report, options: RenderOptions) => renderText(report, options),
   md: (report: Report, options: RenderOptions) => renderMarkdown(report, options),
+  classroom: (report: Report, _options?: RenderOptions) => renderClassroom(report),
 } as const satisfies Record<string, (report: Report, options: RenderOptions) => string>;
 
 export type ReportFormat = keyof typeof reporters;

@@ -39,4 +39,21 @@ describe("reporters render the JSON report, and nothing else", () => {
   it("JSON round-trips", () => {
     expect(JSON.parse(reporters.json(report, { color: false, showHidden: false }))).toEqual(report);
   });
+
+  it("GitHub Classroom: one test per check, scores that add up, hidden checks silent", () => {
+    const result = JSON.parse(reporters.classroom(report));
+    expect(result).toMatchObject({ version: 1, status: "error", max_score: 20 });
+    expect(result.tests.map((t: { status: string; score: number }) => [t.status, t.score])).toEqual([
+      ["pass", 5],
+      ["fail", 2.5],
+      ["fail", 0],
+      ["error", 0],
+      ["fail", 0],
+    ]);
+    const total = result.tests.reduce((n: number, t: { score: number }) => n + t.score, 0);
+    expect(total).toBe(report.score);
+    const hidden = result.tests[3];
+    expect(hidden).toMatchObject({ name: "Étape 2 — Dockerfile — •••", message: "", test_code: "" });
+    expect(result.tests[2].message).toBe("Non exécutée : Docker indisponible.");
+  });
 });
