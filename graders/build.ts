@@ -161,7 +161,9 @@ export function judgeBuild(
             data: { seconds, ...stepData, output: output || "    —" },
           })
         : { messageId: "timedOutEarly", severity: "problem", data: { seconds } };
-      return { status: "error", findings: [finding], details };
+      // A step of the student's that never ends fails the build, as a test that hangs fails in CI; a build
+      // that ran out of time before any step started says nothing about the work: the harness could not check.
+      return { status: step ? "fail" : "error", findings: [finding], details };
     }
     case "aborted":
       return { status: "error", findings: [{ messageId: "aborted", severity: "problem" }], details };
