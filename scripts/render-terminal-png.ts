@@ -17,7 +17,8 @@ export interface RenderTerminalOptions {
 }
 
 // Debian's Chromium: playwright-core ships no browser and the machine has no access to its download host.
-const CHROMIUM_PATH = "/usr/bin/chromium";
+// Debian's Chromium by default; CHROMIUM_PATH points elsewhere (a CI runner's Playwright Chromium, say).
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

@@ -144,15 +144,20 @@ class EngineSession implements DockerSession {
 
   private async shutDown(): Promise<void> {
     this.controller.abort(new Error("the Docker session was closed"));
-    await this.build?.catch(() => undefined);
+    const build = await this.build?.catch(() => undefined);
     await this.network?.catch(() => undefined);
+    // A build cut by this close may still commit its last step in the daemon a few milliseconds after the
+    // request ended: that image carries the run's label and would appear after a first cleanup pass.
+    const cutBuild = Boolean(build && !build.ok && build.reason === "aborted");
     try {
       // Twice: a grader interrupted mid-way may create a container while the first pass runs, and an image
       // still used by it is only untagged by that pass; the second pass removes what the first could not.
-      for (let pass = 0; pass < 2; pass++) {
+      const passes = cutBuild ? 3 : 2;
+      for (let pass = 0; pass < passes; pass++) {
+        if (pass === 2) await new Promise((resolve) => setTimeout(resolve, 1500));
         const listed = await listLabelled(this.engine, this.runId);
         const counts = await removeLabelled(this.engine, listed);
-        if (pass === 1) for (const error of counts.errors) this.input.log?.(`cleanup: ${error}`);
+        if (pass === passes - 1) for (const error of counts.errors) this.input.log?.(`cleanup: ${error}`);
       }
     } catch (error) {
       this.input.log?.(
