@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import { Value } from "@sinclair/typebox/value";
 import { describe, expect, it } from "vitest";
 import { type HistoryEntry, layerTable } from "../src/analysis/image-layers.js";
 import type { GraderResult } from "../src/grader/contract.js";
 import { contextFor, rendered } from "../src/grader/test-context.js";
 import { parseMarkdown } from "../src/markdown/parse.js";
 import { findSection } from "../src/markdown/sections.js";
+import { paramsWithDefaults } from "../src/rubric/validate-schema.js";
 import { textUnits } from "./claims/blocks.js";
 import { type ClaimsParams, judgeClaims } from "./claims/judge.js";
 import { layerClaims } from "./claims/layer-claims.js";
@@ -21,7 +21,7 @@ const recorded = (name: string, kind: "history" | "inspect") =>
 
 const params = (overrides: Partial<ClaimsParams> = {}): ClaimsParams =>
   ({
-    ...(Value.Default(claims.params, {}) as object),
+    ...paramsWithDefaults(claims.params, {}),
     name: "quotegen",
     tags: ["1.1.0", "latest"],
     ...overrides,

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Value } from "@sinclair/typebox/value";
 import { describe, expect, it } from "vitest";
 import type { GraderResult } from "../src/grader/contract.js";
 import { contextFor, runWithDefaults } from "../src/grader/test-context.js";
 import { renderMessage } from "../src/i18n/catalog.js";
+import { paramsWithDefaults } from "../src/rubric/validate-schema.js";
 import { RULES } from "./dockerfile/all-rules.js";
 import { judgeDockerfile } from "./dockerfile/judge.js";
 import { DockerfileParams, RULE_IDS, type RuleId } from "./dockerfile/params.js";
@@ -15,7 +15,7 @@ import dockerfile from "./dockerfile.js";
 const FIXTURES = path.join(import.meta.dirname, "__fixtures__", "dockerfile");
 
 function params(overrides: Record<string, unknown> = {}): DockerfileParams {
-  return Value.Default(DockerfileParams, structuredClone(overrides)) as DockerfileParams;
+  return paramsWithDefaults(DockerfileParams, overrides) as DockerfileParams;
 }
 
 function judge(

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { Value } from "@sinclair/typebox/value";
 import { describe, expect, it } from "vitest";
 import type { GraderResult } from "../src/grader/contract.js";
 import { contextFor, rendered, runWithDefaults } from "../src/grader/test-context.js";
+import { paramsWithDefaults } from "../src/rubric/validate-schema.js";
 import { type ImageConfig, type ImageConfigParams, judgeImageConfig } from "./image-config/judge.js";
 import imageConfig from "./image-config.js";
 
@@ -11,7 +11,7 @@ const recorded = (name: string): ImageConfig =>
     .Config;
 
 const params = (overrides: Partial<ImageConfigParams> = {}): ImageConfigParams =>
-  Value.Default(imageConfig.params, structuredClone(overrides)) as ImageConfigParams;
+  paramsWithDefaults(imageConfig.params, overrides) as ImageConfigParams;
 
 const OK = recorded("ok");
 const text = (result: GraderResult, lang: "en" | "fr" = "en") => rendered(imageConfig, result, lang);

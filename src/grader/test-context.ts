@@ -8,6 +8,7 @@ import {
   DEFAULT_REPORT_CANDIDATES,
   DEFAULT_TIMEOUTS,
 } from "../rubric/types.js";
+import { paramsWithDefaults } from "../rubric/validate-schema.js";
 import { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
 import type { AnyGrader, GraderContext, GraderResult } from "./contract.js";
@@ -82,9 +83,7 @@ export async function runWithDefaults(
   ctx: GraderContext,
   params: Record<string, unknown>,
 ): Promise<GraderResult> {
-  const { Value } = await import("@sinclair/typebox/value");
-  const filled = Value.Default(grader.params, structuredClone(params)) as Record<string, unknown>;
-  return grader.run(ctx, filled);
+  return grader.run(ctx, paramsWithDefaults(grader.params, params));
 }
 
 /** The findings of a result, rendered in `lang`, one per line (problems and infos alike). */

@@ -3,11 +3,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Ajv } from "ajv";
 import { parse } from "yaml";
 import type { AnyGrader, GraderContext } from "../grader/contract.js";
 import { fixtureSubmission, testAssignment } from "../grader/test-context.js";
 import type { Lang } from "../i18n/text.js";
+import { paramsWithDefaults } from "../rubric/validate-schema.js";
 
 /** A grader context for the submission in `repoDir`, whose report is `reportFile` (repository-relative). */
 export function reportContext(
@@ -36,10 +36,7 @@ export function reportRepo(markdown: string, lang: Lang = "en"): { dir: string; 
 
 /** Parameters as the rubric loader hands them to a grader: validated, defaults filled. Throws when invalid. */
 export function paramsFor(grader: AnyGrader, raw: Record<string, unknown>): Record<string, unknown> {
-  const params = structuredClone(raw);
-  const validate = ajv.compile(grader.params);
-  if (!validate(params)) throw new Error(`invalid ${grader.id} params: ${JSON.stringify(validate.errors)}`);
-  return params;
+  return paramsWithDefaults(grader.params, raw);
 }
 
 /** The `params` of check `id` in a snippet file of docs/snippets. */
@@ -54,5 +51,3 @@ export function snippetParams(file: string, id: string): Record<string, unknown>
   if (!check) throw new Error(`no check ${id} in docs/snippets/${file}`);
   return check.params;
 }
-
-const ajv = new Ajv({ strict: false, useDefaults: true, allErrors: true });

@@ -1,4 +1,4 @@
-import type { TSchema } from "@sinclair/typebox";
+import type { Static, TSchema } from "@sinclair/typebox";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Problem, YamlFile, YamlPath } from "./yaml-file.js";
 import { fieldName, positionOf } from "./yaml-file.js";
@@ -17,6 +17,18 @@ function validatorFor(schema: TSchema, fillDefaults: boolean): ValidateFunction 
   }
   entry.plain ??= strictAjv.compile(schema);
   return entry.plain;
+}
+
+/**
+ * A check's params as the engine receives them: a copy, defaults filled by the same validator the rubric
+ * loader uses. Throws when they do not fit the schema (for tests and tools; the loader reports instead).
+ */
+export function paramsWithDefaults<S extends TSchema>(schema: S, params: Record<string, unknown>): Static<S> {
+  const filled = structuredClone(params);
+  const validate = validatorFor(schema, true);
+  if (!validate(filled))
+    throw new Error(`params do not fit the schema: ${defaultingAjv.errorsText(validate.errors)}`);
+  return filled as Static<S>;
 }
 
 /**
