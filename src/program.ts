@@ -58,7 +58,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     )
     .option("--show-hidden", "include hidden checks in the printed report (instructors)", false)
     .action(async (source: string, opts) => {
-      const controller = new AbortController();
+      // Interruption is handled by the shutdown handlers (they close the open Docker sessions).
       const { exitCode } = await checkCommand(
         {
           source,
@@ -71,7 +71,6 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           color: wantsColor(),
           showHidden: Boolean(opts.showHidden),
           docker: backend,
-          signal: controller.signal,
         },
         io,
       );

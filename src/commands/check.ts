@@ -1,14 +1,12 @@
 import path from "node:path";
-import { registry } from "../../graders/index.js";
 import { type DockerBackend, gradeSource } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
 import { writeReport } from "../report/write.js";
 import { type ReportFormat, reporters } from "../reporters/index.js";
-import { formatProblem, sortProblems } from "../rubric/format.js";
-import { loadRubric } from "../rubric/load.js";
 import { SubmissionError } from "../submission/git-source.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
+import { loadRubricFor } from "./load-rubric.js";
 
 export interface CheckOptions {
   source: string;
@@ -29,10 +27,8 @@ export async function checkCommand(
   options: CheckOptions,
   io: CommandIO,
 ): Promise<{ exitCode: number; report?: Report }> {
-  const loaded = await loadRubric(options.rubricDir, registry);
-  if (!loaded.ok) {
-    for (const problem of sortProblems(loaded.problems))
-      io.stderr(`${formatProblem(problem, options.lang)}\n`);
+  const loaded = await loadRubricFor(options.rubricDir, options.lang, io);
+  if (!("rubric" in loaded)) {
     throw new UsageError(
       options.lang === "fr"
         ? `barème inutilisable : ${options.rubricDir} (voir ci-dessus ; \`dockgrade rubric lint\` le vérifie)`

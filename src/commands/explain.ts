@@ -1,9 +1,8 @@
 import { registry } from "../../graders/index.js";
 import { type Lang, type LocalText, localize } from "../i18n/text.js";
-import { formatProblem, sortProblems } from "../rubric/format.js";
-import { loadRubric } from "../rubric/load.js";
 import type { Rubric } from "../rubric/types.js";
 import { type CommandIO, EXIT } from "./io.js";
+import { loadRubricFor } from "./load-rubric.js";
 
 const words = {
   intro: {
@@ -83,11 +82,8 @@ function listedItems(params: Record<string, unknown>, lang: Lang): string[] {
 
 /** `dockgrade rubric explain [DIR]`. */
 export async function explainCommand(dir: string, lang: Lang, io: CommandIO): Promise<number> {
-  const loaded = await loadRubric(dir, registry);
-  if (!loaded.ok) {
-    for (const problem of sortProblems(loaded.problems)) io.stderr(`${formatProblem(problem, lang)}\n`);
-    return EXIT.usage;
-  }
+  const loaded = await loadRubricFor(dir, lang, io);
+  if (!("rubric" in loaded)) return EXIT.usage;
   io.stdout(explainRubric(loaded.rubric, lang));
   return EXIT.graded;
 }

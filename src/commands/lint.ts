@@ -1,15 +1,13 @@
-import { registry } from "../../graders/index.js";
 import type { Lang } from "../i18n/text.js";
-import { displayPath, formatProblem, sortProblems } from "../rubric/format.js";
-import { loadRubric } from "../rubric/load.js";
+import { displayPath } from "../rubric/format.js";
 import { type CommandIO, EXIT } from "./io.js";
+import { loadRubricFor } from "./load-rubric.js";
 
 /** `dockgrade rubric lint DIR`: every problem with file:line:column, exit 2 when there is any. */
 export async function lintCommand(dir: string, lang: Lang, io: CommandIO): Promise<number> {
-  const loaded = await loadRubric(dir, registry);
-  if (!loaded.ok) {
-    for (const problem of sortProblems(loaded.problems)) io.stderr(`${formatProblem(problem, lang)}\n`);
-    const count = loaded.problems.length;
+  const loaded = await loadRubricFor(dir, lang, io);
+  if (!("rubric" in loaded)) {
+    const count = loaded.problems;
     io.stderr(
       lang === "fr" ? `${count} problème(s) dans le barème.\n` : `${count} problem(s) in the rubric.\n`,
     );
