@@ -1,8 +1,11 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { defaultJobs } from "./batch/run.js";
+import { batchCommand } from "./commands/batch.js";
 import { checkCommand } from "./commands/check.js";
 import { explainCommand } from "./commands/explain.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
 import { lintCommand } from "./commands/lint.js";
+import { mergeCommand } from "./commands/merge.js";
 import { renderCommand } from "./commands/render.js";
 import { dockerBackend, gcCommand } from "./docker/backend.js";
 import { installShutdownHandlers } from "./docker/shutdown.js";
@@ -25,6 +28,17 @@ function parseScore(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number >= 0");
   return n;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number >= 1");
+  return n;
+}
+
+/** The live batch view only on an interactive terminal; CI logs and pipes get plain lines. */
+function wantsLiveProgress(): boolean {
+  return Boolean(process.stderr.isTTY) && !process.env.CI && process.env.TERM !== "dumb";
 }
 
 /** Colours only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -106,6 +120,78 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
       process.exitCode = await renderCommand(
         file,
         { format: opts.format as ReportFormat, color: wantsColor(), showHidden: Boolean(opts.showHidden) },
+        io,
+      );
+    });
+
+  program
+    .command("batch")
+    .description(
+      "grade a whole class: a GitHub Classroom roster with a URL template, a file of git URLs, or a folder of submissions",
+    )
+    .argument("[folder]", "a folder whose sub-folders are submissions")
+    .option("--roster <csv>", "GitHub Classroom roster (identifier, github_username, github_id, name, …)")
+    .option("--repo <template>", "repository URL template for --roster, e.g. https://github.com/ORG/lab-{github_username}.git")
+    .option("--urls <file>", "a text file with one git URL (or folder) per line")
+    .option("--deadline <date>", "grade the last commit at or before this date, e.g. 2026-12-01T23:59:00+01:00")
+    .option("--jobs <n>", "submissions in flight at once", parseCount, defaultJobs())
+    .option("--out <dir>", "output folder (a folder per student, grades.csv, summary.json, index.html)", "reports/batch")
+    .option("--shard <i/n>", "grade only slice i of n (merge the slices with dockgrade merge)")
+    .option("--force", "grade again even the submissions whose content and rubric are unchanged", false)
+    .option("--rubric <dir>", "rubric folder", bundledRubric())
+    .option("--lang <lang>", "report language: fr or en (default: from LANG, else fr)", parseLang)
+    .option("--root <dir>", "submission root inside each repository (default: the folder holding the Dockerfile)")
+    .option("--base <source>", "starter code given to everyone (folder or git URL): left out of similarity")
+    .option("--reference <dir>", "folder of published reports: a student text close to one is flagged")
+    .option("--token-host <host...>", "hosts that receive the GITHUB_TOKEN/GH_TOKEN token", ["github.com"])
+    .option("--clone-timeout <seconds>", "time limit of one clone", parseCount, 120)
+    .option("--max-repo-mb <n>", "size limit of one cloned repository, in MB", parseCount, 500)
+    .action(async (folder: string | undefined, opts) => {
+      process.exitCode = await batchCommand(
+        {
+          folder,
+          roster: opts.roster,
+          repo: opts.repo,
+          urls: opts.urls,
+          deadline: opts.deadline,
+          jobs: opts.jobs,
+          out: opts.out,
+          shard: opts.shard,
+          force: Boolean(opts.force),
+          rubricDir: opts.rubric,
+          lang: detectLang(opts.lang),
+          root: opts.root,
+          base: opts.base,
+          reference: opts.reference,
+          tokenHosts: opts.tokenHost,
+          cloneTimeoutSeconds: opts.cloneTimeout,
+          maxRepoMb: opts.maxRepoMb,
+          live: wantsLiveProgress(),
+          docker: backend,
+        },
+        io,
+      );
+    });
+
+  program
+    .command("merge")
+    .description("combine the output folders of a class's shards into one grades.csv, summary and dashboard")
+    .argument("<dirs...>", "output folders of dockgrade batch --shard runs")
+    .requiredOption("--out <dir>", "folder for the merged class output")
+    .option("--lang <lang>", "message language: fr or en", parseLang)
+    .option("--rubric <dir>", "rubric folder (only read with --base)", bundledRubric())
+    .option("--base <source>", "starter code given to everyone: left out of similarity")
+    .option("--reference <dir>", "folder of published reports to compare with")
+    .action(async (dirs: string[], opts) => {
+      process.exitCode = await mergeCommand(
+        {
+          dirs,
+          out: opts.out,
+          lang: detectLang(opts.lang),
+          rubricDir: opts.rubric,
+          base: opts.base,
+          reference: opts.reference,
+        },
         io,
       );
     });

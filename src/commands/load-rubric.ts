@@ -19,3 +19,10 @@ export async function loadRubricFor(
   for (const problem of sortProblems(loaded.problems)) io.stderr(`${formatProblem(problem, lang)}\n`);
   return { problems: loaded.problems.length };
 }
+
+/** True when some check of the rubric runs a grader that needs the Docker engine. */
+export function rubricRequiresDocker(rubric: Rubric): boolean {
+  return rubric.steps.some((step) =>
+    step.checks.some((check) => registry.get(check.grader)?.requires.includes("docker")),
+  );
+}

@@ -6,9 +6,9 @@ import { toolVersion } from "../package-info.js";
 import type { Report } from "../report/schema.js";
 import type { Rubric } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
-import { resolveSubmission } from "../submission/resolve.js";
+import { type ResolvedSubmission, resolveSubmission } from "../submission/resolve.js";
 import type { Submission } from "../submission/types.js";
-import { gradeSubmission } from "./grade.js";
+import { type GradeOptions, gradeSubmission } from "./grade.js";
 
 /** How grading reaches Docker; the CLI passes the real engine. */
 export interface DockerBackend {
@@ -39,28 +39,38 @@ export interface GradeSourceOptions {
  * between calls, so many can run at once. A submission that cannot be read throws SubmissionError.
  */
 export async function gradeSource(source: string, options: GradeSourceOptions): Promise<Report> {
-  const { rubric } = options;
-  const log = options.log ?? (() => {});
   const resolved = await resolveSubmission(source, {
     root: options.root,
-    reportCandidates: rubric.assignment.reportCandidates,
+    reportCandidates: options.rubric.assignment.reportCandidates,
   });
   try {
-    const { submission, files } = resolved;
-    return await gradeSubmission({
-      rubric,
-      registry: options.registry ?? defaultRegistry,
-      submission,
-      files,
-      lang: options.lang,
-      toolVersion: toolVersion(),
-      docker: options.availability ?? (await options.docker.probe()),
-      openDockerSession: () =>
-        options.docker.open({ submission, files, rubric, signal: options.signal, log }),
-      signal: options.signal,
-      log,
-    });
+    return await gradeResolved(resolved, options);
   } finally {
     await resolved.dispose();
   }
+}
+
+/** Grades a submission already located on disk (the batch resolves first, to key its cache on the content). */
+export async function gradeResolved(
+  resolved: Pick<ResolvedSubmission, "submission" | "files">,
+  options: GradeSourceOptions & Pick<GradeOptions, "onCheck" | "onCheckStart">,
+): Promise<Report> {
+  const { rubric } = options;
+  const log = options.log ?? (() => {});
+  const { submission, files } = resolved;
+  return gradeSubmission({
+    rubric,
+    registry: options.registry ?? defaultRegistry,
+    submission,
+    files,
+    lang: options.lang,
+    toolVersion: toolVersion(),
+    docker: options.availability ?? (await options.docker.probe()),
+    openDockerSession: () =>
+      options.docker.open({ submission, files, rubric, signal: options.signal, log }),
+    signal: options.signal,
+    log,
+    onCheck: options.onCheck,
+    onCheckStart: options.onCheckStart,
+  });
 }

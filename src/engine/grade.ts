@@ -26,6 +26,8 @@ export interface GradeOptions {
   log?: (line: string) => void;
   /** Called as each check finishes, for progress display. */
   onCheck?: (result: CheckResult) => void;
+  /** Called as each check starts, with its title in the report's language. */
+  onCheckStart?: (check: { id: string; title: string }) => void;
 }
 
 /** Grades one submission against a validated rubric. Never throws for a check's failure or crash. */
@@ -132,6 +134,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     const seconds =
       check.timeout ?? (needsDocker ? timeouts.build + timeouts.start + timeouts.check : timeouts.check);
     log(`${check.id} (${check.grader})`);
+    options.onCheckStart?.({ id: check.id, title: check.title ? localize(check.title, lang) : check.id });
     return runGrader(
       grader,
       check.params,

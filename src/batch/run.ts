@@ -1,0 +1,112 @@
+import os from "node:os";
+import pLimit from "p-limit";
+import type { DockerBackend } from "../engine/grade-source.js";
+import type { Lang } from "../i18n/text.js";
+import { toolVersion } from "../package-info.js";
+import type { Rubric } from "../rubric/types.js";
+import { finalizeClass } from "./finalize.js";
+import { type CloneSettings, gradeEntry } from "./grade-entry.js";
+import { type ClassList, InputError } from "./inputs.js";
+import { buildManifest } from "./manifest.js";
+import { batchText } from "./messages.js";
+import type { BatchProgress } from "./progress.js";
+import { type Shard, selectShard } from "./shard.js";
+import { saveManifest } from "./store.js";
+import type { ClassSummary, SimilarityDoc } from "./types.js";
+
+export interface BatchOptions {
+  list: ClassList;
+  rubric: Rubric;
+  lang: Lang;
+  outDir: string;
+  /** Submissions in flight (cloning, reading, waiting to grade). */
+  jobs: number;
+  /** Submissions graded at once on the engine; default: what the machine's cores can keep busy. */
+  dockerJobs?: number;
+  shard?: Shard;
+  force?: boolean;
+  root?: string;
+  clone?: CloneSettings;
+  docker: DockerBackend;
+  /** True when some check needs the engine: without one, the batch refuses to start (no misleading grades). */
+  requiresDocker: boolean;
+  baseDocs?: SimilarityDoc[];
+  referenceDocs?: SimilarityDoc[];
+  progress?: BatchProgress;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+/** A default `--jobs` that fits the machine: a few more than the cores, since clones mostly wait. */
+export function defaultJobs(cores = os.availableParallelism()): number {
+  return Math.max(2, Math.min(16, cores * 2));
+}
+
+/**
+ * How many submissions use the engine at once. Each graded submission keeps one bridge network and at most
+ * one container at a time, and mostly waits on the daemon: twice the cores keeps the engine busy without
+ * oversubscribing it, and stays far below the engine's ~30 default networks.
+ */
+export function defaultDockerJobs(jobs: number, cores = os.availableParallelism()): number {
+  return Math.max(1, Math.min(jobs, cores * 2, 12));
+}
+
+/**
+ * Grades a class: every entry of the (shard's) list, `jobs` at a time, the Docker part bounded by
+ * `dockerJobs`; each student's result is written as soon as it is known, so a killed run loses nothing
+ * already graded and the next run reuses it. One submission's failure never stops the others.
+ */
+export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
+  const { rubric, lang, outDir } = options;
+  const now = options.now ?? (() => new Date());
+  const availability = await options.docker.probe();
+  if (!availability.available && options.requiresDocker) {
+    throw new InputError(batchText(lang, "noDocker", { reason: availability.reason }));
+  }
+  const manifest = buildManifest({
+    list: options.list,
+    rubric,
+    lang,
+    shard: options.shard,
+    deadline: options.clone?.deadline,
+  });
+  await saveManifest(outDir, manifest);
+  const selected = selectShard(options.list.entries, options.shard);
+  const limit = pLimit(Math.max(1, options.jobs));
+  const slot = pLimit(options.dockerJobs ?? defaultDockerJobs(options.jobs));
+  const progress = options.progress;
+  progress?.start(selected.length);
+  try {
+    await Promise.all(
+      selected.map((entry) =>
+        limit(async () => {
+          if (options.signal?.aborted) return;
+          const started = Date.now();
+          const result = await gradeEntry(entry, {
+            rubric,
+            lang,
+            docker: options.docker,
+            availability,
+            outDir,
+            force: Boolean(options.force),
+            root: options.root,
+            clone: options.clone ?? {},
+            gradeSlot: (work) => slot(work),
+            signal: options.signal,
+            onPhase: (id, phase) => progress?.phase(id, phase),
+          });
+          if (result) progress?.finished(result.row, Date.now() - started);
+        }),
+      ),
+    );
+  } finally {
+    progress?.end();
+  }
+  return finalizeClass(outDir, manifest, {
+    ids: selected.map((entry) => entry.id),
+    baseDocs: options.baseDocs,
+    referenceDocs: options.referenceDocs,
+    toolVersion: toolVersion(),
+    now: now(),
+  });
+}
