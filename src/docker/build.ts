@@ -1,4 +1,5 @@
 import type { SubmissionFiles } from "../submission/files.js";
+import { baseImages, ensureImages } from "./base-images.js";
 import { type ContextStats, packContext, scanContext } from "./build-context.js";
 import { type BuildLog, BuildLogParser, type BuildStepRef, JsonLines } from "./build-log.js";
 import { cacheLock } from "./cache-lock.js";
@@ -96,6 +97,9 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
     };
   }
   const stats = context.stats;
+  // Base images are pulled once per process, before the build's own deadline starts counting.
+  const dockerfile = await request.files.readText("Dockerfile").catch(() => undefined);
+  if (dockerfile?.ok) await ensureImages(engine, baseImages(dockerfile.text), request.log);
   request.log?.(`building ${request.reference} (context ${stats.files} files, ${stats.bytes} bytes)`);
 
   const controller = new AbortController();

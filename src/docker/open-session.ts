@@ -199,8 +199,8 @@ class EngineSession implements DockerSession {
   private sessionNetwork(): Promise<string> {
     this.network ??= (async () => {
       const name = `dockgrade-${this.runId}`;
-      await this.engine
-        .createNetwork({
+      const create = () =>
+        this.engine.createNetwork({
           Name: name,
           Driver: "bridge",
           CheckDuplicate: true,
@@ -208,11 +208,10 @@ class EngineSession implements DockerSession {
           Internal: false,
           Options: { "com.docker.network.bridge.enable_ip_masquerade": "false" },
           Labels: resourceLabels(this.runId, "network"),
-        })
-        .catch((error) => {
-          // Engines hold about 30 bridge networks by default ("could not find an available address pool").
-          throw new Error(`the session network ${name} could not be created: ${engineMessage(error)}`);
         });
+      await retryWhilePoolsExhausted(create, this.controller.signal).catch((error) => {
+        throw new Error(`the session network ${name} could not be created: ${engineMessage(error)}`);
+      });
       return name;
     })();
     return this.network;
@@ -241,5 +240,29 @@ class EngineSession implements DockerSession {
   private assertOpen(): void {
     if (this.closing) throw new Error(`Docker session ${this.runId} is closed`);
     if (this.controller.signal.aborted) throw new Error(`Docker session ${this.runId} was cancelled`);
+  }
+}
+
+/**
+ * Engines hold about 30 bridge networks with their default address pools ("could not find an available,
+ * non-overlapping IPv4 address pool"). When other sessions (of this process or another) hold them all,
+ * wait for one to be released — up to a minute — rather than fail the student's check.
+ */
+export async function retryWhilePoolsExhausted<T>(
+  create: () => Promise<T>,
+  signal: AbortSignal,
+  budgetMs = 60_000,
+): Promise<T> {
+  const started = Date.now();
+  for (let delay = 250; ; delay = Math.min(delay * 2, 4_000)) {
+    try {
+      return await create();
+    } catch (error) {
+      const exhausted = /available.*address pool|address pools have been fully subnetted/i.test(
+        engineMessage(error),
+      );
+      if (!exhausted || signal.aborted || Date.now() - started + delay > budgetMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 }
