@@ -18,7 +18,9 @@ export function beforeArgument(deadline: Date): string {
  * (merged branches are not walked) whose committer date is at or before the deadline.
  */
 export async function commitAtDeadline(git: GitIn, deadline: Date, branch?: string): Promise<string> {
-  const found = (await git(["rev-list", "-1", "--first-parent", beforeArgument(deadline), "HEAD", "--"])).trim();
+  const found = (
+    await git(["rev-list", "-1", "--first-parent", beforeArgument(deadline), "HEAD", "--"])
+  ).trim();
   if (found) return found;
   const dates = (await git(["log", "--first-parent", "--format=%cI", "HEAD", "--"])).trim().split("\n");
   const where = branch ? `on branch ${branch}` : "on the default branch";

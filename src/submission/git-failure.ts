@@ -1,5 +1,6 @@
 /** Lines of git's error output that say nothing about why it failed. */
-const NOISE = /^(cloning into|warning:|hint:|remote: (counting|compressing|enumerating|total)|receiving objects|resolving deltas|updating files)/i;
+const NOISE =
+  /^(cloning into|warning:|hint:|remote: (counting|compressing|enumerating|total)|receiving objects|resolving deltas|updating files)/i;
 
 /** Known failures, in plain words, before git's own line. */
 const KNOWN: Array<[RegExp, string]> = [
@@ -12,7 +13,10 @@ const KNOWN: Array<[RegExp, string]> = [
     /repository .* not found|does not appear to be a git repository|repository not exported|no such repository/i,
     "repository not found",
   ],
-  [/could not resolve host|name or service not known|temporary failure in name resolution/i, "could not resolve host"],
+  [
+    /could not resolve host|name or service not known|temporary failure in name resolution/i,
+    "could not resolve host",
+  ],
   [/connection refused|unable to connect|failed to connect/i, "could not connect to the server"],
 ];
 

@@ -78,7 +78,12 @@ export function runGit(args: string[], options: GitRunOptions): Promise<string> 
       clearTimeout(timer);
       clearInterval(poller);
       options.signal?.removeEventListener("abort", onAbort);
-      if (!stopped && code === 0 && watch && (await folderBytes(watch.dir, watch.maxBytes)) > watch.maxBytes) {
+      if (
+        !stopped &&
+        code === 0 &&
+        watch &&
+        (await folderBytes(watch.dir, watch.maxBytes)) > watch.maxBytes
+      ) {
         stopped = "too-large";
       }
       if (stopped) reject(new GitStop(stopped, stderr));

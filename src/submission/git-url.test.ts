@@ -64,7 +64,10 @@ describe("redactText", () => {
   const token = "ghp_S3cr3t/+=";
   const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
   it.each([
-    [`fatal: unable to access 'https://x:${token}@github.com/a/': 403`, "fatal: unable to access 'https://github.com/a/': 403"],
+    [
+      `fatal: unable to access 'https://x:${token}@github.com/a/': 403`,
+      "fatal: unable to access 'https://github.com/a/': 403",
+    ],
     [`token ${token} refused`, "token *** refused"],
     [`url https://github.com/?t=${encodeURIComponent(token)}`, "url https://github.com/?t=***"],
     [`> Authorization: Basic ${basic}`, "> Authorization: Basic ***"],

@@ -2,7 +2,14 @@ import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 import { SubmissionFiles } from "./files.js";
-import { type CloneOptions, cloneSubmission, isGitUrl, localCommit, redactUrl, SubmissionError } from "./git-source.js";
+import {
+  type CloneOptions,
+  cloneSubmission,
+  isGitUrl,
+  localCommit,
+  redactUrl,
+  SubmissionError,
+} from "./git-source.js";
 import type { Submission } from "./types.js";
 
 export interface ResolvedSubmission {
