@@ -25,7 +25,7 @@ export interface GitRunOptions {
   signal?: AbortSignal;
 }
 
-const POLL_MS = 100;
+const POLL_MS = 200;
 const KEPT_OUTPUT = 64 * 1024;
 
 /**
