@@ -2,47 +2,101 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleGit } from "simple-git";
+import { cloneEnvironment, type TokenOptions } from "./clone-environment.js";
+import { commitAtDeadline, commitInfo } from "./deadline.js";
+import { cloneFailureReason } from "./git-failure.js";
+import { GitStop, runGit } from "./git-process.js";
+import { redactText, redactUrl, validateGitUrl } from "./git-url.js";
+import { SubmissionError } from "./submission-error.js";
 
-/** Anything git can clone that is not a plain local folder. */
-export function isGitUrl(source: string): boolean {
-  return /^(https?|ssh|git|file):\/\//.test(source) || /^[\w.-]+@[\w.-]+:/.test(source);
-}
+export { cloneEnvironment } from "./clone-environment.js";
+export { isGitUrl, redactText, redactUrl, validateGitUrl } from "./git-url.js";
+export { SubmissionError } from "./submission-error.js";
 
 export interface Clone {
   dir: string;
   commit: string;
+  /** Committer date of `commit` (ISO 8601). */
+  commitDate: string;
   remove(): Promise<void>;
 }
 
+export interface CloneOptions extends TokenOptions {
+  /** A branch or tag instead of the default branch. */
+  ref?: string;
+  /** For the whole clone (default 120 s). */
+  timeoutMs?: number;
+  /** Largest size of the clone folder (history and files); default 500 MB. */
+  maxBytes?: number;
+  /** Grade the last commit at or before this date instead of the newest one. */
+  deadline?: Date;
+  signal?: AbortSignal;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_MAX_BYTES = 500 * 1024 * 1024;
+
 /**
- * Clones a submission shallowly into a fresh temporary folder. Submodules and LFS smudging are off, and git
- * never copies a repository's hooks on clone: cloning a hostile repository runs none of its code.
+ * Clones a submission into a fresh temporary folder: shallowly, or, with a deadline, the default branch's
+ * history without file contents, then the last commit before the deadline (detached). Submodules, LFS
+ * downloads and hooks are off, and git runs with a clean environment: cloning a hostile repository runs
+ * none of its code. Errors name git's reason with every credential removed; the folder is then removed.
  */
-export async function cloneSubmission(
-  url: string,
-  options: { ref?: string; timeoutMs?: number } = {},
-): Promise<Clone> {
+export async function cloneSubmission(url: string, options: CloneOptions = {}): Promise<Clone> {
+  validateGitUrl(url);
+  const shown = redactUrl(url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const parent = await mkdtemp(path.join(tmpdir(), "dockgrade-clone-"));
   const dir = path.join(parent, "repo");
-  const git = simpleGit({
-    timeout: { block: options.timeoutMs ?? 120_000 },
-    allowEnvironment: ["GIT_TERMINAL_PROMPT", "GIT_LFS_SKIP_SMUDGE", "GIT_SSL_CAINFO"],
-  }).env(cloneEnvironment());
-  const args = ["--depth", "1", "--no-recurse-submodules"];
-  if (options.ref) args.push("--branch", options.ref);
+  const remove = () => rm(parent, { recursive: true, force: true });
+  const run = {
+    env: cloneEnvironment(url, options),
+    until: Date.now() + timeoutMs,
+    watch: { dir: parent, maxBytes },
+    signal: options.signal,
+  };
+  const git = (args: string[]) => runGit(args, { ...run, cwd: dir });
   try {
-    await git.clone(url, dir, args);
-    const commit = (await simpleGit(dir).revparse(["HEAD"])).trim();
-    return { dir, commit, remove: () => rm(parent, { recursive: true, force: true }) };
+    const args = ["clone", "--no-recurse-submodules", "--single-branch"];
+    if (options.ref) args.push("--branch", options.ref);
+    if (options.deadline) args.push("--no-checkout", "--filter=blob:none");
+    else args.push("--depth", "1");
+    await runGit([...args, "--", url, dir], { ...run, cwd: parent });
+    let rev = "HEAD";
+    if (options.deadline) {
+      rev = await commitAtDeadline(git, options.deadline, options.ref);
+      await git(["checkout", "--quiet", "--detach", rev, "--"]);
+    }
+    const { commit, commitDate } = await commitInfo(git, rev);
+    if (shown !== url) await git(["remote", "set-url", "origin", shown]);
+    return { dir, commit, commitDate, remove };
   } catch (error) {
-    await rm(parent, { recursive: true, force: true });
-    throw new SubmissionError(`cannot clone ${url}: ${(error as Error).message.split("\n")[0]}`);
+    await remove();
+    throw new SubmissionError(
+      redactText(`cannot clone ${shown}: ${failureMessage(error, timeoutMs, maxBytes)}`, [
+        options.token ?? "",
+      ]),
+    );
   }
 }
 
-/** A submission that cannot be located or read at all (as opposed to one that fails checks). */
-export class SubmissionError extends Error {
-  override name = "SubmissionError";
+function failureMessage(error: unknown, timeoutMs: number, maxBytes: number): string {
+  if (!(error instanceof GitStop)) return (error as Error).message;
+  switch (error.kind) {
+    case "timeout":
+      return `the clone took longer than ${round(timeoutMs / 1000)} s`;
+    case "too-large":
+      return `the repository is larger than ${round(maxBytes / 1024 / 1024)} MB`;
+    case "aborted":
+      return "the clone was cancelled";
+    default:
+      return cloneFailureReason(error.stderr);
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 /** The commit of a local folder, when it is a git work tree, and whether it has uncommitted changes. */
@@ -57,29 +111,4 @@ export async function localCommit(dir: string): Promise<{ commit?: string; dirty
   } catch {
     return {};
   }
-}
-
-/**
- * The environment git runs with: only what cloning needs (paths, credentials agents, proxies, CA files).
- * Variables such as EDITOR or GIT_SSH_COMMAND from the caller's shell are not passed on.
- */
-function cloneEnvironment(): Record<string, string> {
-  const keep = [
-    "PATH",
-    "HOME",
-    "SSH_AUTH_SOCK",
-    "GIT_SSL_CAINFO",
-    "HTTPS_PROXY",
-    "HTTP_PROXY",
-    "NO_PROXY",
-    "https_proxy",
-    "http_proxy",
-    "no_proxy",
-  ];
-  const env: Record<string, string> = { GIT_TERMINAL_PROMPT: "0", GIT_LFS_SKIP_SMUDGE: "1" };
-  for (const key of keep) {
-    const value = process.env[key];
-    if (value) env[key] = value;
-  }
-  return env;
 }

@@ -2,7 +2,14 @@ import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 import { SubmissionFiles } from "./files.js";
-import { cloneSubmission, isGitUrl, localCommit, SubmissionError } from "./git-source.js";
+import {
+  type CloneOptions,
+  cloneSubmission,
+  isGitUrl,
+  localCommit,
+  redactUrl,
+  SubmissionError,
+} from "./git-source.js";
 import type { Submission } from "./types.js";
 
 export interface ResolvedSubmission {
@@ -18,6 +25,8 @@ export interface ResolveOptions {
   /** Report file patterns, in order of preference (the rubric's `report.candidates`). */
   reportCandidates: string[];
   ref?: string;
+  /** How a git URL is cloned: deadline, token and the hosts it goes to, limits, cancellation. */
+  clone?: Omit<CloneOptions, "ref">;
 }
 
 /** Finds a submission (local folder or git URL), its root (the Dockerfile's folder) and its lab report. */
@@ -27,12 +36,13 @@ export async function resolveSubmission(
 ): Promise<ResolvedSubmission> {
   let repoRoot: string;
   let commit: string | undefined;
+  let commitDate: string | undefined;
   let dirty: boolean | undefined;
   let dispose = async () => {};
   if (isGitUrl(source)) {
-    const clone = await cloneSubmission(source, { ref: options.ref });
+    const clone = await cloneSubmission(source, { ...options.clone, ref: options.ref });
     repoRoot = await realpath(clone.dir);
-    commit = clone.commit;
+    ({ commit, commitDate } = clone);
     dispose = clone.remove;
   } else {
     const info = await stat(source).catch(() => undefined);
@@ -49,7 +59,16 @@ export async function resolveSubmission(
     const root = rootRel ? path.join(repoRoot, rootRel) : repoRoot;
     const files = new SubmissionFiles(repoRoot, root);
     const reportFile = await findReport(repoFiles, rootRel, options.reportCandidates);
-    const submission: Submission = { source, repoRoot, root, rootRel, reportFile, commit, dirty };
+    const submission: Submission = {
+      source: isGitUrl(source) ? redactUrl(source) : source,
+      repoRoot,
+      root,
+      rootRel,
+      reportFile,
+      commit,
+      ...(commitDate ? { commitDate } : {}),
+      dirty,
+    };
     return { submission, files, dispose };
   } catch (error) {
     await dispose();

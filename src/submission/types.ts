@@ -1,6 +1,6 @@
 /** One student's work, located on disk. All paths are absolute and real (links resolved). */
 export interface Submission {
-  /** What the user named: a folder path or a git URL. */
+  /** What the user named: a folder path or a git URL (credentials removed). */
   source: string;
   /** The repository (or plain folder) the submission lives in. Nothing is read outside it. */
   repoRoot: string;
@@ -12,6 +12,8 @@ export interface Submission {
   reportFile?: string;
   /** The commit graded, when the submission is a git repository. */
   commit?: string;
+  /** Committer date of `commit` (ISO 8601), when the submission was cloned. */
+  commitDate?: string;
   /** True when a local git repository has uncommitted changes (the commit alone does not identify it). */
   dirty?: boolean;
 }
