@@ -6,6 +6,7 @@ import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
 import type { Rubric } from "../rubric/types.js";
 import { SubmissionError } from "../submission/git-source.js";
+import { redactUrl } from "../submission/git-url.js";
 import { type ResolvedSubmission, resolveSubmission } from "../submission/resolve.js";
 import { contentDigest, reportKey } from "./content-key.js";
 import type { BatchEntry } from "./inputs.js";
@@ -46,7 +47,11 @@ export interface EntryContext {
  * next run grades that student.
  */
 export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<StoredResult | undefined> {
-  const base = { id: entry.id, columns: entry.columns, ...(entry.source ? { source: entry.source } : {}) };
+  const base = {
+    id: entry.id,
+    columns: entry.columns,
+    ...(entry.source ? { source: redactUrl(entry.source) } : {}),
+  };
   const maxScore = ctx.rubric.assignment.totalPoints;
   const stored = (row: StoredResult["row"], key?: string): StoredResult => ({
     version: 1,

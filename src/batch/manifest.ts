@@ -1,5 +1,6 @@
 import { type Lang, localize } from "../i18n/text.js";
 import type { Rubric } from "../rubric/types.js";
+import { redactUrl } from "../submission/git-url.js";
 import type { ClassList } from "./inputs.js";
 import type { Shard } from "./shard.js";
 import type { BatchManifest } from "./store.js";
@@ -38,7 +39,7 @@ export function buildManifest(input: {
     entries: input.list.entries.map((entry) => ({
       id: entry.id,
       columns: entry.columns,
-      ...(entry.source ? { source: entry.source } : {}),
+      ...(entry.source ? { source: redactUrl(entry.source) } : {}),
     })),
     ...(input.shard ? { shard: input.shard } : {}),
     ...(input.deadline ? { deadline: input.deadline.toISOString() } : {}),

@@ -2,7 +2,7 @@ import { readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { connectEngine, type Engine } from "./engine.js";
-import { TEMP_PREFIX } from "./labels.js";
+import { CLONE_PREFIX, TEMP_PREFIX } from "./labels.js";
 import {
   createdAt,
   type LabelledResources,
@@ -44,7 +44,34 @@ export async function collectGarbage(options: GcOptions = {}): Promise<GcCounts>
     networks: listed.networks.filter((n) => createdAt(n.Labels, n.Created) <= cutoff),
   };
   const counts = await removeLabelled(engine, old);
-  return { ...counts, tempDirs: await removeTempDirs(options.runId, cutoff) };
+  const tempDirs = (await removeTempDirs(options.runId, cutoff)) + (await removeDeadClones());
+  return { ...counts, tempDirs };
+}
+
+/**
+ * Clone folders (`dockgrade-clone-<pid>-*`) of processes that no longer run: a batch killed with SIGKILL
+ * leaves its clones; a clone of a run still going on (its process alive) is never touched.
+ */
+async function removeDeadClones(): Promise<number> {
+  const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(CLONE_PREFIX)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(CLONE_PREFIX.length))?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
+    await rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Temporary folders of sessions (`dockgrade-session-<runId>-*` in the system temp folder) older than the cutoff. */

@@ -82,6 +82,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       path: submission.rootRel,
       ...(submission.reportFile ? { reportFile: submission.reportFile } : {}),
       ...(submission.commit ? { commit: submission.commit } : {}),
+      ...(submission.commitDate ? { commitDate: submission.commitDate } : {}),
       ...(submission.dirty !== undefined ? { dirty: submission.dirty } : {}),
     },
     rubric: {

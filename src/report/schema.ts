@@ -5,7 +5,7 @@ import { type Static, Type as T } from "@sinclair/typebox";
  * renamed, a meaning changed); add optional fields in a minor version. docs/report.schema.json is
  * generated from this file (`npm run schema`) and a test keeps the two equal.
  */
-export const REPORT_SCHEMA_VERSION = "1.0.0";
+export const REPORT_SCHEMA_VERSION = "1.1.0";
 
 const Status = T.Union(
   [T.Literal("pass"), T.Literal("partial"), T.Literal("fail"), T.Literal("skipped"), T.Literal("error")],
@@ -65,10 +65,13 @@ export const ReportSchema = T.Object(
     lang: T.Union([T.Literal("fr"), T.Literal("en")]),
     submission: T.Object(
       {
-        source: T.String({ description: "The folder or git URL given" }),
+        source: T.String({ description: "The folder or git URL given, without credentials" }),
         path: T.String({ description: "The submission root relative to the repository ('' for the root)" }),
         reportFile: T.Optional(T.String()),
         commit: T.Optional(T.String()),
+        commitDate: T.Optional(
+          T.String({ description: "Committer date of the graded commit (ISO 8601); since 1.1.0" }),
+        ),
         dirty: T.Optional(T.Boolean()),
       },
       { additionalProperties: false },

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { CLONE_PREFIX } from "../docker/labels.js";
 import { simpleGit } from "simple-git";
 import { cloneEnvironment, type TokenOptions } from "./clone-environment.js";
 import { commitAtDeadline, commitInfo } from "./deadline.js";
@@ -47,7 +48,8 @@ export async function cloneSubmission(url: string, options: CloneOptions = {}): 
   const shown = redactUrl(url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const parent = await mkdtemp(path.join(tmpdir(), "dockgrade-clone-"));
+  // The process id in the name lets `dockgrade gc` remove the clones of a run that was killed.
+  const parent = await mkdtemp(path.join(tmpdir(), `${CLONE_PREFIX}${process.pid}-`));
   const dir = path.join(parent, "repo");
   const remove = () => rm(parent, { recursive: true, force: true });
   const run = {
