@@ -23,7 +23,8 @@ interface Block {
 /**
  * The passages two texts share, side by side: the shared fingerprints of each text become whole-line
  * blocks (overlapping blocks, or blocks with only blank lines between them, are merged); each block of
- * `a` is paired with the block of `b` holding most of its fingerprints.
+ * `a` is paired with the block of `b` holding most of its fingerprints, then both sides grow over the
+ * neighbouring blocks that share fingerprints with the other side. Most shared fingerprints first.
  */
 export function sharedPassages(
   a: FingerprintedText,
@@ -35,27 +36,76 @@ export function sharedPassages(
   const linesB = b.text.split("\n");
   const blocksA = blocksOf(a, linesA, shared);
   const blocksB = blocksOf(b, linesB, shared);
-  const paired: Array<{ a: Block; b: Block; weight: number }> = [];
-  for (const blockA of blocksA) {
-    let best: Block | undefined;
+  const paired: Array<{ a: Span; b: Span; weight: number }> = [];
+  const used = new Set<number>();
+  for (const [start, blockA] of blocksA.entries()) {
+    if (used.has(start)) continue;
+    const best = bestMatch(blockA.hashes, blocksB);
+    if (best < 0) continue;
+    const a = { lo: start, hi: start };
+    const b = { lo: best, hi: best };
+    // Grow both sides over neighbouring blocks that share fingerprints with the other side (a heading or a
+    // sentence present on one side only splits what is one passage on the other).
+    let grown = true;
+    while (grown)
+      grown = grow(a, blocksA, hashesOf(blocksB, b), used) || grow(b, blocksB, hashesOf(blocksA, a));
+    for (let i = a.lo; i <= a.hi; i++) used.add(i);
     let weight = 0;
-    for (const blockB of blocksB) {
-      let common = 0;
-      for (const h of blockA.hashes) if (blockB.hashes.has(h)) common++;
-      if (common > weight) {
-        best = blockB;
-        weight = common;
-      }
-    }
-    if (best) paired.push({ a: blockA, b: best, weight });
+    const inB = hashesOf(blocksB, b);
+    for (const h of hashesOf(blocksA, a)) if (inB.has(h)) weight++;
+    paired.push({ a, b, weight });
   }
-  paired.sort(
-    (x, y) => y.weight - x.weight || y.a.last - y.a.first - (x.a.last - x.a.first) || x.a.first - y.a.first,
-  );
+  paired.sort((x, y) => y.weight - x.weight || x.a.lo - y.a.lo);
   return paired.slice(0, options.max).map((p) => ({
-    a: excerpt(linesA, p.a, options.maxLines),
-    b: excerpt(linesB, p.b, options.maxLines),
+    a: excerpt(linesA, blocksA, p.a, options.maxLines),
+    b: excerpt(linesB, blocksB, p.b, options.maxLines),
   }));
+}
+
+/** A run of consecutive blocks, lo..hi inclusive. */
+interface Span {
+  lo: number;
+  hi: number;
+}
+
+/** Index of the block holding most of `hashes` (the first on ties), -1 when none holds any. */
+function bestMatch(hashes: ReadonlySet<number>, blocks: readonly Block[]): number {
+  let best = -1;
+  let weight = 0;
+  for (const [i, block] of blocks.entries()) {
+    let common = 0;
+    for (const h of hashes) if (block.hashes.has(h)) common++;
+    if (common > weight) {
+      best = i;
+      weight = common;
+    }
+  }
+  return best;
+}
+
+function hashesOf(blocks: readonly Block[], span: Span): Set<number> {
+  const out = new Set<number>();
+  for (const block of blocks.slice(span.lo, span.hi + 1)) for (const h of block.hashes) out.add(h);
+  return out;
+}
+
+/** Extends `span` by one block on either side that shares a hash with `other`; true when it grew. */
+function grow(
+  span: Span,
+  blocks: readonly Block[],
+  other: ReadonlySet<number>,
+  used?: ReadonlySet<number>,
+): boolean {
+  const shares = (i: number) => !used?.has(i) && [...(blocks[i]?.hashes ?? [])].some((h) => other.has(h));
+  if (span.lo > 0 && shares(span.lo - 1)) {
+    span.lo--;
+    return true;
+  }
+  if (span.hi < blocks.length - 1 && shares(span.hi + 1)) {
+    span.hi++;
+    return true;
+  }
+  return false;
 }
 
 function blocksOf(doc: FingerprintedText, lines: readonly string[], shared: ReadonlySet<number>): Block[] {
@@ -98,11 +148,10 @@ function lineOf(lineStarts: readonly number[], offset: number): number {
   return lo;
 }
 
-function excerpt(lines: readonly string[], block: Block, maxLines: number): string {
-  const count = block.last - block.first + 1;
-  const kept = lines
-    .slice(block.first, block.first + Math.min(count, maxLines))
-    .map((l) => l.replace(/\r$/, ""));
+function excerpt(lines: readonly string[], blocks: readonly Block[], span: Span, maxLines: number): string {
+  const first = blocks[span.lo]?.first ?? 0;
+  const count = (blocks[span.hi]?.last ?? first) - first + 1;
+  const kept = lines.slice(first, first + Math.min(count, maxLines)).map((l) => l.replace(/\r$/, ""));
   if (count > maxLines) kept.push("…");
   return kept.join("\n");
 }
