@@ -24,8 +24,10 @@ const MARKDOWN_NOISE = [
 
 /** Folds a word: accents removed, ligatures expanded, lower case. */
 export function foldWord(word: string): string {
-  return stripAccents(word).toLowerCase();
+  return ASCII.test(word) ? word.toLowerCase() : stripAccents(word).toLowerCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * The words of prose (a lab report): lower case, no accents, no punctuation, no Markdown syntax; numbers
