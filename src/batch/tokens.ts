@@ -27,7 +27,7 @@ export function foldWord(word: string): string {
   return ASCII.test(word) ? word.toLowerCase() : stripAccents(word).toLowerCase();
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[A-Za-z0-9_]*$/;
 
 /**
  * The words of prose (a lab report): lower case, no accents, no punctuation, no Markdown syntax; numbers
