@@ -37,7 +37,8 @@ interface Prepared {
  * Pairs of texts of the same kind, by different students (or a student and a reference), that share most
  * of their fingerprints. The score is the Jaccard index of the two fingerprint sets (shared / either):
  * it is symmetric, and a short text found inside a much longer one is not called a copy of it; a text
- * copied whole scores 1. Students are compared through an inverted index (fingerprint -> docs), so only
+ * copied whole scores 1. Starter code (`base`) and fingerprints common to many students (`maxOwners`) are
+ * removed from both sets first. Students are compared through an inverted index (fingerprint -> docs), so only
  * docs sharing something are ever paired. Most similar first, then by a, b, kind.
  */
 export function findSimilarPairs(docs: SimilarityDoc[], options: SimilarityOptions = {}): SimilarityPair[] {
