@@ -35,6 +35,9 @@ export async function renderDashboardPng(
       (route) => route.abort(),
     );
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    // Show what a similar pair looks like once opened.
+    const firstPair = page.locator("details > summary").first();
+    if ((await firstPair.count()) > 0) await firstPair.click();
     await page.screenshot({ path: outFile, type: "png", fullPage: true, animations: "disabled" });
   } finally {
     await browser.close();

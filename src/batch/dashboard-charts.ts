@@ -89,7 +89,7 @@ export function renderMostFailed(summary: ClassSummary): string {
     const share = check.graded > 0 ? check.notPassed / check.graded : 0;
     const step = stepTitle.get(check.stepId) ?? check.stepId;
     const count = say("notPassedCount", lang, { n: check.notPassed, graded: check.graded });
-    return `<tr><td>${escapeHtml(check.title)}</td><td title="${escapeHtml(step)}">${escapeHtml(shortStepTitle(step))}</td><td class="num" data-value="${check.notPassed}">${count}</td><td>${meter(share, "bad")}</td></tr>`;
+    return `<tr><td>${escapeHtml(check.title)}</td><td class="nowrap" title="${escapeHtml(step)}">${escapeHtml(shortStepTitle(step))}</td><td class="num" data-value="${check.notPassed}">${count}</td><td>${meter(share, "bad")}</td></tr>`;
   });
   return `${head}
 <table id="most-failed"><caption>${say("failedCaption", lang)}</caption>

@@ -33,7 +33,8 @@ svg .axis { stroke: var(--muted); stroke-width: 1; }
 svg .bar { fill: var(--accent); }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; color: var(--muted); padding-bottom: 8px; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top;
+  overflow-wrap: break-word; }
 thead th { font-size: 0.85rem; background: var(--page); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .meter { height: 10px; min-width: 80px; background: var(--page); border-radius: 5px; overflow: hidden; }
@@ -66,7 +67,9 @@ code { font: 0.85rem ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospac
 a { color: var(--accent); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible {
   outline: 3px solid var(--accent); outline-offset: 2px; }
-.error-text { color: var(--bad); }
+.error-text { color: var(--bad); overflow-wrap: anywhere; }
+#most-failed td:first-child { overflow-wrap: anywhere; }
+td.nowrap { white-space: nowrap; }
 details { border: 1px solid var(--line); border-radius: 8px; margin-top: 8px; }
 summary { cursor: pointer; padding: 8px 12px; }
 summary strong { margin-left: 6px; }
