@@ -131,16 +131,29 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     )
     .argument("[folder]", "a folder whose sub-folders are submissions")
     .option("--roster <csv>", "GitHub Classroom roster (identifier, github_username, github_id, name, …)")
-    .option("--repo <template>", "repository URL template for --roster, e.g. https://github.com/ORG/lab-{github_username}.git")
+    .option(
+      "--repo <template>",
+      "repository URL template for --roster, e.g. https://github.com/ORG/lab-{github_username}.git",
+    )
     .option("--urls <file>", "a text file with one git URL (or folder) per line")
-    .option("--deadline <date>", "grade the last commit at or before this date, e.g. 2026-12-01T23:59:00+01:00")
+    .option(
+      "--deadline <date>",
+      "grade the last commit at or before this date, e.g. 2026-12-01T23:59:00+01:00",
+    )
     .option("--jobs <n>", "submissions in flight at once", parseCount, defaultJobs())
-    .option("--out <dir>", "output folder (a folder per student, grades.csv, summary.json, index.html)", "reports/batch")
+    .option(
+      "--out <dir>",
+      "output folder (a folder per student, grades.csv, summary.json, index.html)",
+      "reports/batch",
+    )
     .option("--shard <i/n>", "grade only slice i of n (merge the slices with dockgrade merge)")
     .option("--force", "grade again even the submissions whose content and rubric are unchanged", false)
     .option("--rubric <dir>", "rubric folder", bundledRubric())
     .option("--lang <lang>", "report language: fr or en (default: from LANG, else fr)", parseLang)
-    .option("--root <dir>", "submission root inside each repository (default: the folder holding the Dockerfile)")
+    .option(
+      "--root <dir>",
+      "submission root inside each repository (default: the folder holding the Dockerfile)",
+    )
     .option("--base <source>", "starter code given to everyone (folder or git URL): left out of similarity")
     .option("--reference <dir>", "folder of published reports: a student text close to one is flagged")
     .option("--token-host <host...>", "hosts that receive the GITHUB_TOKEN/GH_TOKEN token", ["github.com"])

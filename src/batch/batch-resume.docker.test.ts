@@ -24,7 +24,8 @@ const common = ["--rubric", SMALL_RUBRIC, "--lang", "en", "--jobs", "2"];
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(os.tmpdir(), "dockgrade-resume-"));
-  for (const [name, example] of STUDENTS) await studentRepo(path.join(base, "repos", name), [[example, BEFORE]]);
+  for (const [name, example] of STUDENTS)
+    await studentRepo(path.join(base, "repos", name), [[example, BEFORE]]);
   daemon = await startGitDaemon(path.join(base, "repos"));
   urls = path.join(base, "urls.txt");
   await writeFile(urls, `# the class\n${STUDENTS.map(([name]) => daemon.url(name)).join("\n")}\n`);
@@ -80,15 +81,28 @@ describe("a batch that stops midway", () => {
 describe("shards", () => {
   it("shard 1/2 plus shard 2/2, merged, equal the unsharded run", async () => {
     for (const shard of ["1/2", "2/2"]) {
-      const run = await dockgrade(
-        ["batch", "--urls", urls, "--out", path.join(base, `shard-${shard[0]}`), "--shard", shard, ...common],
-      );
+      const run = await dockgrade([
+        "batch",
+        "--urls",
+        urls,
+        "--out",
+        path.join(base, `shard-${shard[0]}`),
+        "--shard",
+        shard,
+        ...common,
+      ]);
       expect(run.code, run.stderr).toBe(0);
       const graded = run.stderr.match(/^\[\d\/(\d)\]/m)?.[1];
       expect(graded).toBe(shard === "1/2" ? "3" : "2");
     }
     const merged = path.join(base, "merged");
-    const merge = await dockgrade(["merge", path.join(base, "shard-1"), path.join(base, "shard-2"), "--out", merged]);
+    const merge = await dockgrade([
+      "merge",
+      path.join(base, "shard-1"),
+      path.join(base, "shard-2"),
+      "--out",
+      merged,
+    ]);
     expect(merge.code, merge.stderr).toBe(0);
     expect(await readFile(path.join(merged, "grades.csv"), "utf8")).toBe(reference);
     const summary = JSON.parse(await readFile(path.join(merged, "summary.json"), "utf8"));

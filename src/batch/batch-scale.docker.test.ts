@@ -27,9 +27,13 @@ beforeAll(async () => {
   base = await mkdtemp(path.join(os.tmpdir(), "dockgrade-scale-"));
   for (let i = 0; i < 40; i++) {
     const example = EXAMPLE_NAMES[i % EXAMPLE_NAMES.length] as string;
-    await cp(path.join(EXAMPLES, example), path.join(base, "class", `s${String(i).padStart(2, "0")}-${example}`), {
-      recursive: true,
-    });
+    await cp(
+      path.join(EXAMPLES, example),
+      path.join(base, "class", `s${String(i).padStart(2, "0")}-${example}`),
+      {
+        recursive: true,
+      },
+    );
   }
   run = await dockgrade(["batch", path.join(base, "class"), "--jobs", "8", "--out", path.join(base, "out")]);
   summary = JSON.parse(await readFile(path.join(base, "out/summary.json"), "utf8")) as ClassSummary;
@@ -51,7 +55,8 @@ describe("a class of 40 at --jobs 8", () => {
       const example = row.id.replace(/^s\d+-/, "");
       byExample.set(example, (byExample.get(example) ?? new Set()).add(row.score ?? -1));
     }
-    for (const [example, scores] of byExample) expect([example, [...scores]]).toEqual([example, [[...scores][0]]]);
+    for (const [example, scores] of byExample)
+      expect([example, [...scores]]).toEqual([example, [[...scores][0]]]);
     expect([...(byExample.get("complete") ?? [])]).toEqual([100]);
   });
 });

@@ -26,7 +26,11 @@ describe("contentDigest", () => {
     const b = await tree("b", { ...files, ".git/HEAD": "ref: refs/heads/main\n" });
     expect(await contentDigest(a)).toBe(await contentDigest(b));
     const edited = await tree("c", { ...files, "README.md": "# Etape 0 !\n" });
-    const renamed = await tree("d", { Dockerfile: "FROM x\n", "app/main.py": "print(1)\n", "README.md": "# Etape 0\n" });
+    const renamed = await tree("d", {
+      Dockerfile: "FROM x\n",
+      "app/main.py": "print(1)\n",
+      "README.md": "# Etape 0\n",
+    });
     const added = await tree("e", { ...files, "notes/x.txt": "" });
     const digests = new Set(await Promise.all([a, edited, renamed, added].map(contentDigest)));
     expect(digests.size).toBe(4);

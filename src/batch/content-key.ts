@@ -52,6 +52,8 @@ export function reportKey(parts: {
   root?: string;
 }): string {
   return createHash("sha256")
-    .update(JSON.stringify([parts.content, parts.rubricDigest, parts.toolVersion, parts.lang, parts.root ?? ""]))
+    .update(
+      JSON.stringify([parts.content, parts.rubricDigest, parts.toolVersion, parts.lang, parts.root ?? ""]),
+    )
     .digest("hex");
 }

@@ -45,9 +45,7 @@ export function renderGradesCsv(summary: ClassSummary): string {
     row.commit ?? "",
     row.commitDate ?? "",
     row.score === undefined ? "" : String(row.score),
-    ...summary.steps.map((step) =>
-      row.status === "graded" ? String(row.steps[step.id] ?? 0) : "",
-    ),
+    ...summary.steps.map((step) => (row.status === "graded" ? String(row.steps[step.id] ?? 0) : "")),
     row.status === "graded" ? word("graded") : word("notGraded"),
     row.error ?? "",
   ]);

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InputError, readRoster, readSubmissionFolder, readUrlList } from "./inputs.js";
 import { uniqueIds } from "./ids.js";
+import { InputError, readRoster, readSubmissionFolder, readUrlList } from "./inputs.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -32,7 +32,10 @@ describe("readRoster", () => {
     expect(list.entries[0]?.source).toBe("https://github.com/org/tp-alice-dev.git");
     expect(list.entries[0]?.columns.group).toBe("A");
     expect(list.entries[1]?.source).toBeUndefined();
-    expect(list.entries[1]?.problem).toEqual({ messageId: "noRepository", data: { column: "github_username" } });
+    expect(list.entries[1]?.problem).toEqual({
+      messageId: "noRepository",
+      data: { column: "github_username" },
+    });
   });
 
   it("names the file and the missing column when the template cannot be filled", async () => {
@@ -45,8 +48,12 @@ describe("readRoster", () => {
 
   it("refuses an empty roster and a missing file, naming them", async () => {
     const empty = await file("empty.csv", "identifier,github_username\n");
-    await expect(readRoster(empty, "https://h/{github_username}", "en")).rejects.toThrow(/empty\.csv: no student/);
-    await expect(readRoster(path.join(dir, "nope.csv"), "x", "en")).rejects.toThrow(/nope\.csv: not a readable/);
+    await expect(readRoster(empty, "https://h/{github_username}", "en")).rejects.toThrow(
+      /empty\.csv: no student/,
+    );
+    await expect(readRoster(path.join(dir, "nope.csv"), "x", "en")).rejects.toThrow(
+      /nope\.csv: not a readable/,
+    );
   });
 });
 
@@ -77,9 +84,18 @@ describe("readUrlList and readSubmissionFolder", () => {
 
 describe("uniqueIds", () => {
   it.each([
-    [["a", "A", "a"], ["a", "A-2", "a-3"]],
-    [["../../etc", ".hidden", ""], ["etc", "hidden", "student"]],
-    [["Élodie Durand", "index.html", "grades.csv"], ["Elodie_Durand", "index.html-2", "grades.csv-2"]],
+    [
+      ["a", "A", "a"],
+      ["a", "A-2", "a-3"],
+    ],
+    [
+      ["../../etc", ".hidden", ""],
+      ["etc", "hidden", "student"],
+    ],
+    [
+      ["Élodie Durand", "index.html", "grades.csv"],
+      ["Elodie_Durand", "index.html-2", "grades.csv-2"],
+    ],
   ])("%j → %j", (names, ids) => {
     expect(uniqueIds(names)).toEqual(ids);
   });

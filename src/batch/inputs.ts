@@ -2,8 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Lang } from "../i18n/text.js";
-import { type BatchMessageId, batchText } from "./messages.js";
 import { uniqueIds } from "./ids.js";
+import { type BatchMessageId, batchText } from "./messages.js";
 
 /** One student of the class, before grading. */
 export interface BatchEntry {
@@ -63,8 +63,11 @@ export async function readRoster(file: string, template: string, lang: Lang): Pr
   const entries = records.map((record, index): BatchEntry => {
     const id = ids[index] as string;
     const empty = placeholders.find((p) => !record[p]);
-    if (empty) return { id, columns: record, problem: { messageId: "noRepository", data: { column: empty } } };
-    const source = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(record[name] ?? ""));
+    if (empty)
+      return { id, columns: record, problem: { messageId: "noRepository", data: { column: empty } } };
+    const source = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+      encodeURIComponent(record[name] ?? ""),
+    );
     return { id, columns: record, source };
   });
   return { columns, entries };
@@ -119,5 +122,10 @@ function fromSources(sources: string[], name: (source: string) => string): Class
 /** The last path component of a URL or folder, without `.git`. */
 function sourceName(source: string): string {
   const trimmed = source.replace(/[/\\]+$/, "").replace(/\.git$/, "");
-  return trimmed.split(/[/\\:]/).filter(Boolean).pop() ?? "submission";
+  return (
+    trimmed
+      .split(/[/\\:]/)
+      .filter(Boolean)
+      .pop() ?? "submission"
+  );
 }

@@ -23,7 +23,9 @@ export interface MergeOptions {
  * shard that graded it, then grades.csv, summary.json and index.html are rendered for the whole class —
  * the same files one unsharded run writes. Shards must share the rubric and the language.
  */
-export async function mergeShards(options: MergeOptions): Promise<{ summary: ClassSummary; missing: string[] }> {
+export async function mergeShards(
+  options: MergeOptions,
+): Promise<{ summary: ClassSummary; missing: string[] }> {
   const shards: Array<{ dir: string; manifest: BatchManifest }> = [];
   for (const dir of options.dirs) {
     const manifest = await readManifest(dir);
@@ -75,7 +77,8 @@ export async function mergeShards(options: MergeOptions): Promise<{ summary: Cla
 /** Every shard lists the whole class; the union keeps the first shard's order (the roster's). */
 function unionEntries(manifests: BatchManifest[]): BatchManifest["entries"] {
   const seen = new Map<string, BatchManifest["entries"][number]>();
-  for (const manifest of manifests) for (const entry of manifest.entries) if (!seen.has(entry.id)) seen.set(entry.id, entry);
+  for (const manifest of manifests)
+    for (const entry of manifest.entries) if (!seen.has(entry.id)) seen.set(entry.id, entry);
   return [...seen.values()];
 }
 

@@ -91,20 +91,22 @@ export function liveProgress(
   let started = now();
   let timer: NodeJS.Timeout | undefined;
   const width = () => Math.max(40, (options.columns?.() ?? 100) - 1);
-  const fit = (line: string) => (line.length > width() ? `${line.slice(0, width() - 1)}…` : line);
+  const clip = (line: string) => (line.length > width() ? `${line.slice(0, width() - 1)}…` : line);
   const clear = () => (drawn > 0 ? `\x1b[${drawn}F\x1b[J` : "");
   const draw = () => {
     const elapsed = now() - started;
     const average = durations.length > 0 ? durations.reduce((a, b) => a + b, 0) / durations.length : 0;
     const remaining = total - durations.length;
     const eta =
-      average > 0 ? ` · ${word(lang, "left").replace("{t}", clock((remaining * average) / options.concurrency))}` : "";
+      average > 0
+        ? ` · ${word(lang, "left").replace("{t}", clock((remaining * average) / options.concurrency))}`
+        : "";
     const lines = [
       `${word(lang, "done")} ${durations.length}/${total} · ${word(lang, "running")} ${running.size} · ${word(lang, "failed")} ${failed} · ${word(lang, "elapsed")} ${clock(elapsed)}${eta}`,
       ...[...running].map(
         ([id, r]) => `  ${id} — ${describePhase(lang, r.phase)} (${clock(now() - r.since)})`,
       ),
-    ].map(fit);
+    ].map(clip);
     write(`${clear()}${lines.join("\n")}\n`);
     drawn = lines.length;
   };
@@ -124,7 +126,7 @@ export function liveProgress(
       running.delete(row.id);
       durations.push(durationMs);
       if (row.status === "error") failed++;
-      write(`${clear()}${fit(finishedLine(lang, row, durationMs, durations.length, total))}\n`);
+      write(`${clear()}${clip(finishedLine(lang, row, durationMs, durations.length, total))}\n`);
       drawn = 0;
       draw();
     },

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
 import { inertCell, renderGradesCsv } from "./grades-csv.js";
 import type { BatchManifest } from "./store.js";
 import { histogram, summarize } from "./summary.js";
@@ -43,7 +43,7 @@ const rows: SubmissionRow[] = [
   graded("c", 0, 2, ["c1"]),
   {
     id: "d",
-    columns: { identifier: "d", name: "=HYPERLINK(\"x\")" },
+    columns: { identifier: "d", name: '=HYPERLINK("x")' },
     status: "error",
     error: "No repository",
     maxScore: 20,
@@ -57,7 +57,15 @@ describe("summarize", () => {
   const summary = summarize({ manifest, rows, similarity: [], toolVersion: "1", generatedAt: "now" });
 
   it("counts, averages and ranks the checks over graded submissions only", () => {
-    expect(summary.stats).toEqual({ count: 4, graded: 3, errors: 1, mean: 11.33, median: 12, min: 2, max: 20 });
+    expect(summary.stats).toEqual({
+      count: 4,
+      graded: 3,
+      errors: 1,
+      mean: 11.33,
+      median: 12,
+      min: 2,
+      max: 20,
+    });
     expect(summary.steps.map((s) => s.average)).toEqual([5, 6.33]);
     expect(summary.mostFailed.map((c) => [c.checkId, c.notPassed, c.graded])).toEqual([
       ["c1", 2, 3],
@@ -89,7 +97,7 @@ describe("summarize", () => {
     ]);
     expect(table[1]).toEqual(["Points possible", "", "", "", "20", "10", "10", "", ""]);
     expect(table[2]).toEqual(["a", "Name a", "abc", "2026-12-01T10:00:00Z", "20", "10", "10", "graded", ""]);
-    expect(table[5]).toEqual(["d", "'=HYPERLINK(\"x\")", "", "", "", "", "", "not graded", "No repository"]);
+    expect(table[5]).toEqual(["d", '\'=HYPERLINK("x")', "", "", "", "", "", "not graded", "No repository"]);
   });
 
   it.each([

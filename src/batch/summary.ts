@@ -4,8 +4,8 @@ import {
   type ClassSummary,
   type FailedCheck,
   type HistogramBin,
-  SUMMARY_SCHEMA_VERSION,
   type SimilarityPair,
+  SUMMARY_SCHEMA_VERSION,
   type SubmissionRow,
 } from "./types.js";
 

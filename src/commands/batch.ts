@@ -1,5 +1,11 @@
 import path from "node:path";
-import { InputError, readRoster, readSubmissionFolder, readUrlList, type ClassList } from "../batch/inputs.js";
+import {
+  type ClassList,
+  InputError,
+  readRoster,
+  readSubmissionFolder,
+  readUrlList,
+} from "../batch/inputs.js";
 import { batchText } from "../batch/messages.js";
 import { type BatchProgress, liveProgress, plainProgress } from "../batch/progress.js";
 import { defaultDockerJobs, runBatch } from "../batch/run.js";
@@ -60,14 +66,23 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
   };
   try {
     const list = await readClassList(options, lang);
-    const similarity = await loadSimilaritySources({ base: options.base, reference: options.reference, rubric });
+    const similarity = await loadSimilaritySources({
+      base: options.base,
+      reference: options.reference,
+      rubric,
+    });
     if (tokenVariable) {
-      io.stderr(`${batchText(lang, "tokenUsed", { variable: tokenVariable, hosts: options.tokenHosts.join(", ") })}\n`);
+      io.stderr(
+        `${batchText(lang, "tokenUsed", { variable: tokenVariable, hosts: options.tokenHosts.join(", ") })}\n`,
+      );
     }
     const outDir = path.resolve(options.out);
     const dockerJobs = defaultDockerJobs(options.jobs);
     const progress: BatchProgress = options.live
-      ? liveProgress(lang, io.stderr, { concurrency: dockerJobs, columns: () => process.stderr.columns ?? 100 })
+      ? liveProgress(lang, io.stderr, {
+          concurrency: dockerJobs,
+          columns: () => process.stderr.columns ?? 100,
+        })
       : plainProgress(lang, io.stderr);
     const summary = await runBatch({
       list,
@@ -121,7 +136,10 @@ async function readClassList(options: BatchCommandOptions, lang: Lang): Promise<
 /** An ISO 8601 date and time with an explicit time zone (a deadline without one is ambiguous). */
 export function parseDeadline(value: string, lang: Lang): Date {
   const date = new Date(value);
-  if (!/\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim()) || Number.isNaN(date.getTime()))
+  if (
+    !/\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim()) ||
+    Number.isNaN(date.getTime())
+  )
     throw new UsageError(batchText(lang, "badDeadline", { value }));
   return date;
 }

@@ -66,8 +66,7 @@ export async function gradeResolved(
     lang: options.lang,
     toolVersion: toolVersion(),
     docker: options.availability ?? (await options.docker.probe()),
-    openDockerSession: () =>
-      options.docker.open({ submission, files, rubric, signal: options.signal, log }),
+    openDockerSession: () => options.docker.open({ submission, files, rubric, signal: options.signal, log }),
     signal: options.signal,
     log,
     onCheck: options.onCheck,

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CLONE_PREFIX } from "../docker/labels.js";
 import { simpleGit } from "simple-git";
+import { CLONE_PREFIX } from "../docker/labels.js";
 import { cloneEnvironment, type TokenOptions } from "./clone-environment.js";
 import { commitAtDeadline, commitInfo } from "./deadline.js";
 import { cloneFailureReason } from "./git-failure.js";
