@@ -114,7 +114,7 @@ describe("dockgrade batch on a class", () => {
   it("grades the last commit at or before the deadline and records it", () => {
     expect(grades.alice?.commit).toBe(commits.alice?.[0]);
     expect(grades.alice?.total).toBe("20");
-    expect(grades.alice?.["commit date"]).toBe("2026-11-29T09:00:00Z");
+    expect(grades.alice?.["commit date"]).toBe("2026-11-29T10:00:00+01:00");
     expect(grades.bob?.commit).toBe(commits.bob?.[0]);
     expect(Number(grades.bob?.total)).toBeLessThan(20);
     expect(grades.frank?.commit).toBe(commits.frank?.[0]);

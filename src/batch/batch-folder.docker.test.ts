@@ -1,0 +1,43 @@
+// A folder of submissions graded twice: the second run reuses exactly the unchanged ones. The cache key is
+// the content graded — an edited file with no commit counts — and --force grades everything again.
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dockgrade, EXAMPLES, SMALL_RUBRIC } from "./test-class.js";
+
+let base: string;
+const args = () => ["batch", path.join(base, "class"), "--out", path.join(base, "out"), "--rubric", SMALL_RUBRIC];
+
+beforeAll(async () => {
+  base = await mkdtemp(path.join(os.tmpdir(), "dockgrade-folder-"));
+  for (const name of ["complete", "shell-form-cmd", "localhost-bind"])
+    await cp(path.join(EXAMPLES, name), path.join(base, "class", name), { recursive: true });
+  const first = await dockgrade([...args(), "--lang", "en"]);
+  expect(first.code, first.stderr).toBe(0);
+}, 300_000);
+
+afterAll(() => rm(base, { recursive: true, force: true }));
+
+describe("re-running a batch on a folder of submissions", () => {
+  it("grades again only the submission whose files changed, even without a commit", async () => {
+    const dockerfile = path.join(base, "class/shell-form-cmd/Dockerfile");
+    const fixed = (await readFile(dockerfile, "utf8")).replace(
+      /^CMD .*$/m,
+      'CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"]',
+    );
+    await writeFile(dockerfile, fixed);
+    const again = await dockgrade([...args(), "--lang", "en"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/\[\d\/3\] complete .*earlier report kept/);
+    expect(again.stderr).toMatch(/\[\d\/3\] localhost-bind .*earlier report kept/);
+    expect(again.stderr).toMatch(/\[\d\/3\] shell-form-cmd  20\/20  \(graded, /);
+  });
+
+  it("grades everything again with --force, in the language asked", async () => {
+    const forced = await dockgrade([...args(), "--force", "--lang", "fr"]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toMatch(/3 rendus corrigés sur 3 \(0 inchangés et repris\)/);
+    expect(await readFile(path.join(base, "out/grades.csv"), "utf8")).toMatch(/^Points maximum,/m);
+  });
+});
