@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dockgrade, EXAMPLES, SMALL_RUBRIC } from "./test-class.js";
 
 let base: string;
-const args = () => ["batch", path.join(base, "class"), "--out", path.join(base, "out"), "--rubric", SMALL_RUBRIC];
+const args = () => [
+  "batch",
+  path.join(base, "class"),
+  "--out",
+  path.join(base, "out"),
+  "--rubric",
+  SMALL_RUBRIC,
+];
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(os.tmpdir(), "dockgrade-folder-"));
@@ -31,13 +38,19 @@ describe("re-running a batch on a folder of submissions", () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/\[\d\/3\] complete .*earlier report kept/);
     expect(again.stderr).toMatch(/\[\d\/3\] localhost-bind .*earlier report kept/);
-    expect(again.stderr).toMatch(/\[\d\/3\] shell-form-cmd  20\/20  \(graded, /);
+    expect(again.stderr).toMatch(/\[\d\/3\] shell-form-cmd {2}20\/20 {2}\(graded, /);
   });
 
-  it("grades everything again with --force, in the language asked", async () => {
-    const forced = await dockgrade([...args(), "--force", "--lang", "fr"]);
+  it("grades everything again with --force, and flags a report copied from a published one", async () => {
+    const published = path.join(base, "published");
+    await cp(path.join(EXAMPLES, "complete/README.md"), path.join(published, "corrige-publie.md"));
+    const forced = await dockgrade([...args(), "--force", "--lang", "fr", "--reference", published]);
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toMatch(/3 rendus corrigés sur 3 \(0 inchangés et repris\)/);
     expect(await readFile(path.join(base, "out/grades.csv"), "utf8")).toMatch(/^Points maximum,/m);
+    const summary = JSON.parse(await readFile(path.join(base, "out/summary.json"), "utf8"));
+    expect(summary.similarity).toContainEqual(
+      expect.objectContaining({ a: "complete", b: "reference:corrige-publie.md", kind: "readme", reference: true }),
+    );
   });
 });

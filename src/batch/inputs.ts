@@ -79,7 +79,7 @@ export async function readUrlList(file: string, lang: Lang): Promise<ClassList> 
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new InputError(batchText(lang, "rosterUnreadable", { file, cause: (error as Error).message }));
+    throw new InputError(batchText(lang, "listUnreadable", { file, cause: (error as Error).message }));
   }
   const sources = text
     .split(/\r?\n/)
@@ -99,7 +99,7 @@ export async function readSubmissionFolder(dir: string, lang: Lang): Promise<Cla
       .map((d) => d.name)
       .sort();
   } catch (error) {
-    throw new InputError(batchText(lang, "rosterUnreadable", { file: dir, cause: (error as Error).message }));
+    throw new InputError(batchText(lang, "listUnreadable", { file: dir, cause: (error as Error).message }));
   }
   if (names.length === 0) throw new InputError(batchText(lang, "rosterEmpty", { file: dir }));
   return fromSources(

@@ -27,6 +27,10 @@ export const batchMessages = {
     en: "{file}: not a readable CSV roster ({cause}).",
     fr: "{file} : liste de classe CSV illisible ({cause}).",
   },
+  listUnreadable: {
+    en: "{file}: cannot be read ({cause}).",
+    fr: "{file} : illisible ({cause}).",
+  },
   rosterEmpty: {
     en: "{file}: no student found in it.",
     fr: "{file} : aucun étudiant trouvé dedans.",
