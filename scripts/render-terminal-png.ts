@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs, stripVTControlCharacters } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.js";
 
 export interface RenderTerminalOptions {
   /** Text shown in the window's title bar, for example the command that produced the output. */
@@ -16,18 +16,6 @@ export interface RenderTerminalOptions {
   width?: number;
 }
 
-// Debian's Chromium: playwright-core ships no browser and the machine has no access to its download host.
-// Debian's Chromium by default; CHROMIUM_PATH points elsewhere (a CI runner's Playwright Chromium, say).
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 // 18px keeps the text large enough for tesseract to read reliably.
 const FONT_SIZE_PX = 18;
 const MIN_WIDTH_PX = 480;
@@ -75,11 +63,7 @@ export async function renderTerminalPng(
   if (options.width !== undefined && !(Number.isInteger(options.width) && options.width >= 200)) {
     throw new Error(`renderTerminalPng: options.width must be an integer >= 200, got ${options.width}`);
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    timeout: 30_000,
-  });
+  const browser = await launchChromium();
   try {
     // The viewport only needs to be wide enough; the screenshot is clipped to the window element.
     const page = await browser.newPage({ viewport: { width: 1600, height: 600 }, deviceScaleFactor: 1 });
