@@ -11,7 +11,7 @@ export function renderJunit(report: Report, options: { showHidden?: boolean } = 
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const all = report.steps.flatMap((step) => step.checks);
   out.push(
-    `<testsuites name="${attr(report.rubric.title)}" tests="${all.length}" failures="${count(all, "failure")}" errors="${count(all, "error")}" skipped="${count(all, "skipped")}" time="${seconds(report.durationMs)}">`,
+    `<testsuites name="${attr(report.rubric.title)}" tests="${all.length}" failures="${count(all, "failure")}" errors="${count(all, "error")}" time="${seconds(report.durationMs)}">`,
   );
   report.steps.forEach((step, index) => {
     const time = step.checks.reduce((sum, check) => sum + check.durationMs, 0);
