@@ -62,17 +62,21 @@ function gradeStep(
         },
       },
       (error, stdout) => {
-        const outputs = Object.fromEntries(
-          readFileSync(files.GITHUB_OUTPUT, "utf8")
-            .split("\n")
-            .filter(Boolean)
-            .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-        );
-        const report = outputs.report
-          ? (JSON.parse(readFileSync(outputs.report, "utf8")) as Report)
-          : undefined;
-        const summary = readFileSync(files.GITHUB_STEP_SUMMARY, "utf8");
-        resolve({ code: error ? Number(error.code) : 0, log: stdout, outputs, summary, report });
+        try {
+          const outputs = Object.fromEntries(
+            readFileSync(files.GITHUB_OUTPUT, "utf8")
+              .split("\n")
+              .filter(Boolean)
+              .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+          );
+          const report = outputs.report
+            ? (JSON.parse(readFileSync(outputs.report, "utf8")) as Report)
+            : undefined;
+          const summary = readFileSync(files.GITHUB_STEP_SUMMARY, "utf8");
+          resolve({ code: error ? Number(error.code) : 0, log: stdout, outputs, summary, report });
+        } catch (problem) {
+          resolve({ code: -1, log: `${stdout}\n${problem}`, outputs: {}, summary: "" });
+        }
       },
     );
   });
@@ -98,11 +102,14 @@ beforeAll(async () => {
   appendFileSync(path.join(hostile, "README.md"), `\n${ATTACK}\n`);
   const readme = readFileSync(path.join(hostile, "README.md"), "utf8");
   writeFileSync(path.join(hostile, "README.md"), readme.replace("\n## ", `\n${ATTACK}\n\n## `));
-  appendFileSync(path.join(hostile, "data", "quotes.txt"), `${ATTACK.split("\n").join("\n")}\n`);
+  appendFileSync(path.join(hostile, "data", "quotes.txt"), `${ATTACK}\n`);
   const app = readFileSync(path.join(hostile, "app.py"), "utf8");
   writeFileSync(
     path.join(hostile, "app.py"),
-    app.replace("app = Flask(", `print(${JSON.stringify(ATTACK)}, flush=True)\napp = Flask(`),
+    // Printed at start-up, then raised by /quote: its 500 answer and its logs are quoted in the report.
+    app
+      .replace("app = Flask(", `print(${JSON.stringify(ATTACK)}, flush=True)\napp = Flask(`)
+      .replace("def quote():\n", `def quote():\n    raise RuntimeError(${JSON.stringify(ATTACK)})\n`),
   );
   const limit = pLimit(2);
   const plan: Array<[string, Record<string, string>, Record<string, string>?]> = [

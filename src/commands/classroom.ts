@@ -3,6 +3,7 @@ import path from "node:path";
 import type { DockerBackend } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
+import { submissionSlug } from "../report/write.js";
 import { renderClassroom } from "../reporters/classroom.js";
 import { renderGithubLog } from "../reporters/github.js";
 import { gradingBlockers, stoppedReason } from "../reporters/grading-blockers.js";
@@ -84,9 +85,15 @@ export async function classroomCommand(options: ClassroomOptions, io: CommandIO)
     score: String(report.score),
     "max-score": String(report.maxScore),
     result: Buffer.from(renderClassroom(report)).toString("base64"),
-    ...(options.outDir ? { report: path.resolve(options.outDir, "report.json") } : {}),
+    ...(options.outDir ? { report: reportPath(options.outDir, outcome.report) } : {}),
   });
   return EXIT.graded;
+}
+
+/** Where `check` wrote report.json (`writeReport`'s folder for this submission). */
+function reportPath(outDir: string, report: Report): string {
+  const slug = submissionSlug(report.submission.source, report.submission.path);
+  return path.resolve(outDir, slug, "report.json");
 }
 
 /** The summary names the repository (`org/student-repo`), not `.`. */
