@@ -7,6 +7,7 @@ import { crossFieldProblems, type ParsedStep } from "./rules.js";
 import { AssignmentSchema, type AssignmentSpec, StepSchema, type StepSpec } from "./schema.js";
 import {
   type Check,
+  DEFAULT_BUILD,
   DEFAULT_LIMITS,
   DEFAULT_REPORT_CANDIDATES,
   DEFAULT_TIMEOUTS,
@@ -90,7 +91,7 @@ function buildRubric(
   const digest = createHash("sha256");
   digest.update(assignmentYaml.text);
   for (const step of steps) digest.update(`\0${path.basename(step.yaml.file)}\0${step.yaml.text}`);
-  const { defaults, report, ...rest } = spec;
+  const { defaults, report, build, ...rest } = spec;
   return {
     dir,
     digest: digest.digest("hex"),
@@ -98,6 +99,7 @@ function buildRubric(
       ...rest,
       timeouts: { ...DEFAULT_TIMEOUTS, ...defaults?.timeouts },
       limits: { ...DEFAULT_LIMITS, ...defaults?.limits },
+      build: { ...DEFAULT_BUILD, ...build },
       reportCandidates: report?.candidates ?? DEFAULT_REPORT_CANDIDATES,
     },
     steps: steps.map(({ yaml, spec: step }) => ({
