@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { access } from "node:fs/promises";
 import path from "node:path";
+import { parseImageReference } from "../analysis/image-reference.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import { displayPath } from "./format.js";
 import { crossFieldProblems, type ParsedStep } from "./rules.js";
@@ -14,7 +15,7 @@ import {
   type Rubric,
 } from "./types.js";
 import { schemaProblems } from "./validate-schema.js";
-import { type Problem, positionOf, readYamlFile, type YamlFile } from "./yaml-file.js";
+import { fieldName, type Problem, positionOf, readYamlFile, type YamlFile } from "./yaml-file.js";
 
 export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; problems: Problem[] };
 
@@ -47,6 +48,17 @@ export async function loadRubric(dir: string, registry: GraderRegistry): Promise
   const assignmentYaml = read.yaml;
   const problems = schemaProblems(assignmentYaml, AssignmentSchema, assignmentYaml.value);
   const spec = assignmentYaml.value as AssignmentSpec;
+  (spec.build?.allowedBases ?? []).forEach((value, index) => {
+    if (typeof value !== "string" || parseImageReference(value)) return;
+    const path = ["build", "allowedBases", index];
+    problems.push({
+      file: assignmentFile,
+      ...positionOf(assignmentYaml, path),
+      field: fieldName(path),
+      messageId: "badImageReference",
+      data: { value },
+    });
+  });
   const stepNames = Array.isArray(spec.steps)
     ? spec.steps.filter((s): s is string => typeof s === "string")
     : [];

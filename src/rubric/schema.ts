@@ -43,9 +43,12 @@ export const BuildPolicySchema = T.Object(
       }),
     ),
     indexHosts: T.Optional(
-      T.Array(T.String({ pattern: "^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$", maxLength: 253 }), {
-        maxItems: 20,
-      }),
+      T.Array(
+        T.String({ pattern: "^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$", maxLength: 253 }),
+        {
+          maxItems: 20,
+        },
+      ),
     ),
     allowedBases: T.Optional(T.Array(T.String({ minLength: 1, maxLength: 255 }), { maxItems: 50 })),
     memoryMb: T.Optional(T.Integer({ minimum: 64, maximum: 65536 })),
