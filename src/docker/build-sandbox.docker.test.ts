@@ -7,8 +7,13 @@ import { access, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import build from "../../graders/build.js";
+import { registry } from "../../graders/index.js";
+import { gradeResolved } from "../engine/grade-source.js";
 import type { GraderContext } from "../grader/contract.js";
 import { fixtureSubmission, rendered, runWithDefaults, testAssignment } from "../grader/test-context.js";
+import { reportErrors } from "../report/validate.js";
+import { reporters } from "../reporters/index.js";
+import { loadRubric } from "../rubric/load.js";
 import { type BuildPolicy, DEFAULT_BUILD } from "../rubric/types.js";
 import { connectEngine, type Engine } from "./engine.js";
 import {
@@ -20,6 +25,7 @@ import {
   solutionImage,
 } from "./hostile-support.js";
 import { newRunId } from "./labels.js";
+import { probeDocker } from "./probe.js";
 import { listLabelled, removeLabelled } from "./resources.js";
 import { type BuildOutcome, type DockerSession, openDockerSession } from "./session.js";
 import { leftovers } from "./test-support.js";
@@ -152,4 +158,46 @@ describe("index-only: packages come from the index, and only from there", () => 
     expect(outcome).toMatchObject({ ok: false, reason: "failed" });
     expect(verdict.status).toBe("fail");
   }, 240_000);
+});
+
+describe("a hostile submission graded whole with the bundled rubric", () => {
+  it("quotes the secret in no output (report.json, report.md, terminal) and states the sandbox used", async () => {
+    const loaded = await loadRubric("rubrics/docker-basics", registry);
+    if (!loaded.ok) throw new Error("the bundled rubric does not load");
+    const rubric = loaded.rubric;
+    const dir = await materialize("reach", {
+      TARGETS: `${loopbackUrl} ${hostUrl} http://169.254.169.254/latest/meta-data/`,
+    });
+    dirs.push(dir);
+    const report = await gradeResolved(fixtureSubmission(dir), {
+      rubric,
+      lang: "fr",
+      docker: {
+        probe: () => probeDocker(),
+        open: async (input) => {
+          const session = await openDockerSession({
+            ...input,
+            assignment: rubric.assignment,
+            buildEgressNetwork: indexNetwork,
+          });
+          sessions.push(session);
+          return session;
+        },
+      },
+    });
+    expect(reportErrors(report)).toEqual([]);
+    expect(report.environment.build).toMatchObject({
+      network: "index-only",
+      indexHosts: ["pypi.org", "files.pythonhosted.org"],
+    });
+    const buildCheck = report.steps.flatMap((step) => step.checks).find((check) => check.grader === "build");
+    expect(buildCheck?.status).toBe("fail");
+    const options = { color: false, showHidden: true };
+    for (const output of [
+      reporters.json(report),
+      reporters.md(report, options),
+      reporters.text(report, options),
+    ])
+      expect(output).not.toContain(SECRET);
+  }, 300_000);
 });
