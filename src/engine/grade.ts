@@ -39,6 +39,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   const allChecks = rubric.steps.flatMap((step) => step.checks);
   const results = new Map<string, CheckResult>();
   let session: Promise<DockerSession> | undefined;
+  let opened: DockerSession | undefined;
 
   try {
     for (const check of orderChecks(allChecks)) {
@@ -65,7 +66,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       options.onCheck?.(result);
     }
   } finally {
-    if (session) await (await session.catch(() => undefined))?.close();
+    opened = await session?.catch(() => undefined);
+    await opened?.close();
   }
 
   const steps = rubric.steps.map((step) => {
@@ -94,6 +96,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       docker: options.docker.available
         ? { available: true, version: options.docker.version }
         : { available: false, reason: options.docker.reason },
+      ...(opened?.buildSandbox ? { build: opened.buildSandbox } : {}),
     },
     ...sumScores(steps),
     startedAt: startedAt.toISOString(),
