@@ -36,7 +36,7 @@ async function bundledQuizParams(): Promise<ScoringRules & { questions: Question
   return check.params as never;
 }
 
-let scored: Array<Scored & { case: Case }> = [];
+let scored: Array<Scored & { case: Case; found: string }> = [];
 
 beforeAll(async () => {
   const params = await bundledQuizParams();
@@ -45,7 +45,9 @@ beforeAll(async () => {
     if (!question) throw new Error(`calibration answer to unknown question ${c.question}`);
     const score = scoreAnswer(answerOf(parseMarkdown(c.text).children), question, params);
     const lang = c.lang === "fr" && c.accents === false ? "fr-noaccent" : c.lang;
+    const flags = [score.copied && "copied", score.unexplained && "unexplained", score.stuffed && "stuffed"];
     return {
+      found: [...score.found.map((f) => f.id), ...flags.filter(Boolean)].join(" "),
       teacher: c.teacher,
       score: score.credit,
       groups: { question: c.question, lang, kind: c.kind },
@@ -56,7 +58,7 @@ beforeAll(async () => {
     .filter((s) => Math.abs(s.score - s.teacher) > TOLERANCE + 1e-9)
     .map(
       (s) =>
-        `  ${s.case.question} ${s.case.kind} ${s.groups.lang}: teacher ${s.teacher}, scorer ${s.score.toFixed(2)} — ${s.case.text.trim().slice(0, 90)}`,
+        `  ${s.case.question} ${s.case.kind} ${s.groups.lang}: teacher ${s.teacher}, scorer ${s.score.toFixed(2)} [${s.found}] — ${s.case.text.trim().slice(0, 80)}`,
     );
   console.log(
     `Quiz calibration (±${TOLERANCE.toFixed(2)}):\n${agreementTable(scored, ["question", "lang", "kind"], TOLERANCE)}\n` +
