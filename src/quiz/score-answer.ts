@@ -87,7 +87,7 @@ export function scoreAnswer(answer: Answer, question: Question, rules: ScoringRu
   const base = { id: question.id, unexplained: false, stuffed: false };
   if (titles.some((title) => title && copiesQuestion(text, title)))
     return { ...base, credit: 0, coverage: 0, found: [], missing: [...question.concepts], copied: true };
-  const match = matchConcepts(text, question.concepts, question.fullCredit);
+  const match = matchConcepts(text, question.concepts, { fullCredit: question.fullCredit, negation: true });
   const prose = answerProse(answer);
   const unexplained = question.explain && !isExplained(prose, rules.minProseWords);
   const stuffed = isStuffed(prose, text);

@@ -84,11 +84,11 @@ describe("matchConcepts", () => {
     ["docker system df", 2, 1],
     ["docker system df", 6, 0.5],
   ])("%j with full credit at %d covers %d", (text, fullCredit, coverage) => {
-    expect(matchConcepts(text, concepts, fullCredit).coverage).toBeCloseTo(coverage, 10);
+    expect(matchConcepts(text, concepts, { fullCredit }).coverage).toBeCloseTo(coverage, 10);
   });
 });
 
-describe("matchConcepts and negation", () => {
+describe("matchConcepts with negation on", () => {
   const replaced: Concept = {
     id: "cmd-replaced",
     weight: 1,
@@ -119,6 +119,16 @@ describe("matchConcepts and negation", () => {
     ["On n'a plus de conflit de nom", ["no-clash"]],
     ["There is no name conflict", ["no-clash"]],
   ])("%j states %j", (text, found) => {
-    expect(matchConcepts(text, [replaced, fixed, noClash]).found.map((c) => c.id)).toEqual(found);
+    expect(
+      matchConcepts(text, [replaced, fixed, noClash], { negation: true }).found.map((c) => c.id),
+    ).toEqual(found);
+  });
+});
+
+describe("matchConcepts with negation off (the default, as report sections use it)", () => {
+  it("counts a phrase even in a negated clause", () => {
+    const concept: Concept = { id: "c", weight: 1, label: "x", phrases: ["/remplac/"] };
+    expect(matchConcepts("CMD ne peut pas être remplacé", [concept]).coverage).toBe(1);
+    expect(matchConcepts("CMD ne peut pas être remplacé", [concept], { negation: true }).coverage).toBe(0);
   });
 });

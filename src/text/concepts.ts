@@ -14,9 +14,10 @@ import { compilePattern, normalizeText } from "./normalize.js";
  *   `*` matches any ending (`supprim*` finds supprime, supprimer, suppression is not found);
  * - a regular expression between slashes: `/entrypoint.{0,80}executable/`, matched case-insensitively
  *   against the normalised text (write it without accents; accents in it are ignored anyway).
- * A phrase found in a negated clause ("CMD ne peut pas etre remplace", "is not removed") does not state
- * the concept, unless the phrase itself asks for the negation (`pas remplac`) or the concept is an
- * absence (`ignoreNegation`: "no name clash", "pas d'accumulation"). See `isNegated`.
+ * With `negation` on (the quiz), a phrase found in a negated clause ("CMD ne peut pas etre remplace", "is
+ * not removed") does not state the concept, unless the phrase itself asks for the negation (`pas
+ * remplac`) or the concept is an absence (`ignoreNegation`: "no name clash", "pas d'accumulation").
+ * See `isNegated`.
  */
 export const ConceptSchema = T.Object(
   {
@@ -63,18 +64,31 @@ export function phraseRegExp(phrase: string): RegExp {
   return re;
 }
 
+export interface MatchOptions {
+  /** Weight that earns full coverage (default: every concept's weight). */
+  fullCredit?: number;
+  /** Phrases found in a negated clause do not count (see `isNegated`). */
+  negation?: boolean;
+}
+
 /**
  * Which concepts `text` states. `text` may be raw: it is normalised here. Coverage is the weight found
  * over `fullCredit` (default: every concept's weight), capped at 1: where a question is fully answered by
  * its core, depth beyond it adds nothing and is never required.
  */
-export function matchConcepts(text: string, concepts: readonly Concept[], fullCredit?: number): ConceptMatch {
+export function matchConcepts(
+  text: string,
+  concepts: readonly Concept[],
+  { fullCredit, negation = false }: MatchOptions = {},
+): ConceptMatch {
   const normal = normalizeText(text);
   const found: Concept[] = [];
   const missing: Concept[] = [];
   for (const concept of concepts) {
     if (
-      concept.phrases.some((phrase) => states(normal, phraseRegExp(phrase), concept.ignoreNegation === true))
+      concept.phrases.some((phrase) =>
+        states(normal, phraseRegExp(phrase), !negation || concept.ignoreNegation === true),
+      )
     )
       found.push(concept);
     else missing.push(concept);
