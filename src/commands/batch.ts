@@ -15,6 +15,7 @@ import type { DockerBackend } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor, rubricRequiresDocker } from "./load-rubric.js";
+import { shownPath } from "./shown-path.js";
 
 export interface BatchCommandOptions {
   folder?: string;
@@ -101,7 +102,7 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
       progress,
       signal: options.signal,
     });
-    const relative = path.relative(process.cwd(), outDir) || ".";
+    const relative = shownPath(outDir);
     io.stderr(
       `${batchText(lang, "finished", {
         graded: summary.stats.graded,

@@ -6,6 +6,7 @@ import { loadSimilaritySources } from "../batch/similarity-sources.js";
 import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
+import { shownPath } from "./shown-path.js";
 
 export interface MergeCommandOptions {
   dirs: string[];
@@ -33,7 +34,7 @@ export async function mergeCommand(options: MergeCommandOptions, io: CommandIO):
     });
     const lang = summary.lang;
     if (missing.length > 0) io.stderr(`${batchText(lang, "mergeMissing", { ids: missing.join(", ") })}\n`);
-    const relative = path.relative(process.cwd(), path.resolve(options.out)) || ".";
+    const relative = shownPath(path.resolve(options.out));
     io.stderr(
       `${batchText(lang, "merged", {
         dirs: options.dirs.length,
