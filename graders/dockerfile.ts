@@ -24,12 +24,13 @@ export default defineGrader({
   requires: ["repository"],
   messages: Object.assign({}, unreadableMessages, ...RULES.map((rule) => rule.messages)) as MessageCatalog,
   async run(ctx, params) {
-    const read = await ctx.files.readBytes(params.file);
+    const file = params.file ?? ctx.assignment.dockerfile;
+    const read = await ctx.files.readBytes(file);
     if (!read.ok) {
-      const nearMiss = read.reason === "missing" ? await findNearMiss(ctx, params.file) : undefined;
+      const nearMiss = read.reason === "missing" ? await findNearMiss(ctx, file) : undefined;
       const { status, finding } = refusalFinding(
         read.reason,
-        params.file,
+        file,
         ctx.submission.rootRel || ".",
         nearMiss,
       );

@@ -14,11 +14,12 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 export const DockerfileParams = T.Object(
   {
-    file: T.String({
-      minLength: 1,
-      default: "Dockerfile",
-      description: "The Dockerfile, relative to the submission root.",
-    }),
+    file: T.Optional(
+      T.String({
+        minLength: 1,
+        description: "The Dockerfile, relative to the submission root; default: the rubric's `image.dockerfile`.",
+      }),
+    ),
     rules: T.Array(T.Union(RULE_IDS.map((id) => T.Literal(id))), {
       minItems: 1,
       uniqueItems: true,

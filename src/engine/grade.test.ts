@@ -90,6 +90,8 @@ function rubricOf(...steps: Check[][]): Rubric {
       timeouts: { build: 1, start: 1, check: 1 },
       limits: { memoryMb: 256, cpus: 1, pids: 64 },
       reportCandidates: ["README.md"],
+      stepHeading: "^etape\\s*\\d",
+      dockerfile: "Dockerfile",
     },
     steps: steps.map((checks, i) => ({
       id: `step-${i}`,

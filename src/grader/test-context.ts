@@ -4,8 +4,10 @@ import { renderMessage } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/text.js";
 import {
   type Assignment,
+  DEFAULT_DOCKERFILE,
   DEFAULT_LIMITS,
   DEFAULT_REPORT_CANDIDATES,
+  DEFAULT_STEP_HEADING,
   DEFAULT_TIMEOUTS,
 } from "../rubric/types.js";
 import { paramsWithDefaults } from "../rubric/validate-schema.js";
@@ -34,6 +36,8 @@ export function testAssignment(overrides: Partial<Assignment> = {}): Assignment 
     timeouts: { ...DEFAULT_TIMEOUTS },
     limits: { ...DEFAULT_LIMITS },
     reportCandidates: ["README.md"],
+    stepHeading: DEFAULT_STEP_HEADING,
+    dockerfile: DEFAULT_DOCKERFILE,
     ...overrides,
   };
 }

@@ -7,8 +7,10 @@ import { crossFieldProblems, type ParsedStep } from "./rules.js";
 import { AssignmentSchema, type AssignmentSpec, StepSchema, type StepSpec } from "./schema.js";
 import {
   type Check,
+  DEFAULT_DOCKERFILE,
   DEFAULT_LIMITS,
   DEFAULT_REPORT_CANDIDATES,
+  DEFAULT_STEP_HEADING,
   DEFAULT_TIMEOUTS,
   type Rubric,
 } from "./types.js";
@@ -90,15 +92,19 @@ function buildRubric(
   const digest = createHash("sha256");
   digest.update(assignmentYaml.text);
   for (const step of steps) digest.update(`\0${path.basename(step.yaml.file)}\0${step.yaml.text}`);
-  const { defaults, report, ...rest } = spec;
+  const { defaults, report, examples, image, ...rest } = spec;
   return {
     dir,
+    ...(examples !== undefined ? { examplesDir: path.resolve(dir, examples) } : {}),
     digest: digest.digest("hex"),
     assignment: {
       ...rest,
+      image: { name: image.name, tags: image.tags },
       timeouts: { ...DEFAULT_TIMEOUTS, ...defaults?.timeouts },
       limits: { ...DEFAULT_LIMITS, ...defaults?.limits },
       reportCandidates: report?.candidates ?? DEFAULT_REPORT_CANDIDATES,
+      stepHeading: report?.stepHeading ?? DEFAULT_STEP_HEADING,
+      dockerfile: image.dockerfile ?? DEFAULT_DOCKERFILE,
     },
     steps: steps.map(({ yaml, spec: step }) => ({
       ...step,
