@@ -28,12 +28,7 @@ export default defineGrader({
     const read = await ctx.files.readBytes(file);
     if (!read.ok) {
       const nearMiss = read.reason === "missing" ? await findNearMiss(ctx, file) : undefined;
-      const { status, finding } = refusalFinding(
-        read.reason,
-        file,
-        ctx.submission.rootRel || ".",
-        nearMiss,
-      );
+      const { status, finding } = refusalFinding(read.reason, file, ctx.submission.rootRel || ".", nearMiss);
       return { status, credit: 0, findings: [finding] };
     }
     const parsed = parseDockerfile(read.bytes);

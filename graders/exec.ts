@@ -16,7 +16,10 @@ const ExecParams = T.Object(
       default: [],
       description: "Patterns the output (stdout and stderr) must all match.",
     }),
-    excludedOutput: T.Array(PatternString(), { default: [], description: "Patterns the output must not match." }),
+    excludedOutput: T.Array(PatternString(), {
+      default: [],
+      description: "Patterns the output must not match.",
+    }),
     timeoutSeconds: T.Number({
       exclusiveMinimum: 0,
       maximum: 300,

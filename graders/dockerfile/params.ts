@@ -17,7 +17,8 @@ export const DockerfileParams = T.Object(
     file: T.Optional(
       T.String({
         minLength: 1,
-        description: "The Dockerfile, relative to the submission root; default: the rubric's `image.dockerfile`.",
+        description:
+          "The Dockerfile, relative to the submission root; default: the rubric's `image.dockerfile`.",
       }),
     ),
     rules: T.Array(T.Union(RULE_IDS.map((id) => T.Literal(id))), {

@@ -64,7 +64,8 @@ function typeName(schema: TSchema): string {
   if (schema.type === "array") return `list of ${typeName(schema.items as TSchema)}`;
   // Rubric patterns are strings with one documented flavour (docs/rubric-guide.md, "Patterns").
   if (schema[PATTERN_KEYWORD] === "regex") return "[pattern](rubric-guide.md#patterns)";
-  if (schema[PATTERN_KEYWORD] === "phrase") return "[phrase](rubric-guide.md#concept-phrases-report-section-quiz)";
+  if (schema[PATTERN_KEYWORD] === "phrase")
+    return "[phrase](rubric-guide.md#concept-phrases-report-section-quiz)";
   return String(schema.type ?? "any");
 }
 

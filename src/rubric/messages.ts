@@ -29,7 +29,7 @@ export const rubricMessages = {
   },
   badPattern: {
     en: 'pattern "{value}" is not a valid regular expression ({detail}): fix it (docs/rubric-guide.md, Patterns)',
-    fr: "le motif \"{value}\" n'est pas une expression régulière valide ({detail}) : corrigez-le (docs/rubric-guide.md, Patterns)",
+    fr: 'le motif "{value}" n\'est pas une expression régulière valide ({detail}) : corrigez-le (docs/rubric-guide.md, Patterns)',
   },
   range: { en: "expected a number {comparison} {limit}", fr: "attendu : un nombre {comparison} {limit}" },
   length: {

@@ -1,4 +1,4 @@
-import { type StringOptions, type TString, Type as T } from "@sinclair/typebox";
+import { type StringOptions, Type as T, type TString } from "@sinclair/typebox";
 import { stripAccents } from "./normalize.js";
 
 /**
