@@ -9,10 +9,23 @@ import { shellScript } from "../../src/analysis/shell-command.js";
 import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { jsonForm } from "../dockerfile/suggest.js";
 
-export const IMAGE_CONFIG_CHECKS = ["expose", "workdir", "server", "exec-form", "user", "healthcheck"] as const;
+export const IMAGE_CONFIG_CHECKS = [
+  "expose",
+  "workdir",
+  "server",
+  "exec-form",
+  "user",
+  "healthcheck",
+] as const;
 export type ImageConfigCheck = (typeof IMAGE_CONFIG_CHECKS)[number];
 /** The sub-checks judged when the rubric names none: `healthcheck` is asked for explicitly. */
-export const DEFAULT_IMAGE_CONFIG_CHECKS: ImageConfigCheck[] = ["expose", "workdir", "server", "exec-form", "user"];
+export const DEFAULT_IMAGE_CONFIG_CHECKS: ImageConfigCheck[] = [
+  "expose",
+  "workdir",
+  "server",
+  "exec-form",
+  "user",
+];
 
 export interface ImageConfigParams {
   port: number;

@@ -99,8 +99,8 @@ export const imageConfigMessages: MessageCatalog = {
     fr: "L'image déclare un HEALTHCHECK ({command}) : Docker marque le conteneur sain (healthy) ou non (unhealthy).",
   },
   "healthcheck.missing": {
-    en: "The image declares no HEALTHCHECK: Docker cannot tell a stuck app from a working one. Add one that calls the app, for example HEALTHCHECK CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/health')\"].",
-    fr: "L'image ne déclare aucun HEALTHCHECK : Docker ne distingue pas une application bloquée d'une application qui marche. Ajoutez-en un qui appelle l'application, par exemple HEALTHCHECK CMD [\"python\", \"-c\", \"import urllib.request; urllib.request.urlopen('http://127.0.0.1:{port}/health')\"].",
+    en: 'The image declares no HEALTHCHECK: Docker cannot tell a stuck app from a working one. Add one that calls the app, for example HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:{port}/health\')"].',
+    fr: 'L\'image ne déclare aucun HEALTHCHECK : Docker ne distingue pas une application bloquée d\'une application qui marche. Ajoutez-en un qui appelle l\'application, par exemple HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:{port}/health\')"].',
   },
   "healthcheck.disabled": {
     en: "The image switches its HEALTHCHECK off (HEALTHCHECK NONE): Docker cannot tell a stuck app from a working one. Replace it with a HEALTHCHECK that calls the app on port {port}.",

@@ -57,9 +57,7 @@ function copyOutOfBuildStage(
   for (const step of dockerfile.steps) {
     const from = step.keyword === "COPY" ? step.flags.from : undefined;
     if (!from) continue;
-    const stage = dockerfile.stages.find(
-      (s) => s.alias === from.toLowerCase() || String(s.index) === from,
-    );
+    const stage = dockerfile.stages.find((s) => s.alias === from.toLowerCase() || String(s.index) === from);
     if (stage && !lineage.has(stage.index))
       return { stage: from, from: step.args.slice(0, -1).join(" ") || "?", line: step.line };
   }
