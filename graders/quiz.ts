@@ -27,6 +27,10 @@ export default defineGrader({
         default: "etape\\s*6|quiz",
         description: "Pattern of the section's heading.",
       }),
+      example: T.String({
+        default: "Etape 6 — Mini-quiz",
+        description: "A heading that matches, quoted to the student when the section is missing.",
+      }),
       questions: T.Array(QuestionSchema, {
         minItems: 1,
         description:
@@ -69,7 +73,7 @@ export default defineGrader({
     },
   },
   async run(ctx, params) {
-    const loaded = await loadReportSection(ctx, params.section, "Etape 6 — Mini-quiz");
+    const loaded = await loadReportSection(ctx, params.section, params.example);
     if (!loaded.ok) return loaded.result;
     const { file, section } = loaded.report;
     const answers = assignAnswers(params.questions, splitAnswers(section.children));
