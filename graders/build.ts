@@ -249,7 +249,7 @@ async function readFacts(
   return {
     names,
     dockerignore: await text(".dockerignore"),
-    dockerfile: await text("Dockerfile"),
+    dockerfile: await text(ctx.assignment.dockerfile),
     where: ctx.submission.rootRel || ".",
   };
 }

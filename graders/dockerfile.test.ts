@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { GraderResult } from "../src/grader/contract.js";
-import { contextFor, runWithDefaults } from "../src/grader/test-context.js";
+import { contextFor, rendered, runWithDefaults } from "../src/grader/test-context.js";
 import { renderMessage } from "../src/i18n/catalog.js";
 import { paramsWithDefaults } from "../src/rubric/validate-schema.js";
 import { RULES } from "./dockerfile/all-rules.js";
@@ -55,7 +55,7 @@ describe("dockerfile rules: the right Dockerfiles pass every rule", () => {
     expect(failures(result)).toEqual({});
     expect(result).toMatchObject({ status: "pass", credit: 1 });
     const passed = new Set(result.findings.filter((f) => f.severity === "ok").map((f) => f.code));
-    expect([...passed]).toEqual(RULES.map((r) => r.code));
+    expect([...passed]).toEqual(RULE_IDS.map(codeOf));
   });
 });
 
@@ -280,6 +280,29 @@ describe("dockerfile grader run", () => {
   it("is an error, not the student's fault, when the rubric names a path outside the submission", async () => {
     const result = await run("reference", { params: { file: "../mixed/Dockerfile" } });
     expect(result.status).toBe("error");
+  });
+});
+
+describe("DF008 multi-stage (judged only when listed)", () => {
+  it.each([
+    ["multi-stage", "multiStage.ok", 9],
+    ["multi-stage-prefix", "multiStage.ok", 8],
+    ["reference", "multiStage.single", 2],
+    ["stage-chain", "multiStage.nothingCopied", 7],
+  ])("%s: %s at line %i", (fixture, messageId, line) => {
+    const result = judge(fixture, { rules: ["multi-stage"] });
+    expect(result.findings).toEqual([expect.objectContaining({ code: "DF008", messageId, line })]);
+    expect(result.status).toBe(messageId === "multiStage.ok" ? "pass" : "fail");
+  });
+
+  it("says what was copied out of which stage, in both languages", () => {
+    const result = judge("multi-stage-prefix", { rules: ["multi-stage"] });
+    expect(rendered(dockerfile, result, "en")).toContain("copies /install out of the stage build (line 8)");
+    expect(rendered(dockerfile, result, "fr")).toContain("copie /install depuis l'étape build (ligne 8)");
+  });
+
+  it("is not among the rules judged by default", () => {
+    expect(judge("reference").findings.some((f) => f.code === "DF008")).toBe(false);
   });
 });
 

@@ -24,15 +24,11 @@ export default defineGrader({
   requires: ["repository"],
   messages: Object.assign({}, unreadableMessages, ...RULES.map((rule) => rule.messages)) as MessageCatalog,
   async run(ctx, params) {
-    const read = await ctx.files.readBytes(params.file);
+    const file = params.file ?? ctx.assignment.dockerfile;
+    const read = await ctx.files.readBytes(file);
     if (!read.ok) {
-      const nearMiss = read.reason === "missing" ? await findNearMiss(ctx, params.file) : undefined;
-      const { status, finding } = refusalFinding(
-        read.reason,
-        params.file,
-        ctx.submission.rootRel || ".",
-        nearMiss,
-      );
+      const nearMiss = read.reason === "missing" ? await findNearMiss(ctx, file) : undefined;
+      const { status, finding } = refusalFinding(read.reason, file, ctx.submission.rootRel || ".", nearMiss);
       return { status, credit: 0, findings: [finding] };
     }
     const parsed = parseDockerfile(read.bytes);

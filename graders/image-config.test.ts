@@ -128,6 +128,21 @@ describe("judgeImageConfig on hand-written configurations", () => {
     });
   });
 
+  it.each([
+    ["a CMD", { Test: ["CMD", "python", "-c", "import urllib.request"] }, []],
+    ["a shell command", { Test: ["CMD-SHELL", "python /app/health.py"] }, []],
+    ["none", undefined, [["IC006", "healthcheck.missing"]]],
+    ["HEALTHCHECK NONE", { Test: ["NONE"] }, [["IC006", "healthcheck.disabled"]]],
+  ])("judges the HEALTHCHECK only when listed: %s", (_name, healthcheck, expected) => {
+    const config = { ...OK, Healthcheck: healthcheck };
+    expect(problems(judgeImageConfig(config, params()))).toEqual([]);
+    const result = judgeImageConfig(config, params({ port: 8000, checks: ["healthcheck"] }));
+    expect(problems(result)).toEqual(expected);
+    expect(result.status).toBe(expected.length === 0 ? "pass" : "fail");
+    if (expected.length > 0) expect(text(result, "fr")).toContain("HEALTHCHECK");
+    if (!healthcheck) expect(text(result)).toContain("http://127.0.0.1:8000/health");
+  });
+
   it("is an error when the only sub-check selected does not count", () => {
     const result = judgeImageConfig(OK, params({ checks: ["user"] }));
     expect(result).toMatchObject({ status: "error", findings: [{ messageId: "nothingToCheck" }] });

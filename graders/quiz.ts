@@ -5,7 +5,7 @@ import { splitAnswers } from "../src/markdown/answers.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { assignAnswers } from "../src/quiz/assign.js";
 import { QuestionSchema, type QuestionScore, scoreAnswer } from "../src/quiz/score-answer.js";
-import { checkPhrases } from "../src/text/concepts.js";
+import { PatternString } from "../src/text/pattern.js";
 
 /**
  * `quiz`: the answers of a quiz section of the report state what the rubric expects. The section is
@@ -25,10 +25,13 @@ export default defineGrader({
   },
   params: T.Object(
     {
-      section: T.String({
-        minLength: 1,
+      section: PatternString({
         default: "etape\\s*6|quiz",
-        description: "Pattern of the section's heading (regex; accents and case ignored).",
+        description: "Pattern of the section's heading.",
+      }),
+      example: T.String({
+        default: "Etape 6 — Mini-quiz",
+        description: "A heading that matches, quoted to the student when the section is missing.",
       }),
       questions: T.Array(QuestionSchema, {
         minItems: 1,
@@ -83,9 +86,7 @@ export default defineGrader({
     },
   },
   async run(ctx, params) {
-    const loaded = await loadReportSection(ctx, params.section, "Etape 6 — Mini-quiz", () => {
-      for (const q of params.questions) checkPhrases(q.concepts);
-    });
+    const loaded = await loadReportSection(ctx, params.section, params.example);
     if (!loaded.ok) return loaded.result;
     const { file, section } = loaded.report;
     const answers = assignAnswers(params.questions, splitAnswers(section.children));

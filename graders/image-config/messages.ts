@@ -94,6 +94,18 @@ export const imageConfigMessages: MessageCatalog = {
     en: "For information: the server runs as root (Config.User: {user}). Not required here; a USER line with an unprivileged user is the safer habit.",
     fr: "Pour information : le serveur tourne en root (Config.User : {user}). Ce n'est pas exigé ici ; une ligne USER avec un utilisateur sans privilèges est une meilleure habitude.",
   },
+  "healthcheck.ok": {
+    en: "The image declares a HEALTHCHECK ({command}): Docker marks the container healthy or unhealthy.",
+    fr: "L'image déclare un HEALTHCHECK ({command}) : Docker marque le conteneur sain (healthy) ou non (unhealthy).",
+  },
+  "healthcheck.missing": {
+    en: 'The image declares no HEALTHCHECK: Docker cannot tell a stuck app from a working one. Add one that calls the app, for example HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:{port}/health\')"].',
+    fr: 'L\'image ne déclare aucun HEALTHCHECK : Docker ne distingue pas une application bloquée d\'une application qui marche. Ajoutez-en un qui appelle l\'application, par exemple HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:{port}/health\')"].',
+  },
+  "healthcheck.disabled": {
+    en: "The image switches its HEALTHCHECK off (HEALTHCHECK NONE): Docker cannot tell a stuck app from a working one. Replace it with a HEALTHCHECK that calls the app on port {port}.",
+    fr: "L'image désactive son HEALTHCHECK (HEALTHCHECK NONE) : Docker ne distingue pas une application bloquée d'une application qui marche. Remplacez-le par un HEALTHCHECK qui appelle l'application sur le port {port}.",
+  },
   nothingToCheck: {
     en: "The rubric selects no sub-check that counts (only `user`, without requireNonRoot): the check cannot give a verdict. Fix the rubric.",
     fr: "Le barème ne retient aucune sous-vérification qui compte (seulement `user`, sans requireNonRoot) : la vérification ne peut rien conclure. Corrigez le barème.",

@@ -15,6 +15,8 @@ export interface BuildRequest {
   root: string;
   /** Safe reader of the submission, for its `.dockerignore`. */
   files: SubmissionFiles;
+  /** The Dockerfile, relative to `root` (the rubric's `image.dockerfile`); default `Dockerfile`. */
+  dockerfile?: string;
   /** Harness reference the image is tagged with (see `harnessReference`). */
   reference: string;
   /** The image is labelled `dockgrade.run=<runId>`, and only that (see below). */
@@ -114,7 +116,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   }
   const stats = context.stats;
   // Base images are pulled once per process, before the build's own deadline starts counting.
-  const dockerfile = await request.files.readText("Dockerfile").catch(() => undefined);
+  const dockerfile = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
   if (dockerfile?.ok) await ensureImages(engine, baseImages(dockerfile.text), request.log);
   request.log?.(`building ${request.reference} (context ${stats.files} files, ${stats.bytes} bytes)`);
 
@@ -148,6 +150,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
       }, timeoutMs);
       const stream = await engine.buildImage(packContext(request.root, context), {
         t: request.reference,
+        ...(request.dockerfile ? { dockerfile: request.dockerfile } : {}),
         labels: { [LABEL.run]: request.runId },
         version: "1",
         rm: true,

@@ -186,6 +186,7 @@ class EngineSession implements DockerSession {
         engine: this.engine,
         root: submission.root,
         files: this.input.files,
+        dockerfile: assignment.dockerfile,
         reference: this.imageReference,
         runId: this.runId,
         timeoutMs: this.input.buildTimeoutMs ?? assignment.timeouts.build * 1000,

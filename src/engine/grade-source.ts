@@ -4,7 +4,7 @@ import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
 import type { Report } from "../report/schema.js";
-import type { Rubric } from "../rubric/types.js";
+import { type Rubric, submissionLayout } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import { type ResolvedSubmission, resolveSubmission } from "../submission/resolve.js";
 import type { Submission } from "../submission/types.js";
@@ -41,7 +41,7 @@ export interface GradeSourceOptions {
 export async function gradeSource(source: string, options: GradeSourceOptions): Promise<Report> {
   const resolved = await resolveSubmission(source, {
     root: options.root,
-    reportCandidates: options.rubric.assignment.reportCandidates,
+    ...submissionLayout(options.rubric.assignment),
   });
   try {
     return await gradeResolved(resolved, options);

@@ -91,6 +91,8 @@ function rubricOf(...steps: Check[][]): Rubric {
       limits: { memoryMb: 256, cpus: 1, pids: 64 },
       build: { ...DEFAULT_BUILD },
       reportCandidates: ["README.md"],
+      stepHeading: "^etape\\s*\\d",
+      dockerfile: "Dockerfile",
     },
     steps: steps.map((checks, i) => ({
       id: `step-${i}`,

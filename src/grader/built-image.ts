@@ -18,9 +18,10 @@ export const builtImageMessages: MessageCatalog = {
   },
 };
 
-/** The Dockerfile the image is built from, as findings name it: relative to the repository. */
-export function dockerfilePath(ctx: Pick<GraderContext, "submission">): string {
-  return ctx.submission.rootRel ? `${ctx.submission.rootRel}/Dockerfile` : "Dockerfile";
+/** The Dockerfile the image is built from (the rubric's `image.dockerfile`), as findings name it: relative to the repository. */
+export function dockerfilePath(ctx: Pick<GraderContext, "submission" | "assignment">): string {
+  const file = ctx.assignment.dockerfile;
+  return ctx.submission.rootRel ? `${ctx.submission.rootRel}/${file}` : file;
 }
 
 /**

@@ -2,6 +2,7 @@ import { type Static, Type as T } from "@sinclair/typebox";
 import { type Answer, answerProse, answerText } from "../markdown/answers.js";
 import { LocalTextSchema } from "../rubric/schema.js";
 import { type Concept, ConceptSchema, matchConcepts } from "../text/concepts.js";
+import { PatternString } from "../text/pattern.js";
 import { isExplained, isStuffed } from "../text/prose.js";
 import { copiesQuestion } from "../text/resemblance.js";
 
@@ -15,10 +16,9 @@ export const QuestionSchema = T.Object(
       }),
     ),
     match: T.Optional(
-      T.String({
-        minLength: 1,
+      PatternString({
         description:
-          "Pattern (regex, accents and case ignored) that finds the answer by its title, else by its text; without it, or when nothing matches, the answer is taken by position.",
+          "Pattern that finds the answer by its title, else by its text; without it, or when nothing matches, the answer is taken by position.",
       }),
     ),
     weight: T.Number({ exclusiveMinimum: 0, default: 1, description: "Share of the check's points." }),

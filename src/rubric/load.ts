@@ -9,8 +9,10 @@ import { AssignmentSchema, type AssignmentSpec, StepSchema, type StepSpec } from
 import {
   type Check,
   DEFAULT_BUILD,
+  DEFAULT_DOCKERFILE,
   DEFAULT_LIMITS,
   DEFAULT_REPORT_CANDIDATES,
+  DEFAULT_STEP_HEADING,
   DEFAULT_TIMEOUTS,
   type Rubric,
 } from "./types.js";
@@ -103,16 +105,20 @@ function buildRubric(
   const digest = createHash("sha256");
   digest.update(assignmentYaml.text);
   for (const step of steps) digest.update(`\0${path.basename(step.yaml.file)}\0${step.yaml.text}`);
-  const { defaults, report, build, ...rest } = spec;
+  const { defaults, report, build, examples, image, ...rest } = spec;
   return {
     dir,
+    ...(examples !== undefined ? { examplesDir: path.resolve(dir, examples) } : {}),
     digest: digest.digest("hex"),
     assignment: {
       ...rest,
+      image: { name: image.name, tags: image.tags },
       timeouts: { ...DEFAULT_TIMEOUTS, ...defaults?.timeouts },
       limits: { ...DEFAULT_LIMITS, ...defaults?.limits },
       build: { ...DEFAULT_BUILD, ...build },
       reportCandidates: report?.candidates ?? DEFAULT_REPORT_CANDIDATES,
+      stepHeading: report?.stepHeading ?? DEFAULT_STEP_HEADING,
+      dockerfile: image.dockerfile ?? DEFAULT_DOCKERFILE,
     },
     steps: steps.map(({ yaml, spec: step }) => ({
       ...step,

@@ -27,6 +27,10 @@ export const rubricMessages = {
     en: 'value "{value}" does not match {pattern}',
     fr: 'la valeur "{value}" ne respecte pas {pattern}',
   },
+  badPattern: {
+    en: 'pattern "{value}" is not a valid regular expression ({detail}): fix it (docs/rubric-guide.md, Patterns)',
+    fr: 'le motif "{value}" n\'est pas une expression régulière valide ({detail}) : corrigez-le (docs/rubric-guide.md, Patterns)',
+  },
   range: { en: "expected a number {comparison} {limit}", fr: "attendu : un nombre {comparison} {limit}" },
   length: {
     en: "expected {comparison} {limit} items or characters",

@@ -1,4 +1,5 @@
 import { type Static, Type as T } from "@sinclair/typebox";
+import { PatternString } from "../text/pattern.js";
 
 /** A text in French and English, or one string for both. */
 export const LocalTextSchema = T.Union([
@@ -70,6 +71,8 @@ export const AssignmentSchema = T.Object(
       {
         name: T.String({ pattern: "^[a-z0-9][a-z0-9._/-]*$" }),
         tags: T.Array(T.String({ pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }), { minItems: 1 }),
+        // Relative to the submission root; a submission's root is the folder holding it.
+        dockerfile: T.Optional(T.String({ pattern: "^[A-Za-z0-9_][A-Za-z0-9._/-]*$" })),
       },
       { additionalProperties: false },
     ),
@@ -82,11 +85,16 @@ export const AssignmentSchema = T.Object(
     build: T.Optional(BuildPolicySchema),
     report: T.Optional(
       T.Object(
-        { candidates: T.Array(T.String({ minLength: 1 }), { minItems: 1 }) },
+        {
+          candidates: T.Optional(T.Array(T.String({ minLength: 1 }), { minItems: 1 })),
+          stepHeading: T.Optional(PatternString()),
+        },
         { additionalProperties: false },
       ),
     ),
     steps: T.Array(T.String({ pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }), { minItems: 1 }),
+    // The example submissions of this rubric (one folder each, with its EXPECTED.json), relative to it.
+    examples: T.Optional(T.String({ minLength: 1 })),
   },
   { additionalProperties: false },
 );

@@ -26,12 +26,31 @@ export const DEFAULT_BUILD: BuildPolicy = {
   diskMb: 2048,
 };
 export const DEFAULT_REPORT_CANDIDATES = ["README.md", "readme.md", "Readme.md", "*.md", "**/*.md"];
+/** A heading counts as a step of the report when its text matches this rubric pattern ("Étape 2 — …"). */
+export const DEFAULT_STEP_HEADING = "^etape\\s*\\d";
+export const DEFAULT_DOCKERFILE = "Dockerfile";
 
-export interface Assignment extends Omit<AssignmentSpec, "defaults" | "report" | "build"> {
+export interface Assignment
+  extends Omit<AssignmentSpec, "defaults" | "report" | "build" | "image" | "examples"> {
   build: BuildPolicy;
+  image: { name: string; tags: string[] };
   timeouts: { build: number; start: number; check: number };
   limits: { memoryMb: number; cpus: number; pids: number };
   reportCandidates: string[];
+  /** `report.stepHeading`: the pattern of a step heading; the report is the candidate with the most. */
+  stepHeading: string;
+  /** `image.dockerfile`: the Dockerfile, relative to the submission root. */
+  dockerfile: string;
+}
+
+/** What locating a submission's root and report needs from the assignment. */
+export function submissionLayout(assignment: Assignment): {
+  reportCandidates: string[];
+  stepHeading: string;
+  dockerfile: string;
+} {
+  const { reportCandidates, stepHeading, dockerfile } = assignment;
+  return { reportCandidates, stepHeading, dockerfile };
 }
 
 export interface Check extends CheckSpec {
@@ -51,6 +70,8 @@ export interface Step extends Omit<StepSpec, "checks"> {
 /** A rubric that passed every validation: the engine can run it as it is. */
 export interface Rubric {
   dir: string;
+  /** `examples`, resolved: the folder of this rubric's example submissions, when it declares one. */
+  examplesDir?: string;
   /** sha256 of the assignment and step files, so a report can be reused while the rubric is unchanged. */
   digest: string;
   assignment: Assignment;

@@ -1,6 +1,8 @@
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
+import { DEFAULT_DOCKERFILE, DEFAULT_STEP_HEADING } from "../rubric/types.js";
+import { matchesPattern } from "../text/pattern.js";
 import { SubmissionFiles } from "./files.js";
 import {
   type CloneOptions,
@@ -24,6 +26,10 @@ export interface ResolveOptions {
   root?: string;
   /** Report file patterns, in order of preference (the rubric's `report.candidates`). */
   reportCandidates: string[];
+  /** The pattern of a step heading (the rubric's `report.stepHeading`); default "Etape N". */
+  stepHeading?: string;
+  /** The Dockerfile, relative to the submission root (the rubric's `image.dockerfile`). */
+  dockerfile?: string;
   ref?: string;
   /** How a git URL is cloned: deadline, token and the hosts it goes to, limits, cancellation. */
   clone?: Omit<CloneOptions, "ref">;
@@ -55,10 +61,10 @@ export async function resolveSubmission(
     const rootRel =
       options.root !== undefined
         ? await checkedRoot(repoFiles, options.root)
-        : await findDockerfileRoot(repoFiles);
+        : await findDockerfileRoot(repoFiles, options.dockerfile);
     const root = rootRel ? path.join(repoRoot, rootRel) : repoRoot;
     const files = new SubmissionFiles(repoRoot, root);
-    const reportFile = await findReport(repoFiles, rootRel, options.reportCandidates);
+    const reportFile = await findReport(repoFiles, rootRel, options.reportCandidates, options.stepHeading);
     const submission: Submission = {
       source: isGitUrl(source) ? redactUrl(source) : source,
       repoRoot,
@@ -87,30 +93,42 @@ async function checkedRoot(files: SubmissionFiles, root: string): Promise<string
 }
 
 /**
- * The folder holding the Dockerfile: the repository itself, or the shallowest sub-folder with one (a
- * repository that keeps several labs in `tp1/`, `tp2/`...). Without any Dockerfile, the repository root.
+ * The submission root, where the Dockerfile (`dockerfile`, relative to the root) is: the repository itself,
+ * or the shallowest sub-folder with one (a repository that keeps several labs in `tp1/`, `tp2/`...).
+ * Without any Dockerfile, the repository root.
  */
-export async function findDockerfileRoot(files: SubmissionFiles): Promise<string> {
-  const listed = await files.list("", { from: "repo", depth: 3 });
+export async function findDockerfileRoot(
+  files: SubmissionFiles,
+  dockerfile = DEFAULT_DOCKERFILE,
+): Promise<string> {
+  const listed = await files.list("", { from: "repo", depth: 3 + dockerfile.split("/").length - 1 });
   const dockerfiles = listed
-    .filter((f) => f.kind === "file" && path.posix.basename(f.rel) === "Dockerfile")
-    .map((f) => path.posix.dirname(f.rel))
-    .map((dir) => (dir === "." ? "" : dir));
+    .filter((f) => f.kind === "file" && (f.rel === dockerfile || f.rel.endsWith(`/${dockerfile}`)))
+    .map((f) => f.rel.slice(0, f.rel.length - dockerfile.length).replace(/\/$/, ""));
   if (dockerfiles.includes("")) return "";
   dockerfiles.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
   return dockerfiles[0] ?? "";
 }
 
-const STEP_HEADING = /^#{1,6}\s*[ée]tape\s*\d/gim;
+const HEADING = /^#{1,6}[ \t]*(.*)$/gm;
+
+/** How many ATX headings of a Markdown text match the step heading pattern (a rubric pattern). */
+export function countStepHeadings(markdown: string, stepHeading: string): number {
+  let count = 0;
+  for (const match of markdown.matchAll(HEADING)) if (matchesPattern(stepHeading, match[1] ?? "")) count++;
+  return count;
+}
 
 /**
  * The lab report: among the Markdown files the candidate patterns match (from the submission root, then
- * the repository root), the one with the most "Etape N" headings; ties go to the earlier pattern.
+ * the repository root), the one with the most step headings ("Etape N" unless the rubric's
+ * `report.stepHeading` says otherwise); ties go to the earlier pattern.
  */
 export async function findReport(
   files: SubmissionFiles,
   rootRel: string,
   candidates: string[],
+  stepHeading = DEFAULT_STEP_HEADING,
 ): Promise<string | undefined> {
   const markdown = (await files.list("", { from: "repo", depth: 4 })).filter(
     (f) => f.kind === "file" && f.rel.toLowerCase().endsWith(".md") && f.size <= 2 * 1024 * 1024,
@@ -129,7 +147,7 @@ export async function findReport(
           : file.rel;
         if (inside === undefined || !matches(inside) || ranked.some((r) => r.rel === file.rel)) continue;
         const text = await files.readText(file.rel, { from: "repo", maxBytes: 2 * 1024 * 1024 });
-        const steps = text.ok ? (text.text.match(STEP_HEADING) ?? []).length : 0;
+        const steps = text.ok ? countStepHeadings(text.text, stepHeading) : 0;
         ranked.push({ rel: file.rel, order: order++, steps });
       }
     }

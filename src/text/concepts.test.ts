@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Concept, matchConcepts, phraseRegExp } from "./concepts.js";
-import { compilePattern, normalizeText, words } from "./normalize.js";
+import { normalizeText, words } from "./normalize.js";
+import { compilePattern } from "./pattern.js";
 
 describe("normalizeText", () => {
   it.each([

@@ -2,7 +2,8 @@ import { type Static, Type as T } from "@sinclair/typebox";
 import { type Lang, localize } from "../i18n/text.js";
 import { LocalTextSchema } from "../rubric/schema.js";
 import { isNegated } from "./negation.js";
-import { compilePattern, normalizeText } from "./normalize.js";
+import { normalizeText } from "./normalize.js";
+import { compilePattern, isRegexPhrase, PhraseString } from "./pattern.js";
 
 /**
  * A concept the rubric expects an answer to state, with the phrasings that count as stating it.
@@ -12,8 +13,8 @@ import { compilePattern, normalizeText } from "./normalize.js";
  * - plain: `arguments par defaut`. Its words must follow each other (spaces or hyphens between them),
  *   whole words only; each word may take a plural or gender ending (s, x, e, es), and a word ending in
  *   `*` matches any ending (`supprim*` finds supprime, supprimer, suppression is not found);
- * - a regular expression between slashes: `/entrypoint.{0,80}executable/`, matched case-insensitively
- *   against the normalised text (write it without accents; accents in it are ignored anyway).
+ * - a rubric pattern between slashes (`/entrypoint.{0,80}executable/`, see `src/text/pattern.ts`), matched
+ *   against the normalised text; `rubric lint` refuses one that does not compile.
  * With `negation` on (the quiz), a phrase found in a negated clause ("CMD ne peut pas etre remplace", "is
  * not removed") does not state the concept, unless the phrase itself asks for the negation (`pas
  * remplac`) or the concept is an absence (`ignoreNegation`: "no name clash", "pas d'accumulation").
@@ -33,7 +34,7 @@ export const ConceptSchema = T.Object(
           "a negation near a phrase does not cancel it.",
       }),
     ),
-    phrases: T.Array(T.String({ minLength: 1 }), {
+    phrases: T.Array(PhraseString(), {
       minItems: 1,
       description:
         "Accepted phrasings, any one suffices. Plain phrase: whole words in order, plural/gender endings " +
@@ -109,18 +110,9 @@ function states(normal: string, re: RegExp, ignoreNegation: boolean): boolean {
   return false;
 }
 
-/** Compiles every phrase of the concepts at once, so a bad rubric pattern fails before any scoring. */
-export function checkPhrases(concepts: readonly Concept[]): void {
-  for (const concept of concepts) for (const phrase of concept.phrases) phraseRegExp(phrase);
-}
-
 /** Concept labels in one language, for messages: `a, b, c`. */
 export function conceptLabels(concepts: readonly Concept[], lang: Lang): string {
   return concepts.map((c) => localize(c.label, lang)).join(", ");
-}
-
-function isRegexPhrase(phrase: string): boolean {
-  return phrase.length > 2 && phrase.startsWith("/") && phrase.endsWith("/");
 }
 
 function plainPhrase(phrase: string): RegExp {
