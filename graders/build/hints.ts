@@ -86,12 +86,15 @@ export function buildHints(failure: BuildFailure, facts: BuildFacts): Hint[] {
     if (network && /pip/.test(instruction))
       hints.push({ messageId: "hintPipNetwork", code: "B016", data: { detail: network } });
   }
-  if (
-    /^FROM\s/i.test(instruction) ||
-    /pull access denied|manifest unknown|repository does not exist/i.test(message)
-  ) {
-    const image = instruction.replace(/^FROM\s+/i, "").split(/\s/)[0] || "?";
-    hints.push({ messageId: "hintBaseImage", code: "B019", data: { image } });
+  // Only the registry's "no such image" (or a name Docker cannot read) is the FROM line's fault; the
+  // other pull failures never reach here (they are the harness's: build reason `pull`).
+  if (failure.pull?.fault === "student") {
+    const invalid = failure.pull.kind === "invalid-reference";
+    hints.push({
+      messageId: invalid ? "hintBaseImageInvalid" : "hintBaseImage",
+      code: "B019",
+      data: { image: failure.pull.image, detail: failure.pull.message },
+    });
   }
   return hints;
 }

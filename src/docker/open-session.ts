@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Assignment } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
+import type { BaseImage, PullPolicy } from "./base-images.js";
 import { type BuildOutcome, type BuildSuccess, buildImage, ImageUnavailableError } from "./build.js";
 import { type ContainerHandle, startedHandle } from "./container.js";
 import { type ContainerOptions, containerConfig, type MountSpec } from "./container-config.js";
@@ -28,6 +29,8 @@ export interface OpenSessionInput {
   buildNetwork?: string;
   /** Memory of the build's RUN steps; default the larger of the assignment's limit and 1 GiB. */
   buildMemoryMb?: number;
+  /** When base images are pulled (default `missing`). */
+  pullPolicy?: PullPolicy;
 }
 
 /** Connects to the engine and opens a session for one submission; nothing is created until asked. */
@@ -67,6 +70,11 @@ class EngineSession implements DockerSession {
   image(options: { maxContextBytes?: number } = {}): Promise<BuildOutcome> {
     this.build ??= this.runBuild(options);
     return this.build;
+  }
+
+  async baseImages(): Promise<BaseImage[]> {
+    const outcome = await this.build?.catch(() => undefined);
+    return outcome?.ok ? (outcome.baseImages ?? []) : [];
   }
 
   async inspectImage() {
@@ -181,6 +189,7 @@ class EngineSession implements DockerSession {
         maxContextBytes: options.maxContextBytes,
         memoryMb: this.input.buildMemoryMb ?? Math.max(assignment.limits.memoryMb, 1024),
         networkMode: this.input.buildNetwork,
+        pullPolicy: this.input.pullPolicy,
         signal: this.controller.signal,
         log: this.input.log,
       });
