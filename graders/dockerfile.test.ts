@@ -91,8 +91,8 @@ describe("dockerfile rules: each wrong Dockerfile fails exactly the rules it bre
     { fixture: "pip-cached", fails: { "pip-no-cache": ["pipNoCache.cached"] }, line: 5 },
     { fixture: "pip-upgrade-cached", fails: { "pip-no-cache": ["pipNoCache.cached"] } },
     { fixture: "pip-env-off", fails: { "pip-no-cache": ["pipNoCache.notTrue"] } },
-    { fixture: "expose-8000", fails: { expose: ["expose.wrongPort"] }, line: 8 },
-    { fixture: "expose-udp", fails: { expose: ["expose.wrongPort"] } },
+    { fixture: "expose-8000", fails: { expose: ["expose.notServerPort"] }, line: 8 },
+    { fixture: "expose-udp", fails: { expose: ["expose.notServerPort"] } },
     { fixture: "no-expose", fails: { expose: ["expose.missing"] } },
     { fixture: "shell-cmd", fails: { "exec-form": ["execForm.shellForm"] }, line: 9 },
     {
@@ -169,13 +169,49 @@ describe("dockerfile rules: details that matter to students", () => {
     ]);
   });
 
+  it.each([
+    [
+      "expose-8000",
+      "expose.notServerPort",
+      "EXPOSE declares 8000 (line 8), while the start command listens on port 5000",
+    ],
+    [
+      "expose-8080-bind-8080",
+      "expose.sameAsServer",
+      "EXPOSE declares 8080 (line 6), the port the start command listens on (gunicorn --bind 0.0.0.0:8080 app:app), but the assignment's port is 5000",
+    ],
+    [
+      "expose-5070-script",
+      "expose.wrongPort",
+      "EXPOSE declares 5070 (line 6); the assignment's port is 5000/tcp",
+    ],
+  ])(
+    "words a wrong EXPOSE with the ports really declared and listened on: %s",
+    (fixture, messageId, text) => {
+      const finding = judge(fixture).findings.find((f) => f.code === "DF005");
+      expect(finding?.messageId).toBe(messageId);
+      const rendered = renderMessage(dockerfile.messages, finding?.messageId ?? "", "en", finding?.data);
+      expect(rendered).toContain(text);
+      expect(rendered).not.toMatch(/server listens on 5000/);
+    },
+  );
+
+  it("words a shell-form CMD's stop as a risk, not as a measured fact (a static rule cannot see the base's shell)", () => {
+    const finding = judge("shell-cmd").findings.find((f) => f.code === "DF006");
+    for (const lang of ["en", "fr"] as const) {
+      const text = renderMessage(dockerfile.messages, finding?.messageId ?? "", lang, finding?.data);
+      expect(text).toMatch(lang === "en" ? /Where that shell stays PID 1/ : /Là où ce shell reste PID 1/);
+      expect(text).not.toMatch(/docker stop (then )?waits 10 s/);
+    }
+  });
+
   it("names the requirements file the Dockerfile really uses, misspelled or not", () => {
     const result = judge("misspelled-requirements", {}, ["requirments.txt", "app.py"]);
     const df003 = result.findings.filter((f) => f.code === "DF003");
     expect(df003.map((f) => f.messageId)).toEqual(["requirementsFirst.otherName", "requirementsFirst.ok"]);
     for (const finding of df003) expect(finding.data?.requirements).toBe("requirments.txt");
     const text = df003.map((f) => renderMessage(dockerfile.messages, f.messageId, "en", f.data)).join("\n");
-    expect(text).toContain("requirments.txt is copied (line 3) and installed (line 4)");
+    expect(text).toContain("The Dockerfile copies requirments.txt (line 3) and installs it (line 4)");
   });
 
   it("follows the dependencies into the builder stage the final image copies from, and names the stage", () => {
@@ -206,7 +242,7 @@ describe("dockerfile rules: details that matter to students", () => {
 
   it("follows rubric parameters", () => {
     const result = judge("bind-8000", { port: 8000, bind: "0.0.0.0:8000" });
-    expect(failures(result)).toEqual({ expose: ["expose.wrongPort"] });
+    expect(failures(result)).toEqual({ expose: ["expose.notServerPort"] });
     const flask = judge("flask-run", { server: "flask-dev" });
     expect(failures(flask)).toEqual({});
     const script = judge("python-app", { server: "python-script" });

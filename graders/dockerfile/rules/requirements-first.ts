@@ -15,8 +15,8 @@ export const requirementsFirst: DockerfileRule = {
   code: "DF003",
   messages: {
     "requirementsFirst.ok": {
-      en: "{requirements} is copied (line {copyLine}) and installed (line {pipLine}) before the code: a code change reuses the cached dependency layer.",
-      fr: "{requirements} est copié (ligne {copyLine}) et installé (ligne {pipLine}) avant le code : une modification du code réutilise la couche des dépendances en cache.",
+      en: "The Dockerfile copies {requirements} (line {copyLine}) and installs it (line {pipLine}) before copying the code: a code change reuses the cached dependency layer.",
+      fr: "Le Dockerfile copie {requirements} (ligne {copyLine}) et l'installe (ligne {pipLine}) avant de copier le code : une modification du code réutilise la couche des dépendances en cache.",
     },
     "requirementsFirst.noPip": {
       en: "No `pip install -r {requirements}` in any stage of the Dockerfile: nothing installs the project's dependencies (Flask, Gunicorn) into the image. Add `COPY {requirements} .` then `RUN pip install --no-cache-dir -r {requirements}` before copying the code.",
