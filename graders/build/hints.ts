@@ -2,7 +2,7 @@ import path from "node:path";
 import { DockerfileParser } from "dockerfile-ast";
 import { contextFilter } from "../../src/docker/build-context.js";
 import type { BuildFailure } from "../../src/docker/session.js";
-import { nearMissName } from "../dockerfile/near-miss.js";
+import { nearMissName } from "../../src/submission/near-miss.js";
 
 /** A hint: why a build failed in student terms, and the fix. Rendered from the build grader's catalog. */
 export interface Hint {
