@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { classifyPullFailure, notPresent } from "../src/docker/pull-failure.js";
 import type { BuildOutcome } from "../src/docker/session.js";
 import { formatBytes } from "../src/format/bytes.js";
 import { renderMessage } from "../src/i18n/catalog.js";
@@ -12,6 +13,8 @@ const context = {
 };
 const dockerfile = "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install -r requirements.txt\n";
 const facts = { names: new Map([["", ["Dockerfile"]]]), dockerfile, where: "." };
+
+const pullOf = (text: string) => ({ ...classifyPullFailure(text), image: "python:3.12-slim" });
 
 describe("judgeBuild", () => {
   it("passes a built image and gives its figures", () => {
@@ -192,6 +195,16 @@ describe("judgeBuild", () => {
     [{ reason: "timeout", timeoutMs: 300_000 }, "timedOutEarly"],
     [{ reason: "engine", message: "connect ECONNREFUSED /var/run/docker.sock" }, "engineFailed"],
     [{ reason: "aborted" }, "aborted"],
+    [
+      { reason: "pull", pull: pullOf("toomanyrequests: You have reached your pull rate limit.") },
+      "pullRateLimit",
+    ],
+    [{ reason: "pull", pull: pullOf("no basic auth credentials") }, "pullAuth"],
+    [{ reason: "pull", pull: pullOf("received unexpected HTTP status: 502 Bad Gateway") }, "pullRegistry"],
+    [
+      { reason: "pull", pull: { ...notPresent("python:3.12-slim"), image: "python:3.12-slim" } },
+      "pullNotPresent",
+    ],
   ] as const)("is an error, not a fail, when the harness could not finish: %o", (over, messageId) => {
     const outcome = { ok: false, message: "", lastLines: [], durationMs: 1, ...over } as BuildOutcome;
     const result = judgeBuild(outcome, facts);

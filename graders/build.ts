@@ -94,6 +94,17 @@ export function judgeBuild(
         },
       });
     }
+    for (const base of outcome.baseImages ?? []) {
+      findings.push({
+        messageId: base.digest ? "baseImageDigest" : "baseImageLocal",
+        severity: "info",
+        data: {
+          image: base.reference,
+          digest: base.digest?.replace(/^.*@/, "") ?? "",
+          imageId: base.id.replace(/^sha256:/, "").slice(0, 12),
+        },
+      });
+    }
     const details = {
       durationMs: outcome.durationMs,
       ...contextDetails,
@@ -101,6 +112,7 @@ export function judgeBuild(
       sizeBytes: outcome.sizeBytes,
       reference: outcome.reference,
       steps: outcome.steps,
+      ...(outcome.baseImages ? { baseImages: outcome.baseImages } : {}),
     };
     return { status: "pass", findings, details };
   }
@@ -193,6 +205,20 @@ export function judgeBuild(
         details: { ...details, diskBytes: outcome.diskBytes, usedBytes: outcome.usedBytes },
       };
     }
+    case "pull": {
+      const pull = outcome.pull;
+      const data = {
+        image: pull?.image ?? "?",
+        error: pull?.message ?? outcome.message,
+        host: pull?.host ?? "the registry",
+      };
+      const messageId = PULL_MESSAGES[pull?.kind ?? "unknown"] ?? "pullUnknown";
+      return {
+        status: "error",
+        findings: [{ messageId, severity: "problem", data }],
+        details: { ...details, pull: pull ?? null },
+      };
+    }
     case "aborted":
       return { status: "error", findings: [{ messageId: "aborted", severity: "problem" }], details };
     case "engine":
@@ -225,6 +251,17 @@ function refusalFindings(
     data: { line: refusal.line, instruction: refusal.instruction, source: refusal.source, allowed: bases },
   }));
 }
+
+/** The harness-side causes of a failed pull, each with its own fix for the instructor. */
+const PULL_MESSAGES: Partial<Record<string, string>> = {
+  dns: "pullDns",
+  unreachable: "pullUnreachable",
+  "rate-limit": "pullRateLimit",
+  auth: "pullAuth",
+  "registry-error": "pullRegistry",
+  "not-present": "pullNotPresent",
+  unknown: "pullUnknown",
+};
 
 /** What the hints need: the Dockerfile, .dockerignore, and the folders a failed COPY looked in. */
 async function readFacts(

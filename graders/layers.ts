@@ -66,8 +66,8 @@ export default defineGrader({
       fr: "{instruction} pèse {size}, sous {max}.",
     },
     lightHeavy: {
-      en: "{instruction} (matching `{pattern}`) should weigh under {max}, but it weighs {size}: it copies more than the app needs. Copy only the needed files, and list what the image does not need (.venv, .git, caches) in .dockerignore.",
-      fr: "{instruction} (qui correspond à `{pattern}`) devrait peser moins de {max}, mais pèse {size} : elle copie plus que ce dont l'application a besoin. Ne copiez que les fichiers utiles, et listez ce dont l'image n'a pas besoin (.venv, .git, caches) dans le .dockerignore.",
+      en: "{instruction} (matching `{pattern}`) should weigh under {max}, but it weighs {size}. Check what it adds: copy only the needed files, and list what the image does not need (.venv, .git, caches) in .dockerignore.",
+      fr: "{instruction} (qui correspond à `{pattern}`) devrait peser moins de {max}, mais pèse {size}. Vérifiez ce qu'elle ajoute : ne copiez que les fichiers utiles, et listez ce dont l'image n'a pas besoin (.venv, .git, caches) dans le .dockerignore.",
     },
     lightMissing: {
       en: "No layer of the image matches `{pattern}`: expected such an instruction in the Dockerfile. Add it (mind its spelling).",

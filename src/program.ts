@@ -8,7 +8,8 @@ import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
 import { lintCommand } from "./commands/lint.js";
 import { mergeCommand } from "./commands/merge.js";
 import { renderCommand } from "./commands/render.js";
-import { dockerBackend, gcCommand } from "./docker/backend.js";
+import { dockerBackend, gcCommand, withPullPolicy } from "./docker/backend.js";
+import { PULL_POLICIES, type PullPolicy } from "./docker/base-images.js";
 import { installShutdownHandlers } from "./docker/shutdown.js";
 import type { DockerBackend } from "./engine/grade-source.js";
 import { detectLang, isLang, type Lang } from "./i18n/text.js";
@@ -38,6 +39,16 @@ function parseCount(value: string): number {
 }
 
 /** The live batch view only on an interactive terminal; CI logs and pipes get plain lines. */
+/** `--pull`: when the base images of the students' Dockerfiles are pulled. */
+function pullOption(): Option {
+  return new Option(
+    "--pull <policy>",
+    "base images: pull only the missing ones, always pull, or never pull (use what the engine holds)",
+  )
+    .choices(PULL_POLICIES)
+    .default("missing");
+}
+
 function wantsLiveProgress(): boolean {
   return Boolean(process.stderr.isTTY) && !process.env.CI && process.env.TERM !== "dumb";
 }
@@ -72,6 +83,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
       "submission root inside the repository (default: the folder holding the Dockerfile)",
     )
     .option("--show-hidden", "include hidden checks in the printed report (instructors)", false)
+    .addOption(pullOption())
     .action(async (source: string, opts) => {
       // Interruption is handled by the shutdown handlers (they close the open Docker sessions).
       const { exitCode } = await checkCommand(
@@ -85,7 +97,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           root: opts.root,
           color: wantsColor(),
           showHidden: Boolean(opts.showHidden),
-          docker: backend,
+          docker: withPullPolicy(backend, opts.pull as PullPolicy),
         },
         io,
       );
@@ -184,6 +196,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--token-host <host...>", "hosts that receive the GITHUB_TOKEN/GH_TOKEN token", ["github.com"])
     .option("--clone-timeout <seconds>", "time limit of one clone", parseCount, 120)
     .option("--max-repo-mb <n>", "size limit of one cloned repository, in MB", parseCount, 500)
+    .addOption(pullOption())
     .action(async (folder: string | undefined, opts) => {
       process.exitCode = await batchCommand(
         {
@@ -205,7 +218,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           cloneTimeoutSeconds: opts.cloneTimeout,
           maxRepoMb: opts.maxRepoMb,
           live: wantsLiveProgress(),
-          docker: backend,
+          docker: withPullPolicy(backend, opts.pull as PullPolicy),
         },
         io,
       );

@@ -1,5 +1,5 @@
 import type { SubmissionFiles } from "../submission/files.js";
-import { baseImages, ensureImages } from "./base-images.js";
+import { type BaseImage, baseImages, ensureImages, type PullPolicy } from "./base-images.js";
 import { type ContextStats, packContext, scanContext } from "./build-context.js";
 import { type BuildLog, BuildLogParser, type BuildStepRef, JsonLines } from "./build-log.js";
 import type { Refusal } from "./build-policy.js";
@@ -8,6 +8,7 @@ import { cacheLock } from "./cache-lock.js";
 import { removeIntermediates } from "./cleanup.js";
 import { type Engine, engineMessage, engineStatus, removeQuietly } from "./engine.js";
 import { LABEL } from "./labels.js";
+import { classifyPullFailure, isPullError, type PullFailure } from "./pull-failure.js";
 
 export interface BuildRequest {
   engine: Engine;
@@ -36,6 +37,8 @@ export interface BuildRequest {
   /** Disk budget: committed layers plus the running step's writes (see build-watch.ts). */
   diskBytes?: number;
   keepLines?: number;
+  /** When base images are pulled (default `missing`); see base-images.ts. */
+  pullPolicy?: PullPolicy;
   /** Ignore the engine's build cache (every step runs). */
   noCache?: boolean;
   signal?: AbortSignal;
@@ -53,16 +56,22 @@ export interface BuildSuccess {
   /** Number of Dockerfile instructions run (the harness LABEL step aside). */
   steps: number;
   logTail: string[];
+  /** The base images the build started from, with their engine id and registry digest (FROM lines read ahead). */
+  baseImages?: BaseImage[];
 }
 
 /**
  * `failed`, `context-too-large`, `refused` (the build sandbox's policy, decided before building: see
  * build-policy.ts) and `disk` (the build wrote more than its budget) are the student's; `timeout`,
- * `aborted` (the run was cancelled) and `engine` (the daemon failed or went away) are the harness's.
+ * `aborted` (the run was cancelled), `engine` (the daemon failed or went away) and `pull` (a base image
+ * could not be obtained for a reason that is not the FROM line's: no registry, rate limit, credentials,
+ * pull policy) are the harness's.
  */
 export interface BuildFailure {
   ok: false;
-  reason: "failed" | "context-too-large" | "refused" | "disk" | "timeout" | "aborted" | "engine";
+  reason: "failed" | "context-too-large" | "refused" | "disk" | "timeout" | "aborted" | "engine" | "pull";
+  /** With `pull`, and with `failed` when the registry has no such image: the image and the classified cause. */
+  pull?: PullFailure & { image: string };
   /** The daemon's error, or what went wrong (a timeout says what was awaited and for how long). */
   message: string;
   /** The step that failed (or that was running when the build was stopped). */
@@ -115,9 +124,28 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
     };
   }
   const stats = context.stats;
-  // Base images are pulled once per process, before the build's own deadline starts counting.
+  // Base images are pulled once per process, before the build's own deadline starts counting. An image the
+  // registry says does not exist is left for the build to report at its FROM step (the student's); one
+  // that could not be obtained for another reason stops here: the harness could not check.
   const dockerfile = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
-  if (dockerfile?.ok) await ensureImages(engine, baseImages(dockerfile.text), request.log);
+  const states = dockerfile?.ok
+    ? await ensureImages(engine, baseImages(dockerfile.text), {
+        policy: request.pullPolicy,
+        log: request.log,
+      })
+    : [];
+  for (const state of states) {
+    if (state.ok || state.failure.fault === "student") continue;
+    return {
+      ok: false,
+      reason: "pull",
+      message: `${state.reference}: ${state.failure.message}`,
+      pull: { ...state.failure, image: state.reference },
+      lastLines: [],
+      durationMs: elapsed(),
+      context: stats,
+    };
+  }
   request.log?.(`building ${request.reference} (context ${stats.files} files, ${stats.bytes} bytes)`);
 
   const controller = new AbortController();
@@ -211,9 +239,11 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
     const mine =
       status !== undefined && /dockerfile|unknown instruction|parse error/i.test(engineMessage(transport));
     const message = engineMessage(transport);
+    const pull = pullFailure(undefined, message);
     return {
       ok: false,
-      reason: mine ? "failed" : "engine",
+      reason: pull?.fault === "harness" ? "pull" : mine ? "failed" : "engine",
+      ...(pull ? { pull } : {}),
       message,
       lastLines: log.tail,
       ...base,
@@ -222,9 +252,11 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   }
   if (log.error !== undefined || !log.imageId) {
     const cleanedUp = await cleanUp(engine, log);
+    const pull = log.error === undefined ? undefined : pullFailure(log.failingStep?.instruction, log.error);
     return {
       ok: false,
-      reason: log.error !== undefined ? "failed" : "engine",
+      reason: pull?.fault === "harness" ? "pull" : log.error !== undefined ? "failed" : "engine",
+      ...(pull ? { pull } : {}),
       message: log.error ?? "the build ended without producing an image",
       ...(log.failingStep ? { failingStep: log.failingStep } : {}),
       lastLines: log.lastLines,
@@ -243,6 +275,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
     sizeBytes: image.Size,
     steps: Math.max(0, log.steps.length - 1),
     logTail: log.tail,
+    baseImages: states.flatMap((state) => (state.ok ? [state.image] : [])),
     ...base,
   };
 }
@@ -266,6 +299,13 @@ function diskFailure(
     ...base,
     cleanedUp,
   };
+}
+
+/** A build error about obtaining an image (FROM, `COPY --from=image`), classified; undefined otherwise. */
+function pullFailure(instruction: string | undefined, message: string): BuildFailure["pull"] {
+  if (!isPullError(instruction, message)) return undefined;
+  const image = instruction?.match(/^FROM\s+(?:--\S+\s+)*(\S+)/i)?.[1] ?? "?";
+  return { ...classifyPullFailure(message), image };
 }
 
 async function readContext(request: BuildRequest) {

@@ -5,6 +5,7 @@ import type { Assignment, BuildPolicy } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
 import { retryWhilePoolsExhausted } from "./address-pools.js";
+import type { BaseImage, PullPolicy } from "./base-images.js";
 import { type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
 import { type ContainerHandle, startedHandle } from "./container.js";
 import { type ContainerOptions, containerConfig, type MountSpec } from "./container-config.js";
@@ -35,6 +36,8 @@ export interface OpenSessionInput {
   buildEgressNetwork?: string;
   /** Memory of the build's RUN steps; default the larger of the assignment's limit and 1 GiB. */
   buildMemoryMb?: number;
+  /** When base images are pulled (default `missing`). */
+  pullPolicy?: PullPolicy;
 }
 
 /** Connects to the engine and opens a session for one submission; nothing is created until asked. */
@@ -75,6 +78,11 @@ class EngineSession implements DockerSession {
   image(options: { maxContextBytes?: number } = {}): Promise<BuildOutcome> {
     this.build ??= this.runBuild(options);
     return this.build;
+  }
+
+  async baseImages(): Promise<BaseImage[]> {
+    const outcome = await this.build?.catch(() => undefined);
+    return outcome?.ok ? (outcome.baseImages ?? []) : [];
   }
 
   async inspectImage() {
@@ -197,6 +205,7 @@ class EngineSession implements DockerSession {
         onSandbox: (summary) => {
           this.buildSandbox = summary;
         },
+        pullPolicy: this.input.pullPolicy,
         signal: this.controller.signal,
         log: this.input.log,
       });

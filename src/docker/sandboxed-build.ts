@@ -35,16 +35,17 @@ export type SandboxedBuildRequest = Omit<
 export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<BuildOutcome> {
   const started = Date.now();
   const { engine, policy } = request;
-  const read = await request.files.readText("Dockerfile").catch(() => undefined);
+  const read = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
   const parsed = read?.ok ? parseDockerfile(read.text) : undefined;
   if (parsed?.ok) {
     try {
       const named = namedImages(parsed.dockerfile).map((image) => image.reference);
       // Public images missing here are pulled first, so what stays without a registry digest is local.
+      // A pull that fails is left for the build, which classifies it (student's FROM or harness's registry).
       await ensureImages(
         engine,
         named.filter((reference) => !reference.includes("$")),
-        request.log,
+        { policy: request.pullPolicy, log: request.log },
       );
       const origins = await imageOrigins(engine, named);
       const refusals = buildRefusals(parsed.dockerfile, origins, policy.allowedBases);

@@ -1,9 +1,11 @@
 import type { ImageInspectInfo } from "dockerode";
+import type { BaseImage } from "./base-images.js";
 import type { BuildOutcome } from "./build.js";
 import type { ContainerHandle } from "./container.js";
 import type { ContainerOptions } from "./container-config.js";
 import type { SandboxSummary } from "./sandboxed-build.js";
 
+export type { BaseImage, PullPolicy } from "./base-images.js";
 export { type BuildFailure, type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
 export type { ContextStats } from "./build-context.js";
 export type { BuildStepRef } from "./build-log.js";
@@ -13,6 +15,7 @@ export type { ContainerOptions, Limits, MountSpec } from "./container-config.js"
 export { readOnlyFailure } from "./container-config.js";
 export type { CapturedOutput } from "./demux.js";
 export { type OpenSessionInput, openDockerSession } from "./open-session.js";
+export type { PullFailure, PullFailureKind } from "./pull-failure.js";
 export type { SandboxSummary } from "./sandboxed-build.js";
 
 /** One line of `docker history`, newest first, as the engine reports it. */
@@ -45,6 +48,11 @@ export interface DockerSession {
    * apply (later ones are ignored). Never rejects: failures are outcomes.
    */
   image(options?: { maxContextBytes?: number }): Promise<BuildOutcome>;
+  /**
+   * The base images the finished build started from (id, registry digest), for the report; empty when no
+   * build ran or it failed. Never starts a build.
+   */
+  baseImages?(): Promise<BaseImage[]>;
   /** `docker image inspect` of the built image (config, env, exposed ports, size). Throws if the build failed. */
   inspectImage(): Promise<ImageInspectInfo>;
   /**

@@ -1,5 +1,5 @@
 import { registry as defaultRegistry } from "../../graders/index.js";
-import type { DockerAvailability, DockerSession } from "../docker/session.js";
+import type { DockerAvailability, DockerSession, PullPolicy } from "../docker/session.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
@@ -19,6 +19,8 @@ export interface DockerBackend {
     rubric: Rubric;
     signal?: AbortSignal;
     log(line: string): void;
+    /** When base images are pulled (`--pull`); default `missing`. */
+    pullPolicy?: PullPolicy;
   }): Promise<DockerSession>;
 }
 

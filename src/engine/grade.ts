@@ -1,4 +1,4 @@
-import type { DockerAvailability, DockerSession } from "../docker/session.js";
+import type { BaseImage, DockerAvailability, DockerSession } from "../docker/session.js";
 import type { GraderRegistry, GraderResult } from "../grader/contract.js";
 import { type Lang, localize } from "../i18n/text.js";
 import { type CheckResult, REPORT_SCHEMA_VERSION, type Report } from "../report/schema.js";
@@ -40,6 +40,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   const results = new Map<string, CheckResult>();
   let session: Promise<DockerSession> | undefined;
   let opened: DockerSession | undefined;
+  let baseImages: BaseImage[] = [];
 
   try {
     for (const check of orderChecks(allChecks)) {
@@ -67,6 +68,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     }
   } finally {
     opened = await session?.catch(() => undefined);
+    baseImages = (await opened?.baseImages?.().catch(() => [])) ?? [];
     await opened?.close();
   }
 
@@ -97,6 +99,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
         ? { available: true, version: options.docker.version }
         : { available: false, reason: options.docker.reason },
       ...(opened?.buildSandbox ? { build: opened.buildSandbox } : {}),
+      ...(baseImages.length > 0 ? { baseImages } : {}),
     },
     ...sumScores(steps),
     startedAt: startedAt.toISOString(),

@@ -104,6 +104,22 @@ export const ReportSchema = T.Object(
             },
           ),
         ),
+        baseImages: T.Optional(
+          T.Array(
+            T.Object(
+              {
+                reference: T.String({ description: "As the FROM line names it" }),
+                id: T.String({ description: "The engine's image id (sha256:...)" }),
+                digest: T.Optional(
+                  T.String({ description: "name@sha256:... from the registry; absent for a local image" }),
+                ),
+                pulled: T.Boolean({ description: "Pulled by this run (else already on the engine)" }),
+              },
+              { additionalProperties: false },
+            ),
+            { description: "The base images the submission's image was built from; since 1.2.0" },
+          ),
+        ),
       },
       { additionalProperties: false },
     ),
