@@ -1,4 +1,4 @@
-import { environmentAt, expandVariables } from "../environment.js";
+import { expandVariables, variablesAt } from "../environment.js";
 import type { DockerfileRule } from "../rule.js";
 
 /** DF005: EXPOSE declares the server's port (TCP: `5000` or `5000/tcp`, or a range holding it). */
@@ -23,7 +23,7 @@ export const expose: DockerfileRule = {
     const declared: Array<{ spec: string; line: number }> = [];
     dockerfile.steps.forEach((step, index) => {
       if (step.keyword !== "EXPOSE") return;
-      const env = environmentAt(dockerfile.steps, index, { buildArgs: true });
+      const env = variablesAt(dockerfile.steps, index, { buildArgs: true });
       for (const arg of step.args) declared.push({ spec: expandVariables(arg, env), line: step.line });
     });
     const port = params.port;
