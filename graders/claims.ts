@@ -2,8 +2,8 @@ import { Type as T } from "@sinclair/typebox";
 import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
 import { rubricPatternError } from "../src/grader/rubric-patterns.js";
-import { parseMarkdown } from "../src/markdown/parse.js";
-import { MAX_REPORT_BYTES, reportMessages } from "../src/markdown/report.js";
+import { reportMessages } from "../src/markdown/report.js";
+import { readParsedReport } from "../src/markdown/report-memo.js";
 import { compilePattern } from "../src/text/normalize.js";
 import { CLAIM_CHECKS, judgeClaims } from "./claims/judge.js";
 import { claimsMessages } from "./claims/messages.js";
@@ -101,7 +101,7 @@ export default defineGrader({
     if (badPattern) return badPattern;
     const file = ctx.submission.reportFile;
     if (!file) return { status: "skipped", findings: [{ messageId: "noReport", severity: "info" }] };
-    const read = await ctx.files.readText(file, { from: "repo", maxBytes: MAX_REPORT_BYTES });
+    const read = await readParsedReport(ctx.files, file);
     if (!read.ok)
       return {
         status: "skipped",
@@ -109,7 +109,7 @@ export default defineGrader({
       };
     const image = await builtImage(ctx);
     if (!image.ok) return image.result;
-    const root = parseMarkdown(read.text);
+    const { root } = read;
     const commands = markdownCommandSources(read.rel, read.text, root).flatMap(extractDockerCommands);
     const [inspect, table] = await Promise.all([
       image.docker.inspectImage(),
