@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  environmentAt,
-  expandVariables,
-  MAX_EXPANDED_LENGTH,
-  variablesAt,
-} from "./environment.js";
+import { environmentAt, expandVariables, MAX_EXPANDED_LENGTH, variablesAt } from "./environment.js";
 import { countInstructionLines, MAX_INSTRUCTIONS, type ParsedDockerfile, parseDockerfile } from "./parse.js";
 
 function parsed(text: string): ParsedDockerfile {

@@ -14,7 +14,8 @@ type Variables = Readonly<Record<string, string>> | ((name: string) => string | 
  * result is cut at MAX_EXPANDED_LENGTH.
  */
 export function expandVariables(text: string, env: Variables): string {
-  const get = typeof env === "function" ? env : (name: string) => (Object.hasOwn(env, name) ? env[name] : undefined);
+  const get =
+    typeof env === "function" ? env : (name: string) => (Object.hasOwn(env, name) ? env[name] : undefined);
   const out = text.replace(
     /\$(?:\{(\w+)(?:(:?[-+])([^}]*))?\}|(\w+))/g,
     (whole, braced?: string, operator?: string, word?: string, bare?: string) => {

@@ -207,7 +207,9 @@ export class JsonLines {
     this.pending = [];
     this.pendingLength = 0;
     this.dropping = false;
-    return dropped ? [{ stream: "[dockgrade: an over-long build message was left out]\n" }] : this.parse(line);
+    return dropped
+      ? [{ stream: "[dockgrade: an over-long build message was left out]\n" }]
+      : this.parse(line);
   }
 
   private parse(line: string): unknown[] {

@@ -1,6 +1,7 @@
 import type { DockerAvailability, DockerSession } from "../docker/session.js";
 import type { GraderRegistry, GraderResult } from "../grader/contract.js";
 import { type Lang, localize } from "../i18n/text.js";
+import { sanitizeDeep, sanitizeFileName } from "../report/sanitize.js";
 import { type CheckResult, REPORT_SCHEMA_VERSION, type Report } from "../report/schema.js";
 import type { Check, Rubric } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
@@ -59,7 +60,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
         ...(check.feedback && status !== "pass" ? { feedback: localize(check.feedback, lang) } : {}),
         durationMs: Math.max(0, now().getTime() - started),
         findings,
-        ...(outcome.details ? { details: outcome.details } : {}),
+        ...(outcome.details ? { details: sanitizeDeep(outcome.details) } : {}),
       };
       results.set(check.id, result);
       options.onCheck?.(result);
@@ -78,9 +79,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     tool: { name: "dockgrade", version: options.toolVersion },
     lang,
     submission: {
-      source: submission.source,
-      path: submission.rootRel,
-      ...(submission.reportFile ? { reportFile: submission.reportFile } : {}),
+      source: sanitizeFileName(submission.source),
+      path: sanitizeFileName(submission.rootRel),
+      ...(submission.reportFile ? { reportFile: sanitizeFileName(submission.reportFile) } : {}),
       ...(submission.commit ? { commit: submission.commit } : {}),
       ...(submission.commitDate ? { commitDate: submission.commitDate } : {}),
       ...(submission.dirty !== undefined ? { dirty: submission.dirty } : {}),

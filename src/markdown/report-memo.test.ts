@@ -16,7 +16,10 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe("the report, parsed once per submission", () => {
   it("gives every check of a submission the same tree, and another submission its own", async () => {
     const files = new SubmissionFiles(dir, dir);
-    const [a, b] = await Promise.all([readParsedReport(files, "README.md"), readParsedReport(files, "README.md")]);
+    const [a, b] = await Promise.all([
+      readParsedReport(files, "README.md"),
+      readParsedReport(files, "README.md"),
+    ]);
     expect(a.ok && b.ok && a.root === b.root).toBe(true);
     const other = await readParsedReport(new SubmissionFiles(dir, dir), "README.md");
     expect(other.ok && a.ok && other.root !== a.root).toBe(true);
