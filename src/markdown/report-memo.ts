@@ -17,8 +17,8 @@ const memo = new WeakMap<SubmissionFiles, Map<string, Promise<ParsedReport>>>();
  * `SubmissionFiles`, so it goes with the submission.
  */
 export function readParsedReport(files: SubmissionFiles, file: string): Promise<ParsedReport> {
-  let reports = memo.get(files);
-  if (!reports) memo.set(files, (reports = new Map()));
+  const reports = memo.get(files) ?? new Map<string, Promise<ParsedReport>>();
+  memo.set(files, reports);
   let parsed = reports.get(file);
   if (!parsed) {
     parsed = (async (): Promise<ParsedReport> => {

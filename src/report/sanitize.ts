@@ -46,3 +46,8 @@ export function sanitizeDeep<T>(value: T, depth = 0): T {
   for (const [key, item] of Object.entries(value)) out[sanitizeFileName(key)] = sanitizeDeep(item, depth + 1);
   return out as T;
 }
+
+/** Whether `text` holds a control character other than tab and line feed (what tests assert on output). */
+export function hasControlCharacters(text: string): boolean {
+  return new RegExp(CONTROLS.source).test(text) || text.includes("\r");
+}
