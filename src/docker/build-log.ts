@@ -50,6 +50,7 @@ export class BuildLogParser {
   private readonly steps: BuildStep[] = [];
   private readonly tail: string[] = [];
   private readonly created: string[] = [];
+  private readonly containers: string[] = [];
   private pending = "";
   private error?: string;
   private failing?: BuildStepRef;
@@ -92,6 +93,11 @@ export class BuildLogParser {
   }
 
   /** Only the new chunk is searched for line ends, and a line without one keeps its last MAX_LINE characters. */
+  /** The step containers and intermediate images seen so far (for the run's lease: gc finds them after a crash). */
+  objects(): { containers: readonly string[]; images: readonly string[] } {
+    return { containers: this.containers, images: this.created };
+  }
+
   private text(chunk: string): void {
     const lines = chunk.split("\n");
     const rest = lines.pop() ?? "";
@@ -134,8 +140,10 @@ export class BuildLogParser {
     const arrow = ARROW.exec(line)?.[1];
     if (arrow !== undefined && current) {
       const running = /^Running in ([0-9a-f]+)$/.exec(arrow);
-      if (running) this.running = running[1];
-      else if (arrow === "Using cache") current.cached = true;
+      if (running) {
+        this.running = running[1];
+        this.containers.push(running[1] as string);
+      } else if (arrow === "Using cache") current.cached = true;
       else if (/^[0-9a-f]{12,64}$/.test(arrow)) {
         const fromBase = /^FROM\s/i.test(current.instruction);
         if (!current.cached && !fromBase) this.created.push(arrow);

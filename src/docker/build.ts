@@ -28,6 +28,8 @@ export interface BuildRequest {
   noCache?: boolean;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Told of each step container and intermediate image as the build makes them (the run's lease keeps them). */
+  onObjects?: (objects: { containers: readonly string[]; images: readonly string[] }) => void;
 }
 
 export interface BuildSuccess {
@@ -136,7 +138,10 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
         abortSignal: controller.signal,
       });
       const lines = new JsonLines();
-      for await (const chunk of stream) for (const message of lines.push(String(chunk))) parser.push(message);
+      for await (const chunk of stream) {
+        for (const message of lines.push(String(chunk))) parser.push(message);
+        request.onObjects?.(parser.objects());
+      }
       for (const message of lines.end()) parser.push(message);
     });
   } catch (error) {

@@ -6,6 +6,7 @@ import { type CheckResult, REPORT_SCHEMA_VERSION, type Report } from "../report/
 import type { Check, Rubric } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
+import { engineLostResult, engineWentAway } from "./engine-lost.js";
 import { orderChecks } from "./order.js";
 import { checkMessage, renderFinding } from "./render.js";
 import { engineResult, runGrader } from "./run-check.js";
@@ -40,6 +41,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   const allChecks = rubric.steps.flatMap((step) => step.checks);
   const results = new Map<string, CheckResult>();
   let session: Promise<DockerSession> | undefined;
+  // Once the engine stops answering, no Docker check can run: each ends `error` saying so.
+  let engineLost = false;
 
   try {
     for (const check of orderChecks(allChecks)) {
@@ -119,6 +122,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     const grader = registry.get(check.grader);
     if (!grader) throw new Error(`grader "${check.grader}" vanished from the registry after validation`);
     const needsDocker = grader.requires.includes("docker");
+    if (needsDocker && engineLost) return engineLostResult();
     let docker: DockerSession | undefined;
     if (needsDocker) {
       if (!options.docker.available || !options.openDockerSession) {
@@ -137,7 +141,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       check.timeout ?? (needsDocker ? timeouts.build + timeouts.start + timeouts.check : timeouts.check);
     log(`${check.id} (${check.grader})`);
     options.onCheckStart?.({ id: check.id, title: check.title ? localize(check.title, lang) : check.id });
-    return runGrader(
+    const result = await runGrader(
       grader,
       check.params,
       {
@@ -151,5 +155,10 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       },
       options.signal,
     );
+    if (docker && (await engineWentAway(docker, result))) {
+      engineLost = true;
+      return engineLostResult();
+    }
+    return result;
   }
 }
