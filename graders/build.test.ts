@@ -104,6 +104,58 @@ describe("judgeBuild", () => {
     ]);
   });
 
+  it("fails a build the sandbox refused, one finding per line, in plain words", () => {
+    const outcome: BuildOutcome = {
+      ok: false,
+      reason: "refused",
+      message: "refused",
+      refusals: [
+        { line: 2, kind: "add-url", instruction: "ADD", source: "http://127.0.0.1:9/secret" },
+        { line: 3, kind: "local-image", instruction: "COPY --from", source: "solution:latest" },
+        { line: 4, kind: "unresolved-image", instruction: "FROM", source: "$BASE" },
+      ],
+      lastLines: [],
+      durationMs: 3,
+    };
+    const result = judgeBuild(outcome, facts, 12, "tp1/Dockerfile", ["python:3.12-slim"]);
+    expect(result.status).toBe("fail");
+    expect(result.findings.map((f) => [f.messageId, f.code, f.file, f.line])).toEqual([
+      ["refusedAddUrl", "B005", "tp1/Dockerfile", 2],
+      ["refusedLocalImage", "B006", "tp1/Dockerfile", 3],
+      ["refusedUnresolvedImage", "B007", "tp1/Dockerfile", 4],
+    ]);
+    for (const finding of result.findings) {
+      for (const lang of ["en", "fr"] as const) {
+        const text = renderMessage(build.messages, finding.messageId, lang, finding.data);
+        expect(text).toContain(String(finding.line));
+        expect(text).not.toMatch(/\{\w+\}|add-url|local-image|refused/);
+      }
+    }
+    expect(renderMessage(build.messages, "refusedLocalImage", "en", result.findings[1]?.data)).toContain(
+      "python:3.12-slim",
+    );
+  });
+
+  it("fails a build that wrote more than its disk budget, naming the step", () => {
+    const outcome: BuildOutcome = {
+      ok: false,
+      reason: "disk",
+      message: "disk",
+      failingStep: { index: 3, total: 4, instruction: "RUN head -c 1G /dev/zero > /big" },
+      lastLines: [],
+      durationMs: 3,
+      diskBytes: 64 * 1024 * 1024,
+      usedBytes: 100 * 1024 * 1024,
+    };
+    const result = judgeBuild(outcome, facts);
+    expect(result).toMatchObject({
+      status: "fail",
+      findings: [
+        { messageId: "diskExceeded", code: "B008", data: { budget: "67MB", used: "105MB", step: 3 } },
+      ],
+    });
+  });
+
   it("fails an oversized context and names what weighs most", () => {
     const outcome: BuildOutcome = {
       ok: false,

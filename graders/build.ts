@@ -45,7 +45,13 @@ export default defineGrader({
     if (!ctx.docker) return { status: "error", findings: [{ messageId: "noSession", severity: "problem" }] };
     const outcome = await ctx.docker.image({ maxContextBytes: params.maxContextMb * 1024 * 1024 });
     const facts = outcome.ok ? undefined : await readFacts(ctx, outcome);
-    return judgeBuild(outcome, facts, params.outputLines, dockerfilePath(ctx));
+    return judgeBuild(
+      outcome,
+      facts,
+      params.outputLines,
+      dockerfilePath(ctx),
+      ctx.assignment.build.allowedBases,
+    );
   },
 });
 
@@ -55,6 +61,7 @@ export function judgeBuild(
   facts: BuildFacts | undefined,
   outputLines = 12,
   dockerfile = "Dockerfile",
+  allowed: readonly string[] = [],
 ): GraderResult {
   const context = outcome.context;
   const contextDetails = context ? { contextBytes: context.bytes, contextFiles: context.files } : {};
@@ -165,6 +172,27 @@ export function judgeBuild(
       // that ran out of time before any step started says nothing about the work: the harness could not check.
       return { status: step ? "fail" : "error", findings: [finding], details };
     }
+    case "refused":
+      return {
+        status: "fail",
+        findings: refusalFindings(outcome, dockerfile, allowed),
+        details: { ...details, refusals: outcome.refusals ?? [] },
+      };
+    case "disk": {
+      const data = {
+        budget: formatBytes(outcome.diskBytes ?? 0),
+        used: formatBytes(outcome.usedBytes ?? 0),
+        ...stepData,
+      };
+      const finding: Finding = step
+        ? at({ messageId: "diskExceeded", severity: "problem", code: "B008", data })
+        : { messageId: "diskExceededEnd", severity: "problem", code: "B008", data };
+      return {
+        status: "fail",
+        findings: [finding],
+        details: { ...details, diskBytes: outcome.diskBytes, usedBytes: outcome.usedBytes },
+      };
+    }
     case "aborted":
       return { status: "error", findings: [{ messageId: "aborted", severity: "problem" }], details };
     case "engine":
@@ -174,6 +202,28 @@ export function judgeBuild(
         details,
       };
   }
+}
+
+const REFUSAL = {
+  "add-url": { messageId: "refusedAddUrl", code: "B005" },
+  "local-image": { messageId: "refusedLocalImage", code: "B006" },
+  "unresolved-image": { messageId: "refusedUnresolvedImage", code: "B007" },
+} as const;
+
+/** One finding per refused instruction, at its line. */
+function refusalFindings(
+  outcome: Extract<BuildOutcome, { ok: false }>,
+  dockerfile: string,
+  allowed: readonly string[],
+): Finding[] {
+  const bases = allowed.length > 0 ? allowed.join(", ") : "python:3.12-slim";
+  return (outcome.refusals ?? []).map((refusal) => ({
+    ...REFUSAL[refusal.kind],
+    severity: "problem",
+    file: dockerfile,
+    line: refusal.line,
+    data: { line: refusal.line, instruction: refusal.instruction, source: refusal.source, allowed: bases },
+  }));
 }
 
 /** What the hints need: the Dockerfile, .dockerignore, and the folders a failed COPY looked in. */

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { defaultJobs } from "./batch/run.js";
 import { batchCommand } from "./commands/batch.js";
 import { checkCommand } from "./commands/check.js";
+import { classroomCommand } from "./commands/classroom.js";
 import { explainCommand } from "./commands/explain.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
 import { lintCommand } from "./commands/lint.js";
@@ -89,6 +90,30 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
         io,
       );
       process.exitCode = exitCode;
+    });
+
+  program
+    .command("classroom")
+    .description("one GitHub Actions grading step: job log, job summary, step outputs, Classroom's points")
+    .argument("[source]", "submission folder or git URL", ".")
+    .option("--rubric <dir>", "rubric folder", bundledRubric())
+    .option("--lang <lang>", "report language: fr or en (default: from LANG, else fr)", parseLang)
+    .option("--out <dir>", "folder for report.json and report.md", "reports")
+    .option("--no-out", "do not write report files")
+    .option("--root <dir>", "submission root inside the repository")
+    .action(async (source: string, opts) => {
+      process.exitCode = await classroomCommand(
+        {
+          source,
+          rubricDir: opts.rubric,
+          lang: detectLang(opts.lang),
+          outDir: opts.out === false ? undefined : opts.out,
+          root: opts.root,
+          docker: backend,
+          env: process.env,
+        },
+        io,
+      );
     });
 
   const rubric = program.command("rubric").description("work with rubric folders");

@@ -86,4 +86,24 @@ export const buildMessages = {
     en: "The base image {image} could not be obtained. Check the name and tag on the FROM line (the course uses python:3.12-slim).",
     fr: "L'image de base {image} n'a pas pu être obtenue. Vérifiez le nom et le tag de la ligne FROM (le cours utilise python:3.12-slim).",
   },
+  refusedAddUrl: {
+    en: "The build should only use files from your repository, but line {line} (`ADD {source}`) downloads a file while the image is built. The grader does not fetch URLs during a build, so it was not started. Put the file in your repository and use `COPY`, or install packages with pip in a `RUN` step.",
+    fr: "Le build ne devrait utiliser que des fichiers de votre dépôt, mais la ligne {line} (`ADD {source}`) télécharge un fichier pendant la construction de l'image. Le correcteur ne télécharge rien pendant un build : il n'a donc pas été lancé. Placez le fichier dans votre dépôt et utilisez `COPY`, ou installez les paquets avec pip dans une étape `RUN`.",
+  },
+  refusedLocalImage: {
+    en: "The build should start from a public image, but line {line} (`{instruction} {source}`) uses an image that exists only on the grading machine, so the build was not started. Start from {allowed} or another public image, and copy only from your own build stages (`COPY --from=<stage name>`).",
+    fr: "Le build devrait partir d'une image publique, mais la ligne {line} (`{instruction} {source}`) utilise une image qui n'existe que sur la machine de correction : le build n'a donc pas été lancé. Partez de {allowed} ou d'une autre image publique, et ne copiez que depuis vos propres étapes de build (`COPY --from=<nom de l'étape>`).",
+  },
+  refusedUnresolvedImage: {
+    en: "The build should name its images in full, but line {line} (`{instruction} {source}`) names one through a variable, so the grader cannot tell which image it is and did not start the build. Write the image's name and tag on that line.",
+    fr: "Le build devrait nommer ses images en entier, mais la ligne {line} (`{instruction} {source}`) en désigne une par une variable : le correcteur ne peut pas savoir de quelle image il s'agit et n'a pas lancé le build. Écrivez le nom et le tag de l'image sur cette ligne.",
+  },
+  diskExceeded: {
+    en: "The build should write at most {budget} to disk, but it had written {used} when step {step}/{total} `{instruction}` was stopped. Do not create large files while building (downloads, generated data, caches): install with `pip install --no-cache-dir` and delete temporary files in the same `RUN`.",
+    fr: "Le build devrait écrire au plus {budget} sur le disque, mais il en avait écrit {used} quand l'étape {step}/{total} `{instruction}` a été arrêtée. Ne créez pas de gros fichiers pendant le build (téléchargements, données générées, caches) : installez avec `pip install --no-cache-dir` et supprimez les fichiers temporaires dans le même `RUN`.",
+  },
+  diskExceededEnd: {
+    en: "The build should write at most {budget} to disk, but its layers hold {used}. Do not create large files while building (downloads, generated data, caches): install with `pip install --no-cache-dir` and delete temporary files in the same `RUN`.",
+    fr: "Le build devrait écrire au plus {budget} sur le disque, mais ses couches en contiennent {used}. Ne créez pas de gros fichiers pendant le build (téléchargements, données générées, caches) : installez avec `pip install --no-cache-dir` et supprimez les fichiers temporaires dans le même `RUN`.",
+  },
 } satisfies MessageCatalog;

@@ -2,6 +2,8 @@ import type { SubmissionFiles } from "../submission/files.js";
 import { baseImages, ensureImages } from "./base-images.js";
 import { type ContextStats, packContext, scanContext } from "./build-context.js";
 import { type BuildLog, BuildLogParser, type BuildStepRef, JsonLines } from "./build-log.js";
+import type { Refusal } from "./build-policy.js";
+import { BuildWatch } from "./build-watch.js";
 import { cacheLock } from "./cache-lock.js";
 import { removeIntermediates } from "./cleanup.js";
 import { type Engine, engineMessage, engineStatus, removeQuietly } from "./engine.js";
@@ -23,6 +25,14 @@ export interface BuildRequest {
   cpus?: number;
   /** Build network (`none` keeps a build offline); the engine's default otherwise. */
   networkMode?: string;
+  /** Build arguments: only Docker's predefined proxy ones are passed (the sandbox's egress proxy). */
+  buildArgs?: Record<string, string>;
+  /** The cgroup RUN steps are created under (the sandbox's limits holder). */
+  cgroupParent?: string;
+  /** PID limit set on each step container as it starts (when no cgroup parent bounds them). */
+  pidsPerStep?: number;
+  /** Disk budget: committed layers plus the running step's writes (see build-watch.ts). */
+  diskBytes?: number;
   keepLines?: number;
   /** Ignore the engine's build cache (every step runs). */
   noCache?: boolean;
@@ -46,12 +56,13 @@ export interface BuildSuccess {
 }
 
 /**
- * `failed` and `context-too-large` are the student's (the Dockerfile or the context is wrong); `timeout`,
+ * `failed`, `context-too-large`, `refused` (the build sandbox's policy, decided before building: see
+ * build-policy.ts) and `disk` (the build wrote more than its budget) are the student's; `timeout`,
  * `aborted` (the run was cancelled) and `engine` (the daemon failed or went away) are the harness's.
  */
 export interface BuildFailure {
   ok: false;
-  reason: "failed" | "context-too-large" | "timeout" | "aborted" | "engine";
+  reason: "failed" | "context-too-large" | "refused" | "disk" | "timeout" | "aborted" | "engine";
   /** The daemon's error, or what went wrong (a timeout says what was awaited and for how long). */
   message: string;
   /** The step that failed (or that was running when the build was stopped). */
@@ -61,6 +72,11 @@ export interface BuildFailure {
   context?: ContextStats;
   timeoutMs?: number;
   maxContextBytes?: number;
+  /** `refused`: every instruction the sandbox refuses, with its line. */
+  refusals?: Refusal[];
+  /** `disk`: the budget and what the build had written when it was cut. */
+  diskBytes?: number;
+  usedBytes?: number;
   /** What the harness removed after the failure: the step container left running, intermediate images. */
   cleanedUp?: { container?: string; images: string[] };
 }
@@ -113,6 +129,16 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   // The classic builder appends the `labels` as LABEL steps of its own (one per label on some engines):
   // a single label makes exactly one extra step everywhere, left out of the totals students see.
   const parser = new BuildLogParser(request.keepLines ?? 20, 1);
+  let diskCut: number | undefined;
+  const watch = new BuildWatch(
+    engine,
+    parser,
+    { pidsPerStep: request.pidsPerStep, diskBytes: request.diskBytes },
+    (used) => {
+      diskCut = used;
+      controller.abort(new Error("build disk budget exceeded"));
+    },
+  );
   let transport: unknown;
   try {
     // Held while the build may reuse cached layers, so no removal deletes one under it (cache-lock.ts).
@@ -135,24 +161,30 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
           : {}),
         ...(request.cpus ? { cpuperiod: 100_000, cpuquota: Math.round(request.cpus * 100_000) } : {}),
         ...(request.networkMode ? { networkmode: request.networkMode } : {}),
+        ...(request.buildArgs ? { buildargs: request.buildArgs } : {}),
+        ...(request.cgroupParent ? { cgroupparent: request.cgroupParent } : {}),
         abortSignal: controller.signal,
       });
       const lines = new JsonLines();
-      for await (const chunk of stream) {
-        for (const message of lines.push(String(chunk))) parser.push(message);
+      const push = (message: unknown) => {
+        parser.push(message);
+        watch.observe();
         request.onObjects?.(parser.objects());
-      }
-      for (const message of lines.end()) parser.push(message);
+      };
+      for await (const chunk of stream) for (const message of lines.push(String(chunk))) push(message);
+      for (const message of lines.end()) push(message);
     });
   } catch (error) {
     transport = error;
   } finally {
+    watch.stop();
     clearTimeout(timer);
     request.signal?.removeEventListener("abort", onAbort);
   }
   const log = parser.result();
   const base = { context: stats, durationMs: elapsed() };
 
+  if (diskCut !== undefined) return diskFailure(await cleanUp(engine, log), log, diskCut, request, base);
   if (controller.signal.aborted) {
     const cleanedUp = await cleanUp(engine, log);
     const running = log.steps.at(-1);
@@ -200,6 +232,9 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
       cleanedUp,
     };
   }
+  // The last step may end between two polls of the disk budget: check what the build wrote once more.
+  const used = await watch.usedBytes();
+  if (watch.over(used)) return diskFailure(await cleanUp(engine, log), log, used, request, base);
   const image = await engine.getImage(log.imageId).inspect();
   return {
     ok: true,
@@ -209,6 +244,27 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
     steps: Math.max(0, log.steps.length - 1),
     logTail: log.tail,
     ...base,
+  };
+}
+
+function diskFailure(
+  cleanedUp: NonNullable<BuildFailure["cleanedUp"]>,
+  log: BuildLog,
+  usedBytes: number,
+  request: BuildRequest,
+  base: { context: ContextStats; durationMs: number },
+): BuildFailure {
+  const step = log.steps.at(-1);
+  return {
+    ok: false,
+    reason: "disk",
+    message: `the build wrote ${usedBytes} bytes, more than its budget of ${request.diskBytes} bytes`,
+    ...(step ? { failingStep: { index: step.index, total: step.total, instruction: step.instruction } } : {}),
+    lastLines: step?.lines ?? log.tail,
+    diskBytes: request.diskBytes,
+    usedBytes,
+    ...base,
+    cleanedUp,
   };
 }
 

@@ -1,10 +1,11 @@
 import { chmod, mkdtemp, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Assignment } from "../rubric/types.js";
+import type { Assignment, BuildPolicy } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
-import { type BuildOutcome, type BuildSuccess, buildImage, ImageUnavailableError } from "./build.js";
+import { retryWhilePoolsExhausted } from "./address-pools.js";
+import { type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
 import { type ContainerHandle, startedHandle } from "./container.js";
 import { type ContainerOptions, containerConfig, type MountSpec } from "./container-config.js";
 import { withDeadline } from "./deadline.js";
@@ -13,6 +14,7 @@ import { harnessReference, LABEL, newRunId, resourceLabels, TEMP_PREFIX } from "
 import { type Lease, newLease, removeLease, writeLease } from "./lease.js";
 import { removeCommittedImages } from "./orphan-images.js";
 import { listLabelled, removeLabelled } from "./resources.js";
+import { type SandboxSummary, sandboxedBuild } from "./sandboxed-build.js";
 import type { DockerSession, ImageHistoryEntry } from "./session.js";
 import { trackSession } from "./shutdown.js";
 
@@ -27,8 +29,13 @@ export interface OpenSessionInput {
   runId?: string;
   /** Default: the assignment's `timeouts.build`. */
   buildTimeoutMs?: number;
-  /** Network of the build's RUN steps; default the engine's (`none` keeps builds offline, as tests do). */
-  buildNetwork?: string;
+  /**
+   * Overrides the rubric's build network policy: `none` (as the tests' offline builds use) is `closed`.
+   * Default: the assignment's `build.network`.
+   */
+  buildNetwork?: "none" | BuildPolicy["network"];
+  /** The index-only proxy's outside network (tests: a network holding a package index); see build-sandbox.ts. */
+  buildEgressNetwork?: string;
   /** Memory of the build's RUN steps; default the larger of the assignment's limit and 1 GiB. */
   buildMemoryMb?: number;
 }
@@ -43,6 +50,7 @@ export async function openDockerSession(input: OpenSessionInput): Promise<Docker
 class EngineSession implements DockerSession {
   readonly runId: string;
   readonly imageReference: string;
+  buildSandbox?: SandboxSummary;
   private readonly controller = new AbortController();
   private readonly untrack: () => void;
   private readonly tempDirs: string[] = [];
@@ -195,9 +203,12 @@ class EngineSession implements DockerSession {
   }
 
   private async runBuild(options: { maxContextBytes?: number }): Promise<BuildOutcome> {
-    const { assignment, submission } = this.input;
+    const { assignment, submission, buildNetwork } = this.input;
+    const network = buildNetwork === "none" ? "closed" : (buildNetwork ?? assignment.build.network);
+    const memoryMb =
+      this.input.buildMemoryMb ?? assignment.build.memoryMb ?? Math.max(assignment.limits.memoryMb, 1024);
     try {
-      return await buildImage({
+      return await sandboxedBuild({
         engine: this.engine,
         root: submission.root,
         files: this.input.files,
@@ -205,8 +216,12 @@ class EngineSession implements DockerSession {
         runId: this.runId,
         timeoutMs: this.input.buildTimeoutMs ?? assignment.timeouts.build * 1000,
         maxContextBytes: options.maxContextBytes,
-        memoryMb: this.input.buildMemoryMb ?? Math.max(assignment.limits.memoryMb, 1024),
-        networkMode: this.input.buildNetwork,
+        memoryMb,
+        policy: { ...assignment.build, network },
+        ...(this.input.buildEgressNetwork ? { egressNetwork: this.input.buildEgressNetwork } : {}),
+        onSandbox: (summary) => {
+          this.buildSandbox = summary;
+        },
         signal: this.controller.signal,
         log: this.input.log,
         onObjects: (objects) => this.recordBuildObjects(objects),
@@ -276,29 +291,5 @@ class EngineSession implements DockerSession {
   private assertOpen(): void {
     if (this.closing) throw new Error(`Docker session ${this.runId} is closed`);
     if (this.controller.signal.aborted) throw new Error(`Docker session ${this.runId} was cancelled`);
-  }
-}
-
-/**
- * Engines hold about 30 bridge networks with their default address pools ("could not find an available,
- * non-overlapping IPv4 address pool"). When other sessions (of this process or another) hold them all,
- * wait for one to be released — up to a minute — rather than fail the student's check.
- */
-export async function retryWhilePoolsExhausted<T>(
-  create: () => Promise<T>,
-  signal: AbortSignal,
-  budgetMs = 60_000,
-): Promise<T> {
-  const started = Date.now();
-  for (let delay = 250; ; delay = Math.min(delay * 2, 4_000)) {
-    try {
-      return await create();
-    } catch (error) {
-      const exhausted = /available.*address pool|address pools have been fully subnetted/i.test(
-        engineMessage(error),
-      );
-      if (!exhausted || signal.aborted || Date.now() - started + delay > budgetMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
   }
 }

@@ -2,15 +2,18 @@ import type { ImageInspectInfo } from "dockerode";
 import type { BuildOutcome } from "./build.js";
 import type { ContainerHandle } from "./container.js";
 import type { ContainerOptions } from "./container-config.js";
+import type { SandboxSummary } from "./sandboxed-build.js";
 
 export { type BuildFailure, type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
 export type { ContextStats } from "./build-context.js";
 export type { BuildStepRef } from "./build-log.js";
+export type { Refusal } from "./build-policy.js";
 export type { ContainerHandle, ExecOptions, ExecResult, StopResult } from "./container.js";
 export type { ContainerOptions, Limits, MountSpec } from "./container-config.js";
 export { readOnlyFailure } from "./container-config.js";
 export type { CapturedOutput } from "./demux.js";
 export { type OpenSessionInput, openDockerSession } from "./open-session.js";
+export type { SandboxSummary } from "./sandboxed-build.js";
 
 /** One line of `docker history`, newest first, as the engine reports it. */
 export interface ImageHistoryEntry {
@@ -35,6 +38,8 @@ export interface DockerSession {
   readonly apiVersion: string;
   /** The harness reference the image is built under: `dockgrade/<runId>/<name>:<first tag>`. */
   readonly imageReference: string;
+  /** The sandbox the image was built in, once the build started (for the report's environment). */
+  readonly buildSandbox?: SandboxSummary;
   /**
    * Builds the submission's image once; every caller gets the same outcome. The first caller's options
    * apply (later ones are ignored). Never rejects: failures are outcomes.

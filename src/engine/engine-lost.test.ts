@@ -2,7 +2,7 @@ import { Type as T } from "@sinclair/typebox";
 import { describe, expect, it } from "vitest";
 import type { DockerSession } from "../docker/session.js";
 import { type AnyGrader, defineGrader, type GraderRegistry } from "../grader/contract.js";
-import type { Check, Rubric } from "../rubric/types.js";
+import { type Check, DEFAULT_BUILD, type Rubric } from "../rubric/types.js";
 import { SubmissionFiles } from "../submission/files.js";
 import { reportLostEngine } from "./engine-lost.js";
 import { gradeSubmission } from "./grade.js";
@@ -57,6 +57,7 @@ function rubric(checks: Check[]): Rubric {
       steps: [],
       timeouts: { build: 1, start: 1, check: 1 },
       limits: { memoryMb: 256, cpus: 1, pids: 64 },
+      build: { ...DEFAULT_BUILD },
       reportCandidates: ["README.md"],
     },
     steps: [{ id: "s", title: "S", points: checks.length, file: "x", checks }],

@@ -41,6 +41,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   const allChecks = rubric.steps.flatMap((step) => step.checks);
   const results = new Map<string, CheckResult>();
   let session: Promise<DockerSession> | undefined;
+  let opened: DockerSession | undefined;
   // Once the engine stops answering, no Docker check can run: each ends `error` saying so.
   let engineLost = false;
 
@@ -69,7 +70,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       options.onCheck?.(result);
     }
   } finally {
-    if (session) await (await session.catch(() => undefined))?.close();
+    opened = await session?.catch(() => undefined);
+    await opened?.close();
   }
 
   const steps = rubric.steps.map((step) => {
@@ -98,6 +100,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       docker: options.docker.available
         ? { available: true, version: options.docker.version }
         : { available: false, reason: options.docker.reason },
+      ...(opened?.buildSandbox ? { build: opened.buildSandbox } : {}),
     },
     ...sumScores(steps),
     startedAt: startedAt.toISOString(),

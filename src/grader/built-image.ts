@@ -43,7 +43,7 @@ export async function builtImage(
 }
 
 function unbuilt(outcome: Extract<BuildOutcome, { ok: false }>): GraderResult {
-  const studentFault = outcome.reason === "failed" || outcome.reason === "context-too-large";
+  const studentFault = ["failed", "context-too-large", "refused", "disk"].includes(outcome.reason);
   const data = { reason: outcome.reason, error: outcome.message.split("\n")[0]?.slice(0, 300) ?? "" };
   return {
     status: studentFault ? "skipped" : "error",

@@ -42,6 +42,15 @@ describe("loadRubric: broken rubrics are reported whole, with file:line:column a
       ],
     ],
     [
+      "bad-build",
+      [
+        `${fixtures}/bad-build/assignment.yaml:11:12 build.network: expected one of: closed, index-only, open`,
+        `${fixtures}/bad-build/assignment.yaml:12:26 build.indexHosts[1]: value "https://files.pythonhosted.org" does not match ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$`,
+        `${fixtures}/bad-build/assignment.yaml:13:38 build.allowedBases[1]: "Python:3.12" is not an image name Docker accepts (lowercase name, optional :tag), for example python:3.12-slim`,
+        `${fixtures}/bad-build/assignment.yaml:14:9 build.pids: expected a number >= 32`,
+      ],
+    ],
+    [
       "bad-totals",
       [
         `${fixtures}/bad-totals/01-more.yaml:3:9 points: step "etape-1" declares 7 points but its checks add up to 6: make them equal`,

@@ -63,6 +63,10 @@ export const rubricMessages = {
     en: "totalPoints is {declared} but the steps add up to {sum}: make them equal",
     fr: "totalPoints vaut {declared} mais les étapes totalisent {sum} : rendez-les égaux",
   },
+  badImageReference: {
+    en: '"{value}" is not an image name Docker accepts (lowercase name, optional :tag), for example python:3.12-slim',
+    fr: "\"{value}\" n'est pas un nom d'image accepté par Docker (nom en minuscules, :tag facultatif), par exemple python:3.12-slim",
+  },
   noAssignment: {
     en: "no assignment.yaml in {dir}: a rubric folder needs one, listing its step files",
     fr: "pas de assignment.yaml dans {dir} : un dossier de barème en contient un qui liste ses étapes",

@@ -1,11 +1,34 @@
 import type { AssignmentSpec, CheckSpec, StepSpec } from "./schema.js";
 
+/** How builds are sandboxed (the rubric's `build:`), defaults filled. */
+export interface BuildPolicy {
+  network: "closed" | "index-only" | "open";
+  /** Hosts (`name` or `name:port`) the index-only proxy lets RUN steps reach. */
+  indexHosts: string[];
+  /** Images that exist only on the grading engine but FROM / COPY --from may still name. */
+  allowedBases: string[];
+  /** Memory of RUN steps; absent: the larger of the assignment's limit and 1 GiB. */
+  memoryMb?: number;
+  cpus: number;
+  pids: number;
+  diskMb: number;
+}
+
 /** Defaults applied when the assignment file says nothing. */
 export const DEFAULT_TIMEOUTS = { build: 300, start: 30, check: 60 } as const;
 export const DEFAULT_LIMITS = { memoryMb: 512, cpus: 1, pids: 256 } as const;
+export const DEFAULT_BUILD: BuildPolicy = {
+  network: "index-only",
+  indexHosts: ["pypi.org", "files.pythonhosted.org"],
+  allowedBases: [],
+  cpus: 1,
+  pids: 512,
+  diskMb: 2048,
+};
 export const DEFAULT_REPORT_CANDIDATES = ["README.md", "readme.md", "Readme.md", "*.md", "**/*.md"];
 
-export interface Assignment extends Omit<AssignmentSpec, "defaults" | "report"> {
+export interface Assignment extends Omit<AssignmentSpec, "defaults" | "report" | "build"> {
+  build: BuildPolicy;
   timeouts: { build: number; start: number; check: number };
   limits: { memoryMb: number; cpus: number; pids: number };
   reportCandidates: string[];
