@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 /** A 20 KB Dockerfile of chained ENV and EXPOSE (cubic expansion before). */
-export function hugeDockerfile(): string {
+function hugeDockerfile(): string {
   let text = "FROM python:3.12-slim\n";
   for (let i = 0; text.length < 10_000; i++) text += `ENV V${i}=$V${Math.max(0, i - 1)}x\n`;
   while (text.length < 20_000) text += "EXPOSE 5000\n";
