@@ -1,8 +1,8 @@
 import { Type as T } from "@sinclair/typebox";
 import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
-import { parseMarkdown } from "../src/markdown/parse.js";
-import { MAX_REPORT_BYTES, reportMessages } from "../src/markdown/report.js";
+import { reportMessages } from "../src/markdown/report.js";
+import { readParsedReport } from "../src/markdown/report-memo.js";
 import { PatternString } from "../src/text/pattern.js";
 import { CLAIM_CHECKS, judgeClaims } from "./claims/judge.js";
 import { claimsMessages } from "./claims/messages.js";
@@ -94,7 +94,7 @@ export default defineGrader({
   async run(ctx, params) {
     const file = ctx.submission.reportFile;
     if (!file) return { status: "skipped", findings: [{ messageId: "noReport", severity: "info" }] };
-    const read = await ctx.files.readText(file, { from: "repo", maxBytes: MAX_REPORT_BYTES });
+    const read = await readParsedReport(ctx.files, file);
     if (!read.ok)
       return {
         status: "skipped",
@@ -102,7 +102,7 @@ export default defineGrader({
       };
     const image = await builtImage(ctx);
     if (!image.ok) return image.result;
-    const root = parseMarkdown(read.text);
+    const { root } = read;
     const commands = markdownCommandSources(read.rel, read.text, root).flatMap(extractDockerCommands);
     const [inspect, table] = await Promise.all([
       image.docker.inspectImage(),

@@ -249,10 +249,22 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
 
   program
     .command("gc")
-    .description("remove containers, images, volumes and networks left by crashed dockgrade runs")
+    .description(
+      "remove what dead dockgrade runs left (containers, images, volumes, networks, temporary folders); a live run is never touched",
+    )
     .option("--older-than <minutes>", "only resources older than this", parseScore)
+    .option(
+      "--unowned-older-than <minutes>",
+      "resources whose run cannot be traced to a process (another machine, older versions): removed past this age",
+      parseScore,
+      1440,
+    )
+    .option("--run <id>", "only the resources of this run (removed even if its process still runs)")
     .action(async (opts) => {
-      process.exitCode = await gcCommand(opts.olderThan, io);
+      process.exitCode = await gcCommand(
+        { olderThanMinutes: opts.olderThan, unownedOlderThanMinutes: opts.unownedOlderThan, runId: opts.run },
+        io,
+      );
     });
   return program;
 }

@@ -63,11 +63,18 @@ export type Unreadable =
   | { reason: "encoding"; encoding: string }
   | { reason: "unknownInstruction"; line: number; word: string }
   | { reason: "noFrom"; line: number; word: string }
-  | { reason: "badFrom"; line: number };
+  | { reason: "badFrom"; line: number }
+  | { reason: "tooManyInstructions"; count: number; max: number };
 
 export type ParseResult = { ok: true; dockerfile: ParsedDockerfile } | { ok: false; problem: Unreadable };
 
 const KEYWORDS = new Set<string>(Object.values(Keyword));
+
+/**
+ * The most instructions read: a course Dockerfile has about ten, and every rule's work grows with the
+ * count, so a Dockerfile far past this is refused before it is parsed.
+ */
+export const MAX_INSTRUCTIONS = 400;
 const JSON_FORMS = new Set(["CMD", "ENTRYPOINT", "RUN", "SHELL", "COPY", "ADD"]);
 
 /**
@@ -82,6 +89,9 @@ export function parseDockerfile(input: Buffer | string): ParseResult {
     if (encoding) return { ok: false, problem: { reason: "encoding", encoding } };
     text = input.toString("utf8");
   }
+  const count = countInstructionLines(text);
+  if (count > MAX_INSTRUCTIONS)
+    return { ok: false, problem: { reason: "tooManyInstructions", count, max: MAX_INSTRUCTIONS } };
   const instructions = DockerfileParser.parse(text.replace(/^\uFEFF/, "")).getInstructions();
   if (instructions.length === 0) return { ok: false, problem: { reason: "empty" } };
   const unknown = instructions.find((i) => !KEYWORDS.has(i.getKeyword()));
@@ -222,6 +232,14 @@ function heredocBody(text: string): string | undefined {
   const lines = text.slice(marker[0].length).split(/\r?\n/);
   const end = lines.findIndex((line) => line.trim() === marker[2]);
   return lines.slice(0, end < 0 ? undefined : end).join("\n");
+}
+
+/** Lines that start with an instruction keyword: at least as many as the instructions (one linear scan). */
+export function countInstructionLines(text: string): number {
+  let count = 0;
+  for (const match of text.matchAll(/^[ \t]*([A-Za-z]+)(?=[ \t]|$)/gm))
+    if (KEYWORDS.has((match[1] as string).toUpperCase())) count++;
+  return count;
 }
 
 function badEncoding(bytes: Buffer): string | undefined {

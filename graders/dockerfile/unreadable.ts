@@ -51,6 +51,10 @@ export const unreadableMessages = {
     en: "FROM at line {line} names no image: docker build stops. Write the base image after FROM, for example FROM python:3.12-slim.",
     fr: "Le FROM de la ligne {line} ne nomme aucune image : docker build s'arrête. Écrivez l'image de base après FROM, par exemple FROM python:3.12-slim.",
   },
+  "file.tooManyInstructions": {
+    en: "{file} holds about {count} instructions; dockgrade reads at most {max} (a Dockerfile for this lab needs about ten). Keep only the instructions the image needs.",
+    fr: "{file} contient environ {count} instructions ; dockgrade en lit au plus {max} (un Dockerfile pour ce TP en demande une dizaine). Ne gardez que les instructions utiles à l'image.",
+  },
 } satisfies MessageCatalog;
 
 type Data = NonNullable<Finding["data"]>;
@@ -64,6 +68,12 @@ export function unreadableFinding(problem: Unreadable, file: string): Finding {
       return { ...base, messageId: "file.empty", data };
     case "encoding":
       return { ...base, messageId: "file.encoding", data: { ...data, encoding: problem.encoding } };
+    case "tooManyInstructions":
+      return {
+        ...base,
+        messageId: "file.tooManyInstructions",
+        data: { ...data, count: problem.count, max: problem.max },
+      };
     default:
       return {
         ...base,

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Code, Nodes, Root } from "mdast";
 import type { GraderContext } from "../../src/grader/contract.js";
 import { parseMarkdown } from "../../src/markdown/parse.js";
-import { MAX_REPORT_BYTES } from "../../src/markdown/report.js";
+import { readParsedReport } from "../../src/markdown/report-memo.js";
 import { type CommandSource, type DockerCommand, extractDockerCommands } from "./commands.js";
 
 const MAKEFILES = new Set(["Makefile", "makefile", "GNUmakefile"]);
@@ -46,8 +46,8 @@ export async function documentedCommands(
   const sources: CommandSource[] = [];
   const report = ctx.submission.reportFile;
   if (report) {
-    const read = await ctx.files.readText(report, { from: "repo", maxBytes: MAX_REPORT_BYTES });
-    if (read.ok) sources.push(...markdownCommandSources(read.rel, read.text));
+    const read = await readParsedReport(ctx.files, report);
+    if (read.ok) sources.push(...markdownCommandSources(read.rel, read.text, read.root));
   }
   if (options.scripts ?? true) {
     const listed = await ctx.files.list("", { depth: 0 });

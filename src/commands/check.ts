@@ -1,4 +1,5 @@
 import path from "node:path";
+import { reportLostEngine } from "../engine/engine-lost.js";
 import { type DockerBackend, gradeSource } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
@@ -68,6 +69,14 @@ export async function checkCommand(
         ? `score ${report.score} inférieur au minimum demandé (${options.minScore})\n`
         : `score ${report.score} is below the required minimum (${options.minScore})\n`,
     );
+  }
+  if (reportLostEngine(report)) {
+    io.stderr(
+      options.lang === "fr"
+        ? "le moteur Docker a cessé de répondre : rapport incomplet, relancez la correction une fois Docker redémarré\n"
+        : "the Docker engine stopped answering: the report is incomplete, grade again once Docker runs\n",
+    );
+    return { exitCode: EXIT.engineLost, report };
   }
   return { exitCode: below ? EXIT.belowMinScore : EXIT.graded, report };
 }

@@ -15,4 +15,5 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT = { graded: 0, belowMinScore: 1, usage: 2, internal: 3 } as const;
+/** `engineLost`: the Docker engine stopped answering mid-run, so the report is incomplete (grade again). */
+export const EXIT = { graded: 0, belowMinScore: 1, usage: 2, internal: 3, engineLost: 4 } as const;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { BuildLogParser, JsonLines, parseBuildOutput } from "./build-log.js";
+import { BuildLogParser, JsonLines, MAX_LINE, MAX_MESSAGE, parseBuildOutput } from "./build-log.js";
 
 // Real classic-builder output (Docker 20.10), recorded from the fixture repositories beside this file.
 const recorded = (name: string) =>
@@ -122,5 +122,37 @@ describe("JsonLines", () => {
     ]);
     expect(splitter.push('eam":"b"}')).toEqual([]);
     expect(splitter.end()).toEqual([{ stream: "b" }]);
+  });
+});
+
+describe("hostile build output", () => {
+  it("keeps a 50 MB line without newline in bounded memory and linear time", () => {
+    const parser = new BuildLogParser(20, 1);
+    const lines = new JsonLines();
+    const started = process.cpuUsage();
+    parser.push({ stream: "Step 1/2 : RUN yes | tr -d '\\n'\n" });
+    const chunk = `${JSON.stringify({ stream: "y".repeat(16 * 1024) })}\n`;
+    for (let sent = 0; sent < 50e6; sent += 16 * 1024)
+      for (const message of lines.push(chunk)) parser.push(message);
+    parser.push({ stream: "\nStep 2/2 : CMD x\n" });
+    const log = parser.result();
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1e6).toBeLessThan(5);
+    expect(log.steps.map((s) => s.instruction)).toEqual(["RUN yes | tr -d '\\n'", "CMD x"]);
+    const kept = log.steps[0]?.lines[0] ?? "";
+    expect(kept.length).toBeLessThanOrEqual(MAX_LINE + 1);
+    expect(kept.startsWith("…y")).toBe(true);
+  });
+
+  it("drops an over-long engine message instead of holding it", () => {
+    const lines = new JsonLines();
+    const out = [
+      ...lines.push(`{"stream":"${"z".repeat(MAX_MESSAGE)}`),
+      ...lines.push('"}\n{"stream":"next\\n"}\n'),
+    ];
+    expect(out).toEqual([
+      { stream: "[dockgrade: an over-long build message was left out]\n" },
+      { stream: "next\n" },
+    ]);
   });
 });

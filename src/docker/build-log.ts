@@ -36,6 +36,11 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 const ARROW = /^ ---> (.*)$/;
 
+/** The longest build-output line kept (its end: what a progress bar left on screen); memory stays bounded. */
+export const MAX_LINE = 4096;
+/** The longest engine message read; a longer one (never sent by a sane engine) is dropped. */
+export const MAX_MESSAGE = 4 * 1024 * 1024;
+
 /**
  * Reads the JSON messages of a classic-builder build (`stream`, `error`, `errorDetail`, `aux`) as they
  * come. `hiddenSteps` trailing steps are the builder's own (the LABEL step that `labels` adds) and are
@@ -45,6 +50,7 @@ export class BuildLogParser {
   private readonly steps: BuildStep[] = [];
   private readonly tail: string[] = [];
   private readonly created: string[] = [];
+  private readonly containers: string[] = [];
   private pending = "";
   private error?: string;
   private failing?: BuildStepRef;
@@ -96,10 +102,21 @@ export class BuildLogParser {
     };
   }
 
+  /** Only the new chunk is searched for line ends, and a line without one keeps its last MAX_LINE characters. */
+  /** The step containers and intermediate images seen so far (for the run's lease: gc finds them after a crash). */
+  objects(): { containers: readonly string[]; images: readonly string[] } {
+    return { containers: this.containers, images: this.created };
+  }
+
   private text(chunk: string): void {
-    const lines = (this.pending + chunk).split("\n");
-    this.pending = lines.pop() ?? "";
-    for (const line of lines) this.line(line);
+    const lines = chunk.split("\n");
+    const rest = lines.pop() ?? "";
+    for (const line of lines) {
+      this.line(this.pending + line);
+      this.pending = "";
+    }
+    this.pending += rest;
+    if (this.pending.length > 2 * MAX_LINE) this.pending = `…${this.pending.slice(-MAX_LINE)}`;
   }
 
   private flush(): void {
@@ -133,8 +150,10 @@ export class BuildLogParser {
     const arrow = ARROW.exec(line)?.[1];
     if (arrow !== undefined && current) {
       const running = /^Running in ([0-9a-f]+)$/.exec(arrow);
-      if (running) this.running = running[1];
-      else if (arrow === "Using cache") current.cached = true;
+      if (running) {
+        this.running = running[1];
+        this.containers.push(running[1] as string);
+      } else if (arrow === "Using cache") current.cached = true;
       else if (/^[0-9a-f]{12,64}$/.test(arrow)) {
         const fromBase = /^FROM\s/i.test(current.instruction);
         if (!current.cached && !fromBase) this.created.push(arrow);
@@ -168,18 +187,47 @@ function keep(lines: string[], line: string, max: number): void {
 
 /** Splits the engine's newline-delimited JSON, however the chunks cut it; bad lines are kept as text. */
 export class JsonLines {
-  private pending = "";
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private dropping = false;
 
+  /** Linear in the input: only the new chunk is searched for line ends. */
   push(chunk: string): unknown[] {
-    const lines = (this.pending + chunk).split("\n");
-    this.pending = lines.pop() ?? "";
-    return lines.flatMap((line) => this.parse(line));
+    const lines = chunk.split("\n");
+    const rest = lines.pop() ?? "";
+    const out: unknown[] = [];
+    for (const line of lines) {
+      out.push(...this.take(line));
+    }
+    this.add(rest);
+    return out;
   }
 
   end(): unknown[] {
-    const rest = this.pending;
-    this.pending = "";
-    return this.parse(rest);
+    return this.take("");
+  }
+
+  private add(part: string): void {
+    if (this.dropping || part === "") return;
+    this.pending.push(part);
+    this.pendingLength += part.length;
+    if (this.pendingLength > MAX_MESSAGE) {
+      this.pending = [];
+      this.pendingLength = 0;
+      this.dropping = true;
+    }
+  }
+
+  private take(last: string): unknown[] {
+    this.add(last);
+    const dropped = this.dropping;
+    const line = this.pending.join("");
+    this.pending = [];
+    this.pendingLength = 0;
+    this.dropping = false;
+    return dropped
+      ? [{ stream: "[dockgrade: an over-long build message was left out]\n" }]
+      : this.parse(line);
   }
 
   private parse(line: string): unknown[] {

@@ -43,6 +43,8 @@ export interface BuildRequest {
   noCache?: boolean;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Told of each step container and intermediate image as the build makes them (the run's lease keeps them). */
+  onObjects?: (objects: { containers: readonly string[]; images: readonly string[] }) => void;
 }
 
 export interface BuildSuccess {
@@ -198,6 +200,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
       const push = (message: unknown) => {
         parser.push(message);
         watch.observe();
+        request.onObjects?.(parser.objects());
       };
       for await (const chunk of stream) for (const message of lines.push(String(chunk))) push(message);
       for (const message of lines.end()) push(message);

@@ -2,7 +2,18 @@ import { readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { connectEngine, type Engine } from "./engine.js";
-import { CLONE_PREFIX, TEMP_PREFIX } from "./labels.js";
+import {
+  cloneDirPid,
+  type GcPolicy,
+  type RunState,
+  runOwners,
+  sessionDirRun,
+  shouldRemove,
+  UNOWNED_MAX_AGE_MS,
+} from "./gc-plan.js";
+import { CLONE_PREFIX, LABEL, TEMP_PREFIX } from "./labels.js";
+import { isProcessAlive, type Lease, ownerFromLabels, ownerState, readLeases, removeLease } from "./lease.js";
+import { removeCommittedImages } from "./orphan-images.js";
 import {
   createdAt,
   type LabelledResources,
@@ -11,11 +22,7 @@ import {
   removeLabelled,
 } from "./resources.js";
 
-export interface GcOptions {
-  /** Only objects created at least this long ago (so a run still going on is left alone). Default 0. */
-  olderThanMs?: number;
-  /** Only the objects of this run. */
-  runId?: string;
+export interface GcOptions extends Partial<GcPolicy> {
   /** Default: the process's engine. */
   engine?: Engine;
   now?: () => number;
@@ -26,64 +33,109 @@ export interface GcCounts extends RemovalCounts {
 }
 
 /**
- * Removes what crashed or interrupted runs left: containers, images, volumes and networks labelled
- * `dockgrade.run` (and the runs' temporary folders). Objects of users and of other tools carry no such
- * label and are never listed. Intermediate images of a build cut by a crash carry no label either; the
- * engine's own `docker image prune` removes those.
+ * Removes what crashed or killed runs left: containers, images, volumes and networks labelled
+ * `dockgrade.run`, the unlabelled images their cut builds committed, and their temporary folders. A run
+ * whose process is alive is never touched (unless named with `runId`); a dead run's objects go at once;
+ * objects whose owner cannot be known (another machine's, or older versions') only after
+ * `unownedOlderThanMs` (default a day). Objects of users and other tools carry no label and are never listed.
  */
 export async function collectGarbage(options: GcOptions = {}): Promise<GcCounts> {
   const engine = options.engine ?? (await connectEngine());
-  const cutoff = (options.now ?? Date.now)() - (options.olderThanMs ?? 0);
+  const now = (options.now ?? Date.now)();
+  const policy: GcPolicy = { unownedOlderThanMs: UNOWNED_MAX_AGE_MS, ...options };
+  const leases = await readLeases();
   const listed = await listLabelled(engine, options.runId);
-  const old: LabelledResources = {
-    containers: listed.containers.filter((c) => createdAt(c.Labels, c.Created) <= cutoff),
-    images: listed.images.filter((i) => createdAt(i.Labels, i.Created) <= cutoff),
-    volumes: listed.volumes.filter(
-      (v) => createdAt(v.Labels, (v as { CreatedAt?: string }).CreatedAt) <= cutoff,
-    ),
-    networks: listed.networks.filter((n) => createdAt(n.Labels, n.Created) <= cutoff),
+  const all = [...listed.containers, ...listed.networks, ...listed.volumes, ...listed.images];
+  const owners = runOwners(
+    leases,
+    all.map((o) => ({ runId: o.Labels?.[LABEL.run] ?? "", owner: ownerFromLabels(o.Labels) })),
+  );
+  const states = new Map<string, RunState>();
+  const state = (runId: string): RunState => {
+    let known = states.get(runId);
+    if (!known) {
+      const owner = owners.get(runId);
+      known = owner ? ownerState(owner) : "unknown";
+      states.set(runId, known);
+    }
+    return known;
   };
-  const counts = await removeLabelled(engine, old);
-  const tempDirs = (await removeTempDirs(options.runId, cutoff)) + (await removeDeadClones());
+  const goes = (labels: Record<string, string> | null | undefined, created?: number | string) => {
+    const runId = labels?.[LABEL.run] ?? "";
+    const age = now - createdAt(labels, created);
+    return shouldRemove(state(runId), age, policy, runId === options.runId);
+  };
+  const doomed: LabelledResources = {
+    containers: listed.containers.filter((c) => goes(c.Labels, c.Created)),
+    images: listed.images.filter((i) => goes(i.Labels, i.Created)),
+    volumes: listed.volumes.filter((v) => goes(v.Labels, (v as { CreatedAt?: string }).CreatedAt)),
+    networks: listed.networks.filter((n) => goes(n.Labels, n.Created)),
+  };
+  const counts = await removeLabelled(engine, doomed);
+  const over = [...leases.values()].filter(
+    (lease) =>
+      (options.runId === undefined || lease.runId === options.runId) &&
+      shouldRemove(
+        state(lease.runId),
+        now - Date.parse(lease.started),
+        policy,
+        lease.runId === options.runId,
+      ),
+  );
+  counts.images += await removeBuildLeftovers(engine, over);
+  const tempDirs = (await removeSessionDirs(state, now, policy)) + (await removeDeadClones(options.runId));
+  if (counts.errors.length === 0) await Promise.all(over.map((lease) => removeLease(lease.runId)));
   return { ...counts, tempDirs };
+}
+
+/** What the builds of dead runs left without a label: their step containers and the images committed from them. */
+async function removeBuildLeftovers(engine: Engine, leases: readonly Lease[]): Promise<number> {
+  const containers = leases.flatMap((lease) => lease.buildContainers);
+  await Promise.all(
+    containers.map((id) =>
+      engine
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
+  return (await removeCommittedImages(engine, containers)).length;
+}
+
+/** Session folders (`dockgrade-session-<runId>-*`) of runs gc removes, by the same rule as their objects. */
+async function removeSessionDirs(
+  state: (runId: string) => RunState,
+  now: number,
+  policy: GcPolicy,
+): Promise<number> {
+  const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names.filter((n) => n.startsWith(TEMP_PREFIX))) {
+    const runId = sessionDirRun(name, TEMP_PREFIX);
+    if (!runId || (policy.runId !== undefined && runId !== policy.runId)) continue;
+    const dir = path.join(os.tmpdir(), name);
+    const info = await stat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) continue;
+    if (!shouldRemove(state(runId), now - info.mtimeMs, policy, runId === policy.runId)) continue;
+    await rm(dir, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /**
  * Clone folders (`dockgrade-clone-<pid>-*`) of processes that no longer run: a batch killed with SIGKILL
  * leaves its clones; a clone of a run still going on (its process alive) is never touched.
  */
-async function removeDeadClones(): Promise<number> {
+async function removeDeadClones(runId: string | undefined): Promise<number> {
+  if (runId !== undefined) return 0;
   const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
   let removed = 0;
   for (const name of names) {
     if (!name.startsWith(CLONE_PREFIX)) continue;
-    const pid = Number(/^(\d+)-/.exec(name.slice(CLONE_PREFIX.length))?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
+    const pid = cloneDirPid(name, CLONE_PREFIX);
+    if (pid !== undefined && isProcessAlive(pid)) continue;
     await rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
-    removed++;
-  }
-  return removed;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Temporary folders of sessions (`dockgrade-session-<runId>-*` in the system temp folder) older than the cutoff. */
-async function removeTempDirs(runId: string | undefined, cutoff: number): Promise<number> {
-  const prefix = `${TEMP_PREFIX}${runId ? `${runId}-` : ""}`;
-  const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
-  let removed = 0;
-  for (const name of names.filter((n) => n.startsWith(prefix))) {
-    const dir = path.join(os.tmpdir(), name);
-    const info = await stat(dir).catch(() => undefined);
-    if (!info?.isDirectory() || info.mtimeMs > cutoff) continue;
-    await rm(dir, { recursive: true, force: true });
     removed++;
   }
   return removed;

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { harnessReference, newRunId, resourceLabels, runFilter } from "./labels.js";
 
@@ -23,6 +24,9 @@ describe("labels", () => {
       "dockgrade.run": "run1",
       "dockgrade.kind": "volume",
       "dockgrade.created": "2025-01-02T03:04:05.000Z",
+      "dockgrade.pid": String(process.pid),
+      "dockgrade.host": os.hostname(),
+      ...(labels["dockgrade.boot"] ? { "dockgrade.boot": expect.stringMatching(/^[0-9a-f-]{8}$/) } : {}),
     });
     expect(runFilter("run1")).toEqual({ label: ["dockgrade.run=run1"] });
     expect(runFilter()).toEqual({ label: ["dockgrade.run"] });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { ownerLabels } from "./lease.js";
 
 /**
  * Every engine object dockgrade creates carries these labels, so a session can remove exactly what it made
@@ -26,8 +27,13 @@ export function newRunId(now: Date = new Date()): string {
   return `${now.getTime().toString(36)}${randomBytes(4).toString("hex")}`;
 }
 
-export function resourceLabels(runId: string, kind: ResourceKind, now: Date = new Date()) {
-  return { [LABEL.run]: runId, [LABEL.kind]: kind, [LABEL.created]: now.toISOString() };
+/** The labels of an object: its run, its kind, when it was made, and the process and machine that own it. */
+export function resourceLabels(
+  runId: string,
+  kind: ResourceKind,
+  now: Date = new Date(),
+): Record<string, string> {
+  return { [LABEL.run]: runId, [LABEL.kind]: kind, [LABEL.created]: now.toISOString(), ...ownerLabels() };
 }
 
 /** The engine's `label` filter: every object of one run, or every dockgrade object. */

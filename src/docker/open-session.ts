@@ -9,8 +9,11 @@ import type { BaseImage, PullPolicy } from "./base-images.js";
 import { type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
 import { type ContainerHandle, startedHandle } from "./container.js";
 import { type ContainerOptions, containerConfig, type MountSpec } from "./container-config.js";
+import { withDeadline } from "./deadline.js";
 import { connectEngine, type Engine, engineMessage, removeQuietly } from "./engine.js";
 import { harnessReference, LABEL, newRunId, resourceLabels, TEMP_PREFIX } from "./labels.js";
+import { type Lease, newLease, removeLease, writeLease } from "./lease.js";
+import { removeCommittedImages } from "./orphan-images.js";
 import { listLabelled, removeLabelled } from "./resources.js";
 import { type SandboxSummary, sandboxedBuild } from "./sandboxed-build.js";
 import type { DockerSession, ImageHistoryEntry } from "./session.js";
@@ -59,6 +62,9 @@ class EngineSession implements DockerSession {
   private network?: Promise<string>;
   private closing?: Promise<void>;
   private counter = 0;
+  /** Who owns this run, on disk: `dockgrade gc` in another process tells a dead run from a live one by it. */
+  private readonly lease: Lease;
+  private leaseWritten: Promise<void>;
 
   constructor(
     private readonly engine: Engine,
@@ -73,6 +79,8 @@ class EngineSession implements DockerSession {
       once: true,
     });
     this.untrack = trackSession(this);
+    this.lease = newLease(this.runId);
+    this.leaseWritten = writeLease(this.lease);
   }
 
   image(options: { maxContextBytes?: number } = {}): Promise<BuildOutcome> {
@@ -153,6 +161,13 @@ class EngineSession implements DockerSession {
     return dir;
   }
 
+  engineAnswers(): Promise<boolean> {
+    return withDeadline(this.engine.ping(), 5000, "pinging the Docker engine").then(
+      () => true,
+      () => false,
+    );
+  }
+
   close(): Promise<void> {
     this.closing ??= this.shutDown();
     return this.closing;
@@ -164,7 +179,10 @@ class EngineSession implements DockerSession {
     await this.network?.catch(() => undefined);
     // A build cut by this close may still commit its last step in the daemon a few milliseconds after the
     // request ended: that image carries the run's label and would appear after a first cleanup pass.
-    const cutBuild = Boolean(build && !build.ok && build.reason === "aborted");
+    const cutBuild = Boolean(
+      build && !build.ok && (build.reason === "aborted" || build.reason === "timeout"),
+    );
+    let complete = true;
     try {
       // Twice: a grader interrupted mid-way may create a container while the first pass runs, and an image
       // still used by it is only untagged by that pass; the second pass removes what the first could not.
@@ -174,13 +192,21 @@ class EngineSession implements DockerSession {
         const listed = await listLabelled(this.engine, this.runId);
         const counts = await removeLabelled(this.engine, listed);
         if (pass === passes - 1) for (const error of counts.errors) this.input.log?.(`cleanup: ${error}`);
+        if (pass === passes - 1) complete = counts.errors.length === 0;
       }
+      // The classic builder labels only the final image: one committed by a cut step after the build's own
+      // cleanup has no label, and is known by the step container it came from.
+      if (cutBuild) await removeCommittedImages(this.engine, this.lease.buildContainers);
     } catch (error) {
+      complete = false;
       this.input.log?.(
         `cleanup of run ${this.runId} failed: ${engineMessage(error)} (dockgrade gc removes leftovers)`,
       );
     }
     await Promise.all(this.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    await this.leaseWritten;
+    // A lease left behind (the engine failed mid-cleanup) lets the next start-up or `gc` finish the job.
+    if (complete) await removeLease(this.runId);
     this.untrack();
   }
 
@@ -208,10 +234,20 @@ class EngineSession implements DockerSession {
         pullPolicy: this.input.pullPolicy,
         signal: this.controller.signal,
         log: this.input.log,
+        onObjects: (objects) => this.recordBuildObjects(objects),
       });
     } catch (error) {
       return { ok: false, reason: "engine", message: engineMessage(error), lastLines: [], durationMs: 0 };
     }
+  }
+
+  private recordBuildObjects(objects: { containers: readonly string[]; images: readonly string[] }): void {
+    const { buildContainers, buildImages } = this.lease;
+    if (objects.containers.length === buildContainers.length && objects.images.length === buildImages.length)
+      return;
+    this.lease.buildContainers = [...objects.containers];
+    this.lease.buildImages = [...objects.images];
+    this.leaseWritten = this.leaseWritten.then(() => writeLease(this.lease));
   }
 
   private async built(): Promise<BuildSuccess> {

@@ -37,6 +37,17 @@ export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<Bu
   const { engine, policy } = request;
   const read = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
   const parsed = read?.ok ? parseDockerfile(read.text) : undefined;
+  // Past the instruction cap nothing is parsed, so nothing could be checked: such a file is not built.
+  if (parsed && !parsed.ok && parsed.problem.reason === "tooManyInstructions") {
+    const { count, max } = parsed.problem;
+    return {
+      ok: false,
+      reason: "failed",
+      message: `the Dockerfile holds about ${count} instructions; dockgrade builds at most ${max}`,
+      lastLines: [],
+      durationMs: Date.now() - started,
+    };
+  }
   if (parsed?.ok) {
     try {
       const named = namedImages(parsed.dockerfile).map((image) => image.reference);

@@ -68,6 +68,8 @@ export interface DockerSession {
   createVolume(): Promise<string>;
   /** A fresh host folder (mode 755) for files to bind-mount; removed by close(). */
   tempDir(): Promise<string>;
+  /** Whether the engine still answers (a ping within a few seconds); absent on test doubles. */
+  engineAnswers?(): Promise<boolean>;
   /** Removes every container, image, volume, network and temporary folder this session created. Idempotent. */
   close(): Promise<void>;
 }

@@ -1,10 +1,12 @@
 import type { BaseImage, DockerAvailability, DockerSession } from "../docker/session.js";
 import type { GraderRegistry, GraderResult } from "../grader/contract.js";
 import { type Lang, localize } from "../i18n/text.js";
+import { sanitizeDeep, sanitizeFileName } from "../report/sanitize.js";
 import { type CheckResult, REPORT_SCHEMA_VERSION, type Report } from "../report/schema.js";
 import type { Check, Rubric } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
+import { engineLostResult, engineWentAway } from "./engine-lost.js";
 import { orderChecks } from "./order.js";
 import { checkMessage, renderFinding } from "./render.js";
 import { engineResult, runGrader } from "./run-check.js";
@@ -41,6 +43,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   let session: Promise<DockerSession> | undefined;
   let opened: DockerSession | undefined;
   let baseImages: BaseImage[] = [];
+  // Once the engine stops answering, no Docker check can run: each ends `error` saying so.
+  let engineLost = false;
 
   try {
     for (const check of orderChecks(allChecks)) {
@@ -61,7 +65,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
         ...(check.feedback && status !== "pass" ? { feedback: localize(check.feedback, lang) } : {}),
         durationMs: Math.max(0, now().getTime() - started),
         findings,
-        ...(outcome.details ? { details: outcome.details } : {}),
+        ...(outcome.details ? { details: sanitizeDeep(outcome.details) } : {}),
       };
       results.set(check.id, result);
       options.onCheck?.(result);
@@ -82,9 +86,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     tool: { name: "dockgrade", version: options.toolVersion },
     lang,
     submission: {
-      source: submission.source,
-      path: submission.rootRel,
-      ...(submission.reportFile ? { reportFile: submission.reportFile } : {}),
+      source: sanitizeFileName(submission.source),
+      path: sanitizeFileName(submission.rootRel),
+      ...(submission.reportFile ? { reportFile: sanitizeFileName(submission.reportFile) } : {}),
       ...(submission.commit ? { commit: submission.commit } : {}),
       ...(submission.commitDate ? { commitDate: submission.commitDate } : {}),
       ...(submission.dirty !== undefined ? { dirty: submission.dirty } : {}),
@@ -124,6 +128,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     const grader = registry.get(check.grader);
     if (!grader) throw new Error(`grader "${check.grader}" vanished from the registry after validation`);
     const needsDocker = grader.requires.includes("docker");
+    if (needsDocker && engineLost) return engineLostResult();
     let docker: DockerSession | undefined;
     if (needsDocker) {
       if (!options.docker.available || !options.openDockerSession) {
@@ -142,7 +147,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       check.timeout ?? (needsDocker ? timeouts.build + timeouts.start + timeouts.check : timeouts.check);
     log(`${check.id} (${check.grader})`);
     options.onCheckStart?.({ id: check.id, title: check.title ? localize(check.title, lang) : check.id });
-    return runGrader(
+    const result = await runGrader(
       grader,
       check.params,
       {
@@ -156,5 +161,10 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       },
       options.signal,
     );
+    if (docker && (await engineWentAway(docker, result))) {
+      engineLost = true;
+      return engineLostResult();
+    }
+    return result;
   }
 }

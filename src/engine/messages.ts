@@ -22,5 +22,9 @@ export const engineMessages = {
     en: "The Docker session could not be opened: {cause}. Check that the Docker daemon is running, then grade again.",
     fr: "La session Docker n'a pas pu être ouverte : {cause}. Vérifiez que le démon Docker tourne, puis relancez la correction.",
   },
+  engineLost: {
+    en: "Not checked: the Docker engine stopped answering during grading. This says nothing about your work: grade again once Docker runs (what this run left is removed at the next start).",
+    fr: "Non vérifiée : le moteur Docker a cessé de répondre pendant la correction. Cela ne dit rien de votre travail : relancez la correction une fois Docker redémarré (ce que cette exécution a laissé est supprimé au prochain lancement).",
+  },
   allGood: { en: "All good.", fr: "Tout est correct." },
 } satisfies MessageCatalog;

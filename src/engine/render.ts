@@ -1,23 +1,32 @@
 import type { AnyGrader, Finding } from "../grader/contract.js";
 import { renderMessage } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/text.js";
+import { sanitizeFileName, sanitizeText } from "../report/sanitize.js";
 import type { ReportFinding } from "../report/schema.js";
 import { engineMessages } from "./messages.js";
 
-/** Turns a grader's finding into its report form, with the message in the report's language. */
+/**
+ * Turns a grader's finding into its report form, with the message in the report's language. This is
+ * where student text enters the report: every string of `data` and the file name are sanitised here.
+ */
 export function renderFinding(grader: AnyGrader | undefined, finding: Finding, lang: Lang): ReportFinding {
   const engine = finding.messageId.startsWith("engine.");
   const catalog = engine ? engineMessages : (grader?.messages ?? {});
   const id = engine ? finding.messageId.slice("engine.".length) : finding.messageId;
   const data =
-    finding.data && Object.fromEntries(Object.entries(finding.data).filter(([, v]) => v !== undefined));
+    finding.data &&
+    Object.fromEntries(
+      Object.entries(finding.data)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, typeof v === "string" ? sanitizeText(v) : v]),
+    );
   const out: ReportFinding = {
     messageId: finding.messageId,
     severity: finding.severity,
     message: renderMessage(catalog, id, lang, data),
   };
   if (finding.code) out.code = finding.code;
-  if (finding.file) out.file = finding.file;
+  if (finding.file) out.file = sanitizeFileName(finding.file);
   if (finding.line) out.line = finding.line;
   if (data && Object.keys(data).length > 0) out.data = data as ReportFinding["data"];
   return out;

@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import type { Finding, GraderContext, GraderResult } from "../grader/contract.js";
 import type { MessageCatalog } from "../i18n/catalog.js";
 import { compilePattern } from "../text/pattern.js";
-import { parseMarkdown } from "./parse.js";
+import { MAX_REPORT_BYTES, readParsedReport } from "./report-memo.js";
 import { findSection, headingOutline, type Section } from "./sections.js";
 
 /** Messages every report-reading grader declares (spread into its catalog). */
@@ -27,8 +27,7 @@ export interface ReportSection {
   section: Section;
 }
 
-/** The largest report read (the `reportUnreadable` message states it: "under 5 MB"). */
-export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_REPORT_BYTES };
 
 /**
  * Reads the submission's report and finds the section whose heading matches `pattern` (no pattern: the
@@ -43,10 +42,10 @@ export async function loadReportSection(
   const heading = pattern === undefined ? undefined : compilePattern(pattern);
   const file = ctx.submission.reportFile;
   if (!file) return { ok: false, result: failure("noReport", {}) };
-  const read = await ctx.files.readText(file, { from: "repo", maxBytes: MAX_REPORT_BYTES });
+  const read = await readParsedReport(ctx.files, file);
   if (!read.ok)
     return { ok: false, result: failure("reportUnreadable", { file, reason: read.reason }, file) };
-  const root = parseMarkdown(read.text);
+  const { root } = read;
   if (!heading)
     return {
       ok: true,

@@ -1,3 +1,4 @@
+import { sanitizeText } from "../report/sanitize.js";
 import type { Report } from "../report/schema.js";
 
 /**
@@ -28,12 +29,12 @@ export function toClassroom(report: Report): ClassroomResult {
       const status = check.status === "error" ? "error" : check.status === "pass" ? "pass" : "fail";
       const at = check.findings.find((f) => f.severity === "problem" && f.file);
       return {
-        name: `${step.title} — ${hidden ? "•••" : (check.title ?? check.id)}`,
+        name: plain(`${step.title} — ${hidden ? "•••" : (check.title ?? check.id)}`),
         status,
         score: check.score,
-        message: hidden ? "" : [check.message, check.feedback].filter(Boolean).join("\n"),
+        message: hidden ? "" : plain([check.message, check.feedback].filter(Boolean).join("\n")),
         test_code: "",
-        filename: hidden ? "" : (at?.file ?? ""),
+        filename: hidden ? "" : plain(at?.file ?? ""),
         line_no: hidden ? 0 : (at?.line ?? 0),
         execution_time: `${(check.durationMs / 1000).toFixed(2)}s`,
       } as const;
@@ -45,6 +46,11 @@ export function toClassroom(report: Report): ClassroomResult {
       ? "pass"
       : "fail";
   return { version: 1, status, max_score: report.maxScore, tests };
+}
+
+/** The autograding reporter prints these texts to the job log: plain text only (see report/sanitize.ts). */
+function plain(text: string): string {
+  return sanitizeText(text, Number.POSITIVE_INFINITY);
 }
 
 export function renderClassroom(report: Report): string {

@@ -1,3 +1,4 @@
+import { sanitizeText } from "../report/sanitize.js";
 import type { Report } from "../report/schema.js";
 import { formatPoints, labelled, reportWords, statusLabel } from "./labels.js";
 
@@ -10,10 +11,10 @@ export function renderMarkdown(report: Report, options: { showHidden?: boolean }
   out.push(`# ${cell(report.rubric.title)} — ${formatPoints(report.score)}/${formatPoints(report.maxScore)}`);
   out.push("");
   const commit = report.submission.commit
-    ? ` · ${reportWords.commit[lang]} \`${report.submission.commit.slice(0, 12)}\``
+    ? ` · ${reportWords.commit[lang]} ${code(report.submission.commit.slice(0, 12))}`
     : "";
   out.push(
-    `${labelled(reportWords.submission, lang)} \`${report.submission.source}\`${report.submission.path ? ` › \`${report.submission.path}\`` : ""}${commit}`,
+    `${labelled(reportWords.submission, lang)} ${code(report.submission.source)}${report.submission.path ? ` › ${code(report.submission.path)}` : ""}${commit}`,
   );
   if (!report.environment.docker.available) {
     out.push("");
@@ -43,7 +44,7 @@ export function renderMarkdown(report: Report, options: { showHidden?: boolean }
         check.feedback && `*${labelled(reportWords.hint, lang)}* ${check.feedback}`,
       ]
         .filter(Boolean)
-        .map((text) => cell(String(text)).replace(/\n/g, "<br>"))
+        .map((text) => cell(String(text)))
         .join("<br>");
       out.push(
         `| ${icon[check.status]} | ${cell(check.title ?? check.id)} | ${statusLabel[check.status][lang]} | ${formatPoints(check.score)}/${formatPoints(check.maxScore)} | ${detail} |`,
@@ -53,7 +54,27 @@ export function renderMarkdown(report: Report, options: { showHidden?: boolean }
   return `${out.join("\n")}\n`;
 }
 
-/** Table cells must not break the table: pipes escaped, HTML-looking text neutralised. */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/**
+ * Text inside a table cell or a heading stays there: control characters removed, line ends (`\r` too)
+ * made `<br>`, pipes escaped, HTML and link or image brackets turned into entities (so student text can
+ * neither add markup nor load an image). Emphasis and code marks are kept: messages use them.
+ */
+export function cell(text: string): string {
+  return sanitizeText(text, Number.POSITIVE_INFINITY)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\[/g, "&#91;")
+    .replace(/\]/g, "&#93;")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, "<br>");
+}
+
+/** Inline code that no backtick, line end or control character in `text` can close early. */
+export function code(text: string): string {
+  const plain = sanitizeText(text, Number.POSITIVE_INFINITY).replace(/\n/g, " ");
+  const longest = Math.max(0, ...[...plain.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = plain.startsWith("`") || plain.endsWith("`") ? " " : "";
+  return `${fence}${pad}${plain}${pad}${fence}`;
 }

@@ -1,6 +1,6 @@
 import { analyzeServerCommand } from "../../../src/analysis/server-command.js";
 import { effectiveCommand } from "../command.js";
-import { environmentAt, expandVariables, imageEnvironment } from "../environment.js";
+import { expandVariables, imageEnvironment, variablesAt } from "../environment.js";
 import type { DockerfileRule } from "../rule.js";
 
 /**
@@ -36,7 +36,7 @@ export const expose: DockerfileRule = {
     const declared: Array<{ spec: string; line: number }> = [];
     dockerfile.steps.forEach((step, index) => {
       if (step.keyword !== "EXPOSE") return;
-      const env = environmentAt(dockerfile.steps, index, { buildArgs: true });
+      const env = variablesAt(dockerfile.steps, index, { buildArgs: true });
       for (const arg of step.args) declared.push({ spec: expandVariables(arg, env), line: step.line });
     });
     const port = params.port;

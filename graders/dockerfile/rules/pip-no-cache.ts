@@ -1,4 +1,4 @@
-import { environmentAt } from "../environment.js";
+import { variablesAt } from "../environment.js";
 import type { DfInstruction, ParsedDockerfile } from "../parse.js";
 import { type PipInstall, pipInstalls } from "../pip.js";
 import type { DockerfileRule, RuleFinding } from "../rule.js";
@@ -73,8 +73,9 @@ function judge(pip: PipInstall, steps: readonly DfInstruction[]): RuleFinding {
   const mount = pip.step.flags.mount ?? "";
   if (/type=cache/.test(mount) && /target=[^,]*\.cache\/pip/.test(mount))
     return { messageId: "pipNoCache.ok", severity: "ok", line, data: { how: "RUN --mount=type=cache" } };
-  const env = { ...environmentAt(steps, pip.index, { buildArgs: true }), ...pip.assignments };
-  const value = env.PIP_NO_CACHE_DIR;
+  const value =
+    pip.assignments.PIP_NO_CACHE_DIR ??
+    variablesAt(steps, pip.index, { buildArgs: true })("PIP_NO_CACHE_DIR");
   if (value === undefined)
     return { messageId: "pipNoCache.cached", severity: "problem", line, data: { command: pip.command } };
   if (TRUE_WORDS.has(value.toLowerCase()))

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { contextCopies } from "../copies.js";
-import { environmentAt, expandVariables } from "../environment.js";
+import { expandVariables, variablesAt } from "../environment.js";
 import type { DockerfileRule, RuleFinding } from "../rule.js";
 
 /** DF002: WORKDIR sets the expected folder before the first COPY from the build context. */
@@ -34,7 +34,7 @@ export const workdir: DockerfileRule = {
     let setAt: number | undefined;
     for (const [index, step] of steps.slice(0, end).entries()) {
       if (step.keyword !== "WORKDIR" || !step.text) continue;
-      const written = expandVariables(step.args[0] ?? "", environmentAt(steps, index));
+      const written = expandVariables(step.args[0] ?? "", variablesAt(steps, index));
       current = normalize(path.posix.resolve(current, written));
       setAt = step.line;
     }

@@ -1,0 +1,9 @@
+// Runs in a worker thread (parse-bounded.ts): parses one Markdown text and posts the tree back. It loads
+// parse.ts or parse.js beside it, whichever this file is (the sources under vitest, dist once built).
+import { parentPort, workerData } from "node:worker_threads";
+
+const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
+const { parseMarkdown } = (await import(
+  new URL(`./parse.${extension}`, import.meta.url).href
+)) as typeof import("./parse.js");
+parentPort?.postMessage(parseMarkdown(workerData as string));

@@ -1,0 +1,42 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SubmissionFiles } from "../submission/files.js";
+import { IN_THREAD_CHARS, parseMarkdownBounded } from "./parse-bounded.js";
+import { readParsedReport } from "./report-memo.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-test-report-"));
+  await writeFile(path.join(dir, "README.md"), `# Etape 1\n\n${"Du texte, `docker run`.\n\n".repeat(2000)}`);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("the report, parsed once per submission", () => {
+  it("gives every check of a submission the same tree, and another submission its own", async () => {
+    const files = new SubmissionFiles(dir, dir);
+    const [a, b] = await Promise.all([
+      readParsedReport(files, "README.md"),
+      readParsedReport(files, "README.md"),
+    ]);
+    expect(a.ok && b.ok && a.root === b.root).toBe(true);
+    const other = await readParsedReport(new SubmissionFiles(dir, dir), "README.md");
+    expect(other.ok && a.ok && other.root !== a.root).toBe(true);
+  });
+
+  it("parses a large text in a worker, with the same tree as on the main thread", async () => {
+    const text = `## Etape 2\n\n| a | b |\n|---|---|\n${"| x | `y` |\n".repeat(IN_THREAD_CHARS / 8)}`;
+    const parsed = await parseMarkdownBounded(text);
+    expect(parsed.ok && parsed.root.children.map((n) => n.type)).toEqual(["heading", "table"]);
+  });
+
+  it("gives up on a text that exhausts its budget, without blocking the process", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 50);
+    const parsed = await parseMarkdownBounded("*a[b](".repeat(100_000), { timeoutMs: 1500 });
+    clearInterval(timer);
+    expect(parsed).toEqual({ ok: false, reason: "too-complex" });
+    expect(ticks).toBeGreaterThan(10);
+  });
+});
