@@ -1,7 +1,7 @@
 import type { SubmissionFiles } from "../submission/files.js";
 import { baseImages, ensureImages } from "./base-images.js";
 import { type ContextStats, packContext, scanContext } from "./build-context.js";
-import { type BuildLog, BuildLogParser, type BuildStepRef, JsonLines } from "./build-log.js";
+import { type BuildLog, BuildLogParser, type BuildProgress, type BuildStepRef, JsonLines } from "./build-log.js";
 import { cacheLock } from "./cache-lock.js";
 import { removeIntermediates } from "./cleanup.js";
 import { type Engine, engineMessage, engineStatus, removeQuietly } from "./engine.js";
@@ -28,6 +28,8 @@ export interface BuildRequest {
   noCache?: boolean;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Told as each step starts and prints, for a progress display. */
+  onProgress?: (event: BuildProgress) => void;
 }
 
 export interface BuildSuccess {
@@ -110,7 +112,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   if (request.signal?.aborted) onAbort();
   // The classic builder appends the `labels` as LABEL steps of its own (one per label on some engines):
   // a single label makes exactly one extra step everywhere, left out of the totals students see.
-  const parser = new BuildLogParser(request.keepLines ?? 20, 1);
+  const parser = new BuildLogParser(request.keepLines ?? 20, 1, request.onProgress);
   let transport: unknown;
   try {
     // Held while the build may reuse cached layers, so no removal deletes one under it (cache-lock.ts).

@@ -5,6 +5,7 @@ import type { Assignment } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
 import { type BuildOutcome, type BuildSuccess, buildImage, ImageUnavailableError } from "./build.js";
+import type { BuildProgress } from "./build-log.js";
 import { type ContainerHandle, startedHandle } from "./container.js";
 import { type ContainerOptions, containerConfig, type MountSpec } from "./container-config.js";
 import { connectEngine, type Engine, engineMessage, removeQuietly } from "./engine.js";
@@ -28,6 +29,8 @@ export interface OpenSessionInput {
   buildNetwork?: string;
   /** Memory of the build's RUN steps; default the larger of the assignment's limit and 1 GiB. */
   buildMemoryMb?: number;
+  /** Told as each build step starts and prints, for a progress display. */
+  onBuildProgress?: (event: BuildProgress) => void;
 }
 
 /** Connects to the engine and opens a session for one submission; nothing is created until asked. */
@@ -183,6 +186,7 @@ class EngineSession implements DockerSession {
         networkMode: this.input.buildNetwork,
         signal: this.controller.signal,
         log: this.input.log,
+        onProgress: this.input.onBuildProgress,
       });
     } catch (error) {
       return { ok: false, reason: "engine", message: engineMessage(error), lastLines: [], durationMs: 0 };

@@ -5,7 +5,7 @@ import type { ContainerOptions } from "./container-config.js";
 
 export { type BuildFailure, type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
 export type { ContextStats } from "./build-context.js";
-export type { BuildStepRef } from "./build-log.js";
+export type { BuildProgress, BuildStepRef } from "./build-log.js";
 export type { ContainerHandle, ExecOptions, ExecResult, StopResult } from "./container.js";
 export type { ContainerOptions, Limits, MountSpec } from "./container-config.js";
 export { readOnlyFailure } from "./container-config.js";

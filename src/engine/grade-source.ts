@@ -1,5 +1,5 @@
 import { registry as defaultRegistry } from "../../graders/index.js";
-import type { DockerAvailability, DockerSession } from "../docker/session.js";
+import type { BuildProgress, DockerAvailability, DockerSession } from "../docker/session.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
@@ -19,6 +19,8 @@ export interface DockerBackend {
     rubric: Rubric;
     signal?: AbortSignal;
     log(line: string): void;
+    /** Told as each build step starts and prints, for a progress display. */
+    onBuildProgress?: (event: BuildProgress) => void;
   }): Promise<DockerSession>;
 }
 
@@ -32,6 +34,10 @@ export interface GradeSourceOptions {
   registry?: GraderRegistry;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Told as each build step starts and prints, for a progress display. */
+  onBuildProgress?: (event: BuildProgress) => void;
+  /** Opens the Docker session instead of `docker.open` (the watch loop keeps one session between runs). */
+  openSession?: () => Promise<DockerSession>;
 }
 
 /**
@@ -66,7 +72,17 @@ export async function gradeResolved(
     lang: options.lang,
     toolVersion: toolVersion(),
     docker: options.availability ?? (await options.docker.probe()),
-    openDockerSession: () => options.docker.open({ submission, files, rubric, signal: options.signal, log }),
+    openDockerSession:
+      options.openSession ??
+      (() =>
+        options.docker.open({
+          submission,
+          files,
+          rubric,
+          signal: options.signal,
+          log,
+          onBuildProgress: options.onBuildProgress,
+        })),
     signal: options.signal,
     log,
     onCheck: options.onCheck,
