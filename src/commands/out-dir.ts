@@ -44,7 +44,8 @@ export async function prepareOutDir(dir: string): Promise<OutDirProblem | undefi
       if (!info.isDirectory()) return { kind: "file-in-path", dir: absolute, file: existing };
       break;
     }
-    if (info.code !== "ENOENT") return { kind: "unwritable", dir: absolute, cause: info.code ?? info.message };
+    if (info.code !== "ENOENT" && info.code !== "ENOTDIR")
+      return { kind: "unwritable", dir: absolute, cause: info.code ?? info.message };
     const parent = path.dirname(existing);
     if (parent === existing) break;
     missing.unshift(existing);
@@ -62,7 +63,11 @@ export async function prepareOutDir(dir: string): Promise<OutDirProblem | undefi
     await rm(probe, { force: true });
     return undefined;
   } catch (error) {
-    return { kind: "unwritable", dir: absolute, cause: (error as NodeJS.ErrnoException).code ?? String(error) };
+    return {
+      kind: "unwritable",
+      dir: absolute,
+      cause: (error as NodeJS.ErrnoException).code ?? String(error),
+    };
   }
 }
 
@@ -76,7 +81,8 @@ const CAUSES: Record<string, { en: string; fr: string }> = {
 
 /** What to tell the user about an output folder that cannot be used: what, why, and how to fix it. */
 export function outDirMessage(problem: OutDirProblem, lang: Lang): string {
-  const shown = path.relative(process.cwd(), problem.dir) || problem.dir;
+  const rel = path.relative(process.cwd(), problem.dir);
+  const shown = rel && !rel.startsWith("..") ? rel : problem.dir;
   const fr = lang === "fr";
   switch (problem.kind) {
     case "pseudo":

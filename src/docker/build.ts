@@ -1,7 +1,13 @@
 import type { SubmissionFiles } from "../submission/files.js";
 import { baseImages, ensureImages } from "./base-images.js";
 import { type ContextStats, packContext, scanContext } from "./build-context.js";
-import { type BuildLog, BuildLogParser, type BuildProgress, type BuildStepRef, JsonLines } from "./build-log.js";
+import {
+  type BuildLog,
+  BuildLogParser,
+  type BuildProgress,
+  type BuildStepRef,
+  JsonLines,
+} from "./build-log.js";
 import { cacheLock } from "./cache-lock.js";
 import { removeIntermediates } from "./cleanup.js";
 import { type Engine, engineMessage, engineStatus, removeQuietly } from "./engine.js";

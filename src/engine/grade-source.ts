@@ -44,7 +44,10 @@ export interface GradeSourceOptions {
  * Grades one submission named by a folder or a git URL: resolve (clone), grade, clean up. Holds no state
  * between calls, so many can run at once. A submission that cannot be read throws SubmissionError.
  */
-export async function gradeSource(source: string, options: GradeSourceOptions): Promise<Report> {
+export async function gradeSource(
+  source: string,
+  options: GradeSourceOptions & Pick<GradeOptions, "onCheck" | "onCheckStart">,
+): Promise<Report> {
   const resolved = await resolveSubmission(source, {
     root: options.root,
     reportCandidates: options.rubric.assignment.reportCandidates,

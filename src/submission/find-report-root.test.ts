@@ -48,7 +48,9 @@ describe("submissions that cannot be graded as they are", () => {
   it("a README over the size limit: says so, with its size and the limit", async () => {
     const big = `## Etape 1\n${"x".repeat(MAX_REPORT_BYTES + 300_000)}`;
     const error = await refusal({ Dockerfile: "FROM x\n", "README.md": big });
-    expect(error.text("en")).toMatch(/^the lab report README\.md is too large to read: 5\.3 MB, and the limit is 5 MB\./);
+    expect(error.text("en")).toMatch(
+      /^the lab report README\.md is too large to read: 5\.3 MB, and the limit is 5 MB\./,
+    );
     expect(error.text("fr")).toContain("5,3 Mo, la limite est de 5 Mo");
   });
 

@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
-import { MAX_REPORT_BYTES } from "../markdown/report.js";
 import type { Lang } from "../i18n/text.js";
+import { MAX_REPORT_BYTES } from "../markdown/report.js";
 import type { SubmissionFiles } from "./files.js";
 import { submissionError } from "./submission-error.js";
 import { type TextProblem, textProblem } from "./text-content.js";

@@ -3,13 +3,7 @@ import path from "node:path";
 import { SubmissionFiles } from "./files.js";
 import { findReport } from "./find-report.js";
 import { findDockerfileRoot } from "./find-root.js";
-import {
-  type CloneOptions,
-  cloneSubmission,
-  isGitUrl,
-  localCommit,
-  redactUrl,
-} from "./git-source.js";
+import { type CloneOptions, cloneSubmission, isGitUrl, localCommit, redactUrl } from "./git-source.js";
 import { submissionError } from "./submission-error.js";
 import type { Submission } from "./types.js";
 
