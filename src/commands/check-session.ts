@@ -87,7 +87,7 @@ export async function writeAndSay(
     }
     return;
   }
-  const written = await writeReport({ ...report }, path.resolve(destination.dir), reportSlug(report)).catch(
+  const written = await writeReport(report, path.resolve(destination.dir), reportSlug(report)).catch(
     (error: NodeJS.ErrnoException) => {
       throw new UsageError(
         lang === "fr"

@@ -49,7 +49,11 @@ export function liveLines(state: ProgressState, now: number, lang: Lang): string
     (check) => `  …        ${check.title}  ${elapsed(now - check.since)}`,
   );
   if (state.build && state.running.size > 0) {
-    lines.push(`             ${buildStepLine(state.build.step, lang)}  ${elapsed(now - state.build.since)}`);
+    // The step's time goes before its instruction, which a narrow terminal cuts.
+    const time = elapsed(now - state.build.since);
+    lines.push(
+      `             ${buildStepLine(state.build.step, lang).replace(WORDS.colon[lang], ` (${time})${WORDS.colon[lang]}`)}`,
+    );
     if (state.build.line) lines.push(`             │ ${state.build.line}`);
   }
   return lines;

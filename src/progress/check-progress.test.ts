@@ -67,7 +67,7 @@ describe("progress lines", () => {
     );
     expect(lines).toEqual([
       "  …        The image builds  0:12",
-      "             Step 4/8: RUN pip install -r requirements.txt  0:08",
+      "             Step 4/8 (0:08): RUN pip install -r requirements.txt",
       "             │ Collecting flask",
     ]);
   });
@@ -111,7 +111,7 @@ describe("progress views", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const during = out.join("");
     expect(during).toContain("The image builds  0:03");
-    expect(during).toContain("Step 4/8: RUN pip install -r requirements.txt  0:03");
+    expect(during).toContain("Step 4/8 (0:03): RUN pip install -r requirements.txt");
     expect(during).toContain("│ Collecting flask");
     expect(during).toContain("\u001b[1F\u001b[J");
     view.build({ kind: "end", ok: true });

@@ -87,12 +87,14 @@ export async function watchSubmission(input: WatchInput, io: CommandIO): Promise
 
   let last = await grade(all);
   io.stdout(reporters.text(last.report, { color: input.color, showHidden: input.showHidden }));
-  await writeAndSay(last.report, input.destination, lang, io);
-  input.onRun?.(last);
   const ownOutput =
     "dir" in input.destination
       ? outputInside(resolved.submission.repoRoot, path.join(input.destination.dir, reportSlug(last.report)))
       : [];
+  await writeAndSay(last.report, input.destination, lang, io);
+  // Watching starts before the first run is announced, so no save made after it is missed.
+  const watcher = watch(resolved.submission.repoRoot, { recursive: true });
+  input.onRun?.(last);
   io.stderr(`${words.watching(lang, resolved.submission.repoRoot)}\n`);
 
   const pending = new Set<string>();
@@ -151,7 +153,6 @@ export async function watchSubmission(input: WatchInput, io: CommandIO): Promise
       });
   };
 
-  const watcher = watch(resolved.submission.repoRoot, { recursive: true });
   watcher.on("change", (_event, file) => {
     if (!file) return;
     const rel = String(file).split(path.sep).join("/");
