@@ -170,6 +170,12 @@ const cases: Array<[string, string[], RegExp]> = [
     ["check", `${D}/good`, "--rubric", "src/rubric/__fixtures__/bad-type", "--no-out"],
     /checks\[0\]\.points/,
   ],
+  ["batch --out in /proc", ["batch", D, "--out", "/proc/dockgrade"], /view of the system \(proc\)/],
+  [
+    "merge --out under a regular file",
+    ["merge", `${D}/good`, "--out", `${D}/a-file/merged`],
+    /a-file is a file, not a folder/,
+  ],
   ["render of a missing file", ["render", `${D}/missing.json`], /missing\.json: not a readable JSON report/],
   ["render of something not a report", ["render", "package.json"], /not a dockgrade report/],
 ];
@@ -180,7 +186,7 @@ describe("dockgrade refuses bad input with exit 2 and the cause", () => {
   it.each(cases)("%s", async (_name, args, message) => {
     const result = await cli([
       ...args.map((arg) => arg.replaceAll(D, dir)),
-      ...(args[0] === "check" ? ["--lang", "en"] : []),
+      ...(args[0] === "render" ? [] : ["--lang", "en"]),
     ]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);

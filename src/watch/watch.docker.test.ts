@@ -1,6 +1,6 @@
 // `check --watch` on the real engine: a README edit re-grades the report checks only, at once, on the kept
 // session; a Dockerfile edit builds again (with the layer cache) and re-grades the image checks.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -109,4 +109,51 @@ describe("dockgrade check --watch", () => {
       expect([left, images]).toEqual(["", ""]);
     }
   }, 600_000);
+
+  it("on Ctrl-C, removes what its Docker session made and exits 130", async () => {
+    const lab = path.join(dir, "ctrl-c");
+    await cp("submissions-example/complete", lab, { recursive: true });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "src/cli.ts",
+        "check",
+        lab,
+        "--watch",
+        "--verbose",
+        "--no-out",
+        "--lang",
+        "en",
+        "--rubric",
+        "src/watch/__fixtures__/rubric-watch",
+      ],
+      { env: { ...process.env, NO_COLOR: "1", CI: "true" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const until = Date.now() + 240_000;
+    while (!stderr.includes("Watching ")) {
+      if (Date.now() > until) throw new Error(`the watch never started; stderr:\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const runId = /dockgrade\/([a-z0-9]+)\/quotegen/.exec(stderr)?.[1];
+    expect(runId).toBeDefined();
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    for (const kind of [
+      ["ps", "-aq"],
+      ["images", "-q"],
+      ["network", "ls", "-q"],
+    ]) {
+      const left = execFileSync("docker", [...kind, "--filter", `label=dockgrade.run=${runId}`], {
+        encoding: "utf8",
+      }).trim();
+      expect(left).toBe("");
+    }
+  }, 300_000);
 });
