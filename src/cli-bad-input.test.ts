@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -19,6 +20,8 @@ const env = {
   CI: "true",
 };
 let dir: string;
+let port = 0;
+let server: Server;
 
 async function cli(args: string[], cwd = repo) {
   const started = Date.now();
@@ -48,6 +51,10 @@ async function lab(name: string, files: Record<string, string | Buffer>): Promis
 beforeAll(async () => {
   await run("node_modules/.bin/tsc", ["-p", "tsconfig.build.json"]);
   dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-bad-input-"));
+  // A git server that knows no repository: git's own reason must reach the user.
+  server = createServer((_request, response) => response.writeHead(404).end("Not Found"));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as { port: number }).port;
   await cp("submissions-example/complete", path.join(dir, "good"), { recursive: true });
   await writeFile(path.join(dir, "a-file"), "not a folder\n");
   const dockerfile = "FROM python:3.12-slim\n";
@@ -69,7 +76,10 @@ beforeAll(async () => {
     "README.md": "# TPs\n",
   });
 }, 180_000);
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  server.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 const D = "DIR";
 const cases: Array<[string, string[], RegExp]> = [
@@ -126,6 +136,11 @@ const cases: Array<[string, string[], RegExp]> = [
     "a clone from a server that does not answer",
     ["check", "http://127.0.0.1:1/lab.git", "--no-out"],
     /cannot clone .*nothing answers on that port/,
+  ],
+  [
+    "a clone of a repository the server does not have",
+    ["check", "http://127.0.0.1:PORT/lab.git", "--no-out"],
+    /cannot clone .*repository not found \(git: repository .* not found\)/,
   ],
   [
     "a clone from a host that does not exist",
@@ -185,7 +200,7 @@ describe("dockgrade refuses bad input with exit 2 and the cause", () => {
 
   it.each(cases)("%s", async (_name, args, message) => {
     const result = await cli([
-      ...args.map((arg) => arg.replaceAll(D, dir)),
+      ...args.map((arg) => arg.replaceAll(D, dir).replace("PORT", String(port))),
       ...(args[0] === "render" ? [] : ["--lang", "en"]),
     ]);
     expect(result.code, result.stderr).toBe(2);
