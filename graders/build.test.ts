@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { classifyPullFailure, notPresent } from "../src/docker/pull-failure.js";
 import type { BuildOutcome } from "../src/docker/session.js";
 import { formatBytes } from "../src/format/bytes.js";
 import { renderMessage } from "../src/i18n/catalog.js";
@@ -12,6 +13,8 @@ const context = {
 };
 const dockerfile = "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install -r requirements.txt\n";
 const facts = { names: new Map([["", ["Dockerfile"]]]), dockerfile, where: "." };
+
+const pullOf = (text: string) => ({ ...classifyPullFailure(text), image: "python:3.12-slim" });
 
 describe("judgeBuild", () => {
   it("passes a built image and gives its figures", () => {
@@ -104,6 +107,58 @@ describe("judgeBuild", () => {
     ]);
   });
 
+  it("fails a build the sandbox refused, one finding per line, in plain words", () => {
+    const outcome: BuildOutcome = {
+      ok: false,
+      reason: "refused",
+      message: "refused",
+      refusals: [
+        { line: 2, kind: "add-url", instruction: "ADD", source: "http://127.0.0.1:9/secret" },
+        { line: 3, kind: "local-image", instruction: "COPY --from", source: "solution:latest" },
+        { line: 4, kind: "unresolved-image", instruction: "FROM", source: "$BASE" },
+      ],
+      lastLines: [],
+      durationMs: 3,
+    };
+    const result = judgeBuild(outcome, facts, 12, "tp1/Dockerfile", ["python:3.12-slim"]);
+    expect(result.status).toBe("fail");
+    expect(result.findings.map((f) => [f.messageId, f.code, f.file, f.line])).toEqual([
+      ["refusedAddUrl", "B005", "tp1/Dockerfile", 2],
+      ["refusedLocalImage", "B006", "tp1/Dockerfile", 3],
+      ["refusedUnresolvedImage", "B007", "tp1/Dockerfile", 4],
+    ]);
+    for (const finding of result.findings) {
+      for (const lang of ["en", "fr"] as const) {
+        const text = renderMessage(build.messages, finding.messageId, lang, finding.data);
+        expect(text).toContain(String(finding.line));
+        expect(text).not.toMatch(/\{\w+\}|add-url|local-image|refused/);
+      }
+    }
+    expect(renderMessage(build.messages, "refusedLocalImage", "en", result.findings[1]?.data)).toContain(
+      "python:3.12-slim",
+    );
+  });
+
+  it("fails a build that wrote more than its disk budget, naming the step", () => {
+    const outcome: BuildOutcome = {
+      ok: false,
+      reason: "disk",
+      message: "disk",
+      failingStep: { index: 3, total: 4, instruction: "RUN head -c 1G /dev/zero > /big" },
+      lastLines: [],
+      durationMs: 3,
+      diskBytes: 64 * 1024 * 1024,
+      usedBytes: 100 * 1024 * 1024,
+    };
+    const result = judgeBuild(outcome, facts);
+    expect(result).toMatchObject({
+      status: "fail",
+      findings: [
+        { messageId: "diskExceeded", code: "B008", data: { budget: "67MB", used: "105MB", step: 3 } },
+      ],
+    });
+  });
+
   it("fails an oversized context and names what weighs most", () => {
     const outcome: BuildOutcome = {
       ok: false,
@@ -140,6 +195,16 @@ describe("judgeBuild", () => {
     [{ reason: "timeout", timeoutMs: 300_000 }, "timedOutEarly"],
     [{ reason: "engine", message: "connect ECONNREFUSED /var/run/docker.sock" }, "engineFailed"],
     [{ reason: "aborted" }, "aborted"],
+    [
+      { reason: "pull", pull: pullOf("toomanyrequests: You have reached your pull rate limit.") },
+      "pullRateLimit",
+    ],
+    [{ reason: "pull", pull: pullOf("no basic auth credentials") }, "pullAuth"],
+    [{ reason: "pull", pull: pullOf("received unexpected HTTP status: 502 Bad Gateway") }, "pullRegistry"],
+    [
+      { reason: "pull", pull: { ...notPresent("python:3.12-slim"), image: "python:3.12-slim" } },
+      "pullNotPresent",
+    ],
   ] as const)("is an error, not a fail, when the harness could not finish: %o", (over, messageId) => {
     const outcome = { ok: false, message: "", lastLines: [], durationMs: 1, ...over } as BuildOutcome;
     const result = judgeBuild(outcome, facts);

@@ -45,7 +45,13 @@ export default defineGrader({
     if (!ctx.docker) return { status: "error", findings: [{ messageId: "noSession", severity: "problem" }] };
     const outcome = await ctx.docker.image({ maxContextBytes: params.maxContextMb * 1024 * 1024 });
     const facts = outcome.ok ? undefined : await readFacts(ctx, outcome);
-    return judgeBuild(outcome, facts, params.outputLines, dockerfilePath(ctx));
+    return judgeBuild(
+      outcome,
+      facts,
+      params.outputLines,
+      dockerfilePath(ctx),
+      ctx.assignment.build.allowedBases,
+    );
   },
 });
 
@@ -55,6 +61,7 @@ export function judgeBuild(
   facts: BuildFacts | undefined,
   outputLines = 12,
   dockerfile = "Dockerfile",
+  allowed: readonly string[] = [],
 ): GraderResult {
   const context = outcome.context;
   const contextDetails = context ? { contextBytes: context.bytes, contextFiles: context.files } : {};
@@ -87,6 +94,17 @@ export function judgeBuild(
         },
       });
     }
+    for (const base of outcome.baseImages ?? []) {
+      findings.push({
+        messageId: base.digest ? "baseImageDigest" : "baseImageLocal",
+        severity: "info",
+        data: {
+          image: base.reference,
+          digest: base.digest?.replace(/^.*@/, "") ?? "",
+          imageId: base.id.replace(/^sha256:/, "").slice(0, 12),
+        },
+      });
+    }
     const details = {
       durationMs: outcome.durationMs,
       ...contextDetails,
@@ -94,6 +112,7 @@ export function judgeBuild(
       sizeBytes: outcome.sizeBytes,
       reference: outcome.reference,
       steps: outcome.steps,
+      ...(outcome.baseImages ? { baseImages: outcome.baseImages } : {}),
     };
     return { status: "pass", findings, details };
   }
@@ -165,6 +184,41 @@ export function judgeBuild(
       // that ran out of time before any step started says nothing about the work: the harness could not check.
       return { status: step ? "fail" : "error", findings: [finding], details };
     }
+    case "refused":
+      return {
+        status: "fail",
+        findings: refusalFindings(outcome, dockerfile, allowed),
+        details: { ...details, refusals: outcome.refusals ?? [] },
+      };
+    case "disk": {
+      const data = {
+        budget: formatBytes(outcome.diskBytes ?? 0),
+        used: formatBytes(outcome.usedBytes ?? 0),
+        ...stepData,
+      };
+      const finding: Finding = step
+        ? at({ messageId: "diskExceeded", severity: "problem", code: "B008", data })
+        : { messageId: "diskExceededEnd", severity: "problem", code: "B008", data };
+      return {
+        status: "fail",
+        findings: [finding],
+        details: { ...details, diskBytes: outcome.diskBytes, usedBytes: outcome.usedBytes },
+      };
+    }
+    case "pull": {
+      const pull = outcome.pull;
+      const data = {
+        image: pull?.image ?? "?",
+        error: pull?.message ?? outcome.message,
+        host: pull?.host ?? "the registry",
+      };
+      const messageId = PULL_MESSAGES[pull?.kind ?? "unknown"] ?? "pullUnknown";
+      return {
+        status: "error",
+        findings: [{ messageId, severity: "problem", data }],
+        details: { ...details, pull: pull ?? null },
+      };
+    }
     case "aborted":
       return { status: "error", findings: [{ messageId: "aborted", severity: "problem" }], details };
     case "engine":
@@ -175,6 +229,39 @@ export function judgeBuild(
       };
   }
 }
+
+const REFUSAL = {
+  "add-url": { messageId: "refusedAddUrl", code: "B005" },
+  "local-image": { messageId: "refusedLocalImage", code: "B006" },
+  "unresolved-image": { messageId: "refusedUnresolvedImage", code: "B007" },
+} as const;
+
+/** One finding per refused instruction, at its line. */
+function refusalFindings(
+  outcome: Extract<BuildOutcome, { ok: false }>,
+  dockerfile: string,
+  allowed: readonly string[],
+): Finding[] {
+  const bases = allowed.length > 0 ? allowed.join(", ") : "python:3.12-slim";
+  return (outcome.refusals ?? []).map((refusal) => ({
+    ...REFUSAL[refusal.kind],
+    severity: "problem",
+    file: dockerfile,
+    line: refusal.line,
+    data: { line: refusal.line, instruction: refusal.instruction, source: refusal.source, allowed: bases },
+  }));
+}
+
+/** The harness-side causes of a failed pull, each with its own fix for the instructor. */
+const PULL_MESSAGES: Partial<Record<string, string>> = {
+  dns: "pullDns",
+  unreachable: "pullUnreachable",
+  "rate-limit": "pullRateLimit",
+  auth: "pullAuth",
+  "registry-error": "pullRegistry",
+  "not-present": "pullNotPresent",
+  unknown: "pullUnknown",
+};
 
 /** What the hints need: the Dockerfile, .dockerignore, and the folders a failed COPY looked in. */
 async function readFacts(
@@ -199,7 +286,7 @@ async function readFacts(
   return {
     names,
     dockerignore: await text(".dockerignore"),
-    dockerfile: await text("Dockerfile"),
+    dockerfile: await text(ctx.assignment.dockerfile),
     where: ctx.submission.rootRel || ".",
   };
 }

@@ -1,10 +1,9 @@
 import { Type as T } from "@sinclair/typebox";
 import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
-import { rubricPatternError } from "../src/grader/rubric-patterns.js";
 import { parseMarkdown } from "../src/markdown/parse.js";
 import { MAX_REPORT_BYTES, reportMessages } from "../src/markdown/report.js";
-import { compilePattern } from "../src/text/normalize.js";
+import { PatternString } from "../src/text/pattern.js";
 import { CLAIM_CHECKS, judgeClaims } from "./claims/judge.js";
 import { claimsMessages } from "./claims/messages.js";
 import { baseImageParam, imageLayerTable } from "./layers/image-layers.js";
@@ -25,13 +24,11 @@ export default defineGrader({
   },
   params: T.Object(
     {
-      layersSection: T.String({
-        minLength: 1,
+      layersSection: PatternString({
         default: "etape\\s*5",
         description: "Heading pattern of the section that discusses the layers (docker history).",
       }),
-      sizeSection: T.String({
-        minLength: 1,
+      sizeSection: PatternString({
         default: "etape\\s*2",
         description: "Heading pattern of the section that gives the image size.",
       }),
@@ -95,10 +92,6 @@ export default defineGrader({
     checks: ["layers", "size", "tags"],
   },
   async run(ctx, params) {
-    const badPattern = rubricPatternError(() => {
-      for (const pattern of [params.layersSection, params.sizeSection]) compilePattern(pattern);
-    });
-    if (badPattern) return badPattern;
     const file = ctx.submission.reportFile;
     if (!file) return { status: "skipped", findings: [{ messageId: "noReport", severity: "info" }] };
     const read = await ctx.files.readText(file, { from: "repo", maxBytes: MAX_REPORT_BYTES });

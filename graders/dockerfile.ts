@@ -1,9 +1,9 @@
 import path from "node:path";
 import { defineGrader, type GraderContext, type GraderResult } from "../src/grader/contract.js";
 import type { MessageCatalog } from "../src/i18n/catalog.js";
+import { nearMissName } from "../src/submission/near-miss.js";
 import { RULES } from "./dockerfile/all-rules.js";
 import { judgeDockerfile } from "./dockerfile/judge.js";
-import { nearMissName } from "./dockerfile/near-miss.js";
 import { DockerfileParams } from "./dockerfile/params.js";
 import { parseDockerfile } from "./dockerfile/parse.js";
 import { refusalFinding, unreadableFinding, unreadableMessages } from "./dockerfile/unreadable.js";
@@ -24,15 +24,11 @@ export default defineGrader({
   requires: ["repository"],
   messages: Object.assign({}, unreadableMessages, ...RULES.map((rule) => rule.messages)) as MessageCatalog,
   async run(ctx, params) {
-    const read = await ctx.files.readBytes(params.file);
+    const file = params.file ?? ctx.assignment.dockerfile;
+    const read = await ctx.files.readBytes(file);
     if (!read.ok) {
-      const nearMiss = read.reason === "missing" ? await findNearMiss(ctx, params.file) : undefined;
-      const { status, finding } = refusalFinding(
-        read.reason,
-        params.file,
-        ctx.submission.rootRel || ".",
-        nearMiss,
-      );
+      const nearMiss = read.reason === "missing" ? await findNearMiss(ctx, file) : undefined;
+      const { status, finding } = refusalFinding(read.reason, file, ctx.submission.rootRel || ".", nearMiss);
       return { status, credit: 0, findings: [finding] };
     }
     const parsed = parseDockerfile(read.bytes);

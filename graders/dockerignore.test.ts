@@ -28,6 +28,7 @@ describe("dockerignore grader", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "dockgrade-ignore-"));
     await writeFile(path.join(dir, ".dockerignore"), ".git\n__pycache__\n");
     await writeFile(path.join(dir, "app.py"), "print(1)\n");
+    await writeFile(path.join(dir, "Dockerfile"), "FROM python:3.12-slim\n");
     const result = await run(dir);
     expect(result.status).toBe("partial");
     expect(result.credit).toBeCloseTo(4 / 5);
@@ -40,8 +41,24 @@ describe("dockerignore grader", () => {
   it("follows Docker's case-sensitive matching", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "dockgrade-ignore-"));
     await writeFile(path.join(dir, ".dockerignore"), ".GIT\n.venv\n__pycache__\n");
+    await writeFile(path.join(dir, "Dockerfile"), "FROM python:3.12-slim\n");
     const result = await run(dir, { mustExclude: [".git/HEAD"] });
     expect(result.findings.map((f) => f.messageId)).toContain("notExcluded");
+  });
+});
+
+describe("dockerignore grader, nothing to judge", () => {
+  it.each([
+    ["an empty folder", {}],
+    ["a .dockerignore but no Dockerfile", { ".dockerignore": ".git\n.venv\n__pycache__\n*.pyc\n" }],
+    ["a Dockerfile saved under another name", { "Docker file": "FROM python:3.12-slim\n" }],
+  ])("credits nothing for %s: no Dockerfile, no build context", async (_, files) => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dockgrade-ignore-"));
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    const result = await run(dir);
+    expect(result).toMatchObject({ status: "skipped" });
+    expect(result.credit ?? 0).toBe(0);
+    expect(result.findings.map((f) => f.messageId)).toEqual(["noDockerfile"]);
   });
 });
 

@@ -40,8 +40,8 @@ export default defineGrader({
   messages: {
     present: { en: ".dockerignore is present.", fr: ".dockerignore est présent." },
     absent: {
-      en: "No .dockerignore: the whole folder (.git, .venv, caches) is sent to the engine at every build. Add a .dockerignore listing .git, .venv, __pycache__ and *.pyc.",
-      fr: "Pas de .dockerignore : tout le dossier (.git, .venv, caches) part vers le moteur à chaque build. Ajoutez un .dockerignore qui liste .git, .venv, __pycache__ et *.pyc.",
+      en: "No .dockerignore: everything in the folder is sent to the engine at every build, .git, .venv and caches included whenever they are there. Add a .dockerignore listing .git, .venv, __pycache__ and *.pyc.",
+      fr: "Pas de .dockerignore : tout le contenu du dossier part vers le moteur à chaque build, .git, .venv et caches compris dès qu'ils sont là. Ajoutez un .dockerignore qui liste .git, .venv, __pycache__ et *.pyc.",
     },
     excluded: { en: "{path} is excluded from the context.", fr: "{path} est exclu du contexte." },
     notExcluded: {
@@ -60,6 +60,10 @@ export default defineGrader({
       en: "The build context sends {files} files ({size}); expected at most {maxFiles} files and {maxSize}. Heaviest: {largest}. Exclude it in .dockerignore.",
       fr: "Le contexte de build envoie {files} fichiers ({size}) ; au plus {maxFiles} fichiers et {maxSize} attendus. Le plus lourd : {largest}. Excluez-le dans .dockerignore.",
     },
+    noDockerfile: {
+      en: "Not judged: there is no {file} in {where}, so there is no build context to judge and nothing to credit for it.",
+      fr: "Non évalué : il n'y a pas de {file} dans {where}, donc pas de contexte de build à juger ni rien à créditer.",
+    },
     unreadable: {
       en: ".dockerignore cannot be read ({reason}): Docker would ignore it. Make it a plain text file in the submission.",
       fr: ".dockerignore est illisible ({reason}) : Docker l'ignorerait. Faites-en un simple fichier texte du rendu.",
@@ -67,6 +71,20 @@ export default defineGrader({
   },
   example: { mustExclude: DEFAULT_SAMPLES, maxContextFiles: 300, maxContextMb: 20 },
   async run(ctx, params) {
+    // The build context is the Dockerfile's folder: without a Dockerfile there is none, and an empty
+    // folder must not earn the "small context" share.
+    const dockerfile = await ctx.files.locate("Dockerfile");
+    if (!dockerfile.ok || dockerfile.kind !== "file")
+      return {
+        status: "skipped",
+        findings: [
+          {
+            messageId: "noDockerfile",
+            severity: "info",
+            data: { file: "Dockerfile", where: ctx.submission.rootRel || "." },
+          },
+        ],
+      };
     const findings: Finding[] = [];
     const read = await ctx.files.readText(".dockerignore", { maxBytes: 256 * 1024 });
     const missing = !read.ok && read.reason === "missing";

@@ -5,7 +5,7 @@ import { creditStatus, defineGrader, type Finding } from "../src/grader/contract
 import { resolveImage } from "../src/images/resolve.js";
 import { figuresOf } from "../src/markdown/figures.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
-import { compilePattern } from "../src/text/normalize.js";
+import { PatternString } from "../src/text/pattern.js";
 
 /**
  * `evidence`: a step of the report shows the output of the commands it asks to run, as screenshots (an
@@ -22,10 +22,9 @@ export default defineGrader({
   },
   params: T.Object(
     {
-      section: T.String({
-        minLength: 1,
+      section: PatternString({
         default: "etape\\s*1\\b",
-        description: "Pattern of the section's heading (regex; accents and case ignored).",
+        description: "Pattern of the section's heading.",
       }),
       example: T.String({
         default: "Etape 1",
@@ -61,10 +60,7 @@ export default defineGrader({
     },
   },
   async run(ctx, params) {
-    const loaded = await loadReportSection(ctx, params.section, params.example, () => {
-      for (const c of params.commands)
-        for (const p of [c.caption, ...c.output, ...c.marks, ...c.excludes]) compilePattern(p);
-    });
+    const loaded = await loadReportSection(ctx, params.section, params.example);
     if (!loaded.ok) return loaded.result;
     const { file, root, section } = loaded.report;
     const figures = figuresOf(section, root);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../src/grader/contract.js";
 import { renderMessage } from "../src/i18n/catalog.js";
-import { badExecPattern, type ExecExpectations, type ExecRun, judgeExec } from "./exec/judge.js";
+import { type ExecExpectations, type ExecRun, judgeExec } from "./exec/judge.js";
 import exec from "./exec.js";
 
 function render(findings: Finding[]): string {
@@ -81,13 +81,5 @@ describe("judgeExec", () => {
     expect(render(failed.findings)).toContain(
       "should exit with code 0, but exited with code 2. Its output:\n    (no output)",
     );
-  });
-});
-
-describe("badExecPattern", () => {
-  it("names the first invalid pattern", () => {
-    expect(badExecPattern(expectations({ expectedOutput: ["ok", "("] }))).toMatchObject({ pattern: "(" });
-    expect(badExecPattern(expectations({ excludedOutput: ["[a-"] }))).toMatchObject({ pattern: "[a-" });
-    expect(badExecPattern(expectations({ expectedOutput: ["^a$"], excludedOutput: ["b+"] }))).toBeUndefined();
   });
 });

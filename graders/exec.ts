@@ -1,7 +1,8 @@
 import { type Static, Type as T } from "@sinclair/typebox";
 import { type ContainerHandle, readOnlyFailure } from "../src/docker/session.js";
 import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
-import { badExecPattern, type ExecRun, judgeExec } from "./exec/judge.js";
+import { PatternString } from "../src/text/pattern.js";
+import { type ExecRun, judgeExec } from "./exec/judge.js";
 import { execMessages } from "./exec/messages.js";
 import { argvText, formatLogs } from "./http/diagnose.js";
 import { sessionWithImage, startError } from "./http/session-gate.js";
@@ -11,11 +12,14 @@ const ExecParams = T.Object(
   {
     command: T.Array(T.String(), { minItems: 1, description: "The command as an argv (no shell)." }),
     expectedExitCode: T.Integer({ minimum: 0, maximum: 255, default: 0, description: "Expected exit code." }),
-    expectedOutput: T.Array(T.String(), {
+    expectedOutput: T.Array(PatternString(), {
       default: [],
-      description: "Regexes the output (stdout and stderr) must all match (multi-line mode).",
+      description: "Patterns the output (stdout and stderr) must all match.",
     }),
-    excludedOutput: T.Array(T.String(), { default: [], description: "Regexes the output must not match." }),
+    excludedOutput: T.Array(PatternString(), {
+      default: [],
+      description: "Patterns the output must not match.",
+    }),
     timeoutSeconds: T.Number({
       exclusiveMinimum: 0,
       maximum: 300,
@@ -66,9 +70,6 @@ export default defineGrader({
   messages: execMessages,
   example: { command: ["python3", "-c", "import flask"], expectedExitCode: 0, excludedOutput: ["Traceback"] },
   async run(ctx, params) {
-    const bad = badExecPattern(params);
-    if (bad)
-      return { status: "error", findings: [{ messageId: "badPattern", severity: "problem", data: bad }] };
     const session = await sessionWithImage(ctx);
     if (!session.ok) return session.result;
     const first = await runInContainer(ctx, params, true);

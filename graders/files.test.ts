@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { contextFor, runWithDefaults } from "../src/grader/test-context.js";
+import { contextFor, rendered, runWithDefaults } from "../src/grader/test-context.js";
 import files from "./files.js";
 
 let repo: string;
@@ -50,6 +50,22 @@ describe("files grader", () => {
       messageId: "caseMismatch",
       data: { path: "requirements.txt", found: "Requirements.txt" },
     });
+  });
+
+  it.each([
+    ["near-miss", "Docker file"],
+    ["txt-extension", "Dockerfile.txt"],
+  ])("names a Dockerfile saved under another name (%s) and how to rename it", async (repo, found) => {
+    const result = await runWithDefaults(files, contextFor(`graders/__fixtures__/dockerfile/repos/${repo}`), {
+      paths: ["Dockerfile"],
+    });
+    expect(result.status).toBe("fail");
+    expect(result.findings).toEqual([
+      expect.objectContaining({ messageId: "nearMiss", data: expect.objectContaining({ found }) }),
+    ]);
+    const text = rendered(files, result);
+    expect(text).toContain(`Dockerfile is missing, but ${found} is there`);
+    expect(text).toContain(`git mv "${found}" Dockerfile`);
   });
 
   it("fails an empty file unless allowed", async () => {

@@ -1,6 +1,7 @@
 import { Type as T } from "@sinclair/typebox";
 import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
 import type { Refusal, SubmissionFiles } from "../src/submission/files.js";
+import { nearMissName } from "../src/submission/near-miss.js";
 
 /**
  * `files`: the files a step asks for exist in the submission, as regular files (or folders when the path
@@ -29,6 +30,10 @@ export default defineGrader({
     missing: {
       en: "{path} is missing: expected {where} in the repository. Add it (mind the exact name and case) and commit it.",
       fr: "{path} est absent : {where} est attendu dans le dépôt. Ajoutez-le (nom et casse exacts) et committez-le.",
+    },
+    nearMiss: {
+      en: '{path} is missing, but {found} is there, which looks like it under another name: Docker and Linux only find the exact name {path}. Rename it: git mv "{found}" {path}',
+      fr: '{path} est absent, mais {found} est là, qui lui ressemble sous un autre nom : Docker et Linux ne trouvent que le nom exact {path}. Renommez-le : git mv "{found}" {path}',
     },
     caseMismatch: {
       en: "{path} is missing, but {found} exists: names are case-sensitive in Docker builds and on Linux. Rename it to {path}.",
@@ -67,9 +72,10 @@ export default defineGrader({
         where: ctx.submission.rootRel ? `${ctx.submission.rootRel}/${wanted}` : wanted,
       };
       if (!located.ok) {
-        const near = located.reason === "missing" ? await caseVariant(ctx.files, rel) : undefined;
+        const near = located.reason === "missing" ? await nearMiss(ctx.files, rel) : undefined;
+        const sameLetters = near?.split("/").at(-1)?.toLowerCase() === rel.split("/").at(-1)?.toLowerCase();
         findings.push({
-          messageId: near ? "caseMismatch" : refusalMessage(located.reason),
+          messageId: near ? (sameLetters ? "caseMismatch" : "nearMiss") : refusalMessage(located.reason),
           severity: "problem",
           data: { ...data, found: near },
         });
@@ -97,13 +103,20 @@ function refusalMessage(reason: Refusal): string {
   return "missing";
 }
 
-/** A file whose name differs only by case (`Requirements.txt` for `requirements.txt`). */
-async function caseVariant(files: SubmissionFiles, rel: string): Promise<string | undefined> {
+/**
+ * A file beside the wanted one that is almost surely it under a wrong name: another case
+ * (`Requirements.txt`), a space or an extension (`Docker file`, `dockerfile.txt`), a typo (`requirments.txt`).
+ */
+async function nearMiss(files: SubmissionFiles, rel: string): Promise<string | undefined> {
   const slash = rel.lastIndexOf("/");
   const dir = slash >= 0 ? rel.slice(0, slash) : "";
-  const name = rel.slice(slash + 1).toLowerCase();
   const base = files.root === files.repoRoot ? "" : `${files.root.slice(files.repoRoot.length + 1)}/`;
-  const listed = await files.list(dir, { depth: 0 });
-  const match = listed.find((f) => f.rel.slice(f.rel.lastIndexOf("/") + 1).toLowerCase() === name);
+  const listed = (await files.list(dir, { depth: 0 })).filter((f) => f.kind === "file");
+  const found = nearMissName(
+    rel.slice(slash + 1),
+    listed.map((f) => f.rel.slice(f.rel.lastIndexOf("/") + 1)),
+  );
+  const match =
+    found === undefined ? undefined : listed.find((f) => f.rel.endsWith(`/${found}`) || f.rel === found);
   return match ? match.rel.slice(base.length) : undefined;
 }

@@ -8,7 +8,6 @@ import {
 } from "../src/grader/contract.js";
 import { formatLogs } from "./http/diagnose.js";
 import {
-  badPattern,
   type JudgeContext,
   judgeAnswer,
   type LinesOf,
@@ -80,9 +79,6 @@ export default defineGrader({
     ],
   },
   async run(ctx, params) {
-    const bad = badPattern(params.requests);
-    if (bad)
-      return { status: "error", findings: [{ messageId: "badPattern", severity: "problem", data: bad }] };
     const session = await sessionWithImage(ctx);
     if (!session.ok) return session.result;
     const linesOfFiles = await readLineFiles(ctx, params.requests);

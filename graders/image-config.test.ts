@@ -37,18 +37,19 @@ describe("judgeImageConfig on recorded inspect output", () => {
     },
   );
 
-  it("fails the exec-form sub-check of a shell-form CMD and explains PID 1 and exit 137", () => {
+  it("fails the exec-form sub-check of a shell-form CMD and words PID 1 and exit 137 as the risk it is", () => {
     const result = judgeImageConfig(recorded("shell-form-cmd"), params());
     expect(result.status).toBe("partial");
     expect(result.credit).toBe(3 / 4);
     expect(problems(result)).toEqual([["IC004", "exec.shellForm"]]);
     expect(text(result)).toContain(
-      "The command is in shell form (/bin/sh -c gunicorn --bind 0.0.0.0:5000 app:app): Docker runs it through /bin/sh -c, so the shell is PID 1",
+      "The command is in shell form (/bin/sh -c gunicorn --bind 0.0.0.0:5000 app:app): Docker runs it through /bin/sh -c. Where that shell stays PID 1",
     );
     expect(text(result)).toContain(
-      '(exit code 137). Write it as a JSON array: CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"].',
+      'measures what this image does. Write it as a JSON array: CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"].',
     );
-    expect(text(result, "fr")).toContain("le shell est donc PID 1 et ne transmet pas SIGTERM");
+    expect(text(result)).toContain("the stop-cleanly check measures what this image does");
+    expect(text(result, "fr")).toContain("Là où ce shell reste PID 1");
   });
 });
 
@@ -126,6 +127,21 @@ describe("judgeImageConfig on hand-written configurations", () => {
       status: "fail",
       credit: 0,
     });
+  });
+
+  it.each([
+    ["a CMD", { Test: ["CMD", "python", "-c", "import urllib.request"] }, []],
+    ["a shell command", { Test: ["CMD-SHELL", "python /app/health.py"] }, []],
+    ["none", undefined, [["IC006", "healthcheck.missing"]]],
+    ["HEALTHCHECK NONE", { Test: ["NONE"] }, [["IC006", "healthcheck.disabled"]]],
+  ])("judges the HEALTHCHECK only when listed: %s", (_name, healthcheck, expected) => {
+    const config = { ...OK, Healthcheck: healthcheck };
+    expect(problems(judgeImageConfig(config, params()))).toEqual([]);
+    const result = judgeImageConfig(config, params({ port: 8000, checks: ["healthcheck"] }));
+    expect(problems(result)).toEqual(expected);
+    expect(result.status).toBe(expected.length === 0 ? "pass" : "fail");
+    if (expected.length > 0) expect(text(result, "fr")).toContain("HEALTHCHECK");
+    if (!healthcheck) expect(text(result)).toContain("http://127.0.0.1:8000/health");
   });
 
   it("is an error when the only sub-check selected does not count", () => {

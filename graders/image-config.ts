@@ -1,7 +1,7 @@
 import { Type as T } from "@sinclair/typebox";
 import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
-import { IMAGE_CONFIG_CHECKS, judgeImageConfig } from "./image-config/judge.js";
+import { DEFAULT_IMAGE_CONFIG_CHECKS, IMAGE_CONFIG_CHECKS, judgeImageConfig } from "./image-config/judge.js";
 import { imageConfigMessages } from "./image-config/messages.js";
 import { imageLayerTable } from "./layers/image-layers.js";
 
@@ -42,8 +42,9 @@ export default defineGrader({
       checks: T.Array(T.Union(IMAGE_CONFIG_CHECKS.map((id) => T.Literal(id))), {
         minItems: 1,
         uniqueItems: true,
-        default: [...IMAGE_CONFIG_CHECKS],
-        description: "The sub-checks to judge; credit is the share of them that pass.",
+        default: [...DEFAULT_IMAGE_CONFIG_CHECKS],
+        description:
+          "The sub-checks to judge; credit is the share of them that pass. `healthcheck` (a HEALTHCHECK Docker runs) only when listed.",
       }),
     },
     { additionalProperties: false },

@@ -1,9 +1,9 @@
 import { Type as T } from "@sinclair/typebox";
 import { builtImage, builtImageMessages, dockerfilePath } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
-import { badPatternMessages, rubricPatternError } from "../src/grader/rubric-patterns.js";
+import { PatternString } from "../src/text/pattern.js";
 import { baseImageParam, imageLayerTable } from "./layers/image-layers.js";
-import { judgeLayers, layerMatcher } from "./layers/judge.js";
+import { judgeLayers } from "./layers/judge.js";
 
 /**
  * `layers`: the image's history layer by layer (`docker history`), each named by its Dockerfile
@@ -24,12 +24,12 @@ export default defineGrader({
         default: 3,
         description: "How many of the heaviest layers to name.",
       }),
-      heaviest: T.Array(T.String({ minLength: 1 }), {
+      heaviest: T.Array(PatternString(), {
         default: [],
         description:
           "Patterns (regular expressions on the instruction, or `base` for the base image's layers) that must each match one of the `top` heaviest layers.",
       }),
-      lightPatterns: T.Array(T.String({ minLength: 1 }), {
+      lightPatterns: T.Array(PatternString(), {
         default: [],
         description: "Patterns whose matching layers must exist and all weigh less than `lightMaxMb`.",
       }),
@@ -66,14 +66,13 @@ export default defineGrader({
       fr: "{instruction} pèse {size}, sous {max}.",
     },
     lightHeavy: {
-      en: "{instruction} (matching `{pattern}`) should weigh under {max}, but it weighs {size}: it copies more than the app needs. Copy only the needed files, and list what the image does not need (.venv, .git, caches) in .dockerignore.",
-      fr: "{instruction} (qui correspond à `{pattern}`) devrait peser moins de {max}, mais pèse {size} : elle copie plus que ce dont l'application a besoin. Ne copiez que les fichiers utiles, et listez ce dont l'image n'a pas besoin (.venv, .git, caches) dans le .dockerignore.",
+      en: "{instruction} (matching `{pattern}`) should weigh under {max}, but it weighs {size}. Check what it adds: copy only the needed files, and list what the image does not need (.venv, .git, caches) in .dockerignore.",
+      fr: "{instruction} (qui correspond à `{pattern}`) devrait peser moins de {max}, mais pèse {size}. Vérifiez ce qu'elle ajoute : ne copiez que les fichiers utiles, et listez ce dont l'image n'a pas besoin (.venv, .git, caches) dans le .dockerignore.",
     },
     lightMissing: {
       en: "No layer of the image matches `{pattern}`: expected such an instruction in the Dockerfile. Add it (mind its spelling).",
       fr: "Aucune couche de l'image ne correspond à `{pattern}` : une telle instruction est attendue dans le Dockerfile. Ajoutez-la (attention à l'orthographe).",
     },
-    ...badPatternMessages,
   },
   example: {
     top: 3,
@@ -82,10 +81,6 @@ export default defineGrader({
     lightMaxMb: 1,
   },
   async run(ctx, params) {
-    const badPattern = rubricPatternError(() => {
-      for (const pattern of [...params.heaviest, ...params.lightPatterns]) layerMatcher(pattern);
-    });
-    if (badPattern) return badPattern;
     const image = await builtImage(ctx);
     if (!image.ok) return image.result;
     const table = await imageLayerTable(ctx, image.docker, params.base);

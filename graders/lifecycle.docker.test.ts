@@ -35,6 +35,27 @@ describe("the lifecycle grader on the real engine", () => {
     },
   );
 
+  it.each(["other-route", "bind-localhost"])(
+    "judges the stop of %s, a container that starts but does not answer /quote",
+    async (fixture) => {
+      const result = await sessions.run(lifecycle, fixture, {
+        ...params,
+        weights: { stop: 2, exited: 1, ports: 0, remove: 1 },
+      });
+      expect(result.status, rendered(lifecycle, result)).toBe("pass");
+      expect(rendered(lifecycle, result)).toMatch(
+        /`docker stop` ended the container in [01]\.\d s with exit code 0/,
+      );
+    },
+  );
+
+  it("is skipped, not failed, when the container exits by itself before the stop", async () => {
+    const result = await sessions.run(lifecycle, "crash-at-import", params);
+    expect(result.status).toBe("skipped");
+    expect(result.findings.map((f) => f.messageId)).toEqual(["exitedBeforeStop"]);
+    expect(rendered(lifecycle, result)).toContain("exited by itself (exit code 3)");
+  });
+
   it("fails a shell-form CMD on the stop, explaining PID 1 and the exec form, and scores the rest", async () => {
     const started = Date.now();
     const result = await sessions.run(lifecycle, "shell-form-cmd", params);

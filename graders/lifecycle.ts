@@ -1,7 +1,7 @@
 import { Type as T } from "@sinclair/typebox";
 import { engineStatus } from "../src/docker/engine.js";
 import type { ContainerHandle } from "../src/docker/session.js";
-import { defineGrader, type Finding, type GraderContext } from "../src/grader/contract.js";
+import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
 import { formatLogs } from "./http/diagnose.js";
 import { scoreParts } from "./http/score-parts.js";
 import { sessionWithImage } from "./http/session-gate.js";
@@ -18,6 +18,8 @@ const Weight = (fallback: number, what: string) =>
  * ends it by itself, quickly, with an accepted exit code (0, or 143 through an init) — a shell-form CMD
  * whose `sh` ignores SIGTERM is killed after the grace period (137) and the message explains PID 1 and
  * the exec form; stopped, it stays visible as exited; `docker rm` removes it. Each part scored apart.
+ * It needs only a container that starts: an app that never answers on its port (a wrong route, a wrong
+ * address) is still stopped and judged; one that is refused or exits by itself is `skipped`.
  */
 export default defineGrader({
   id: "lifecycle",
@@ -94,10 +96,22 @@ export default defineGrader({
       startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
       logLines: params.logLines,
     });
-    if (!started.ok && !started.container) return started.result;
+    // What this check needs is a container that starts: one that is refused, or exits by itself before the
+    // stop, has no SIGTERM handling to judge (the check that starts the app reports why, once).
+    if (!started.ok && !started.container) return notStarted(started.result);
     // Present from here: the app answered, or it was created and then failed to answer.
     const container = started.container as ContainerHandle;
     try {
+      if (!started.ok) {
+        const state = (await container.inspect()).State;
+        if (!state.Running)
+          return {
+            status: "skipped",
+            findings: [
+              { messageId: "exitedBeforeStop", severity: "info", data: { exitCode: state.ExitCode } },
+            ],
+          };
+      }
       // The stop is judged even when the app never answered: its PID 1 still gets the signal.
       const notes: Finding[] = started.ok
         ? started.notes
@@ -110,6 +124,18 @@ export default defineGrader({
     }
   },
 });
+
+/** A container that could not start: skipped when the image is at fault (the http check fails it), else as is. */
+function notStarted(result: GraderResult): GraderResult {
+  if (result.status !== "fail") return result;
+  const [first] = result.findings;
+  return {
+    status: "skipped",
+    findings: [
+      { messageId: "notStarted", severity: "info", data: { error: String(first?.data?.error ?? "?") } },
+    ],
+  };
+}
 
 interface Params {
   port: number;

@@ -5,15 +5,17 @@ import { splitAnswers } from "../src/markdown/answers.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { assignAnswers } from "../src/quiz/assign.js";
 import { QuestionSchema, type QuestionScore, scoreAnswer } from "../src/quiz/score-answer.js";
-import { checkPhrases } from "../src/text/concepts.js";
+import { PatternString } from "../src/text/pattern.js";
 
 /**
  * `quiz`: the answers of a quiz section of the report state what the rubric expects. The section is
  * split into answers (sub-headings, numbered items, blockquotes, table rows, bullets: see
  * `splitAnswers`), each question finds its answer (by `match`, else by position: see `assignAnswers`),
- * and each answer earns the weighted share of its concepts, with two rules (see `scoreAnswer`): an
- * answer that repeats the question earns 0, and where the question asks for an explanation, a bare list
- * of keywords or commands is capped at `keywordCap`. The check's credit is the questions' weighted sum.
+ * and each answer earns the weight of the concepts it states (not in a negated clause) over the question's
+ * `fullCredit`, with three rules (see `scoreAnswer`): an answer that repeats the question earns 0; where
+ * the question asks for an explanation, a bare list of keywords or commands is capped at `keywordCap`;
+ * keywords thrown together are capped at `stuffedCap`. The check's credit is the questions' weighted sum.
+ * Once an answer has full credit, the concepts it leaves out are not reported as missing.
  */
 export default defineGrader({
   id: "quiz",
@@ -23,10 +25,13 @@ export default defineGrader({
   },
   params: T.Object(
     {
-      section: T.String({
-        minLength: 1,
+      section: PatternString({
         default: "etape\\s*6|quiz",
-        description: "Pattern of the section's heading (regex; accents and case ignored).",
+        description: "Pattern of the section's heading.",
+      }),
+      example: T.String({
+        default: "Etape 6 — Mini-quiz",
+        description: "A heading that matches, quoted to the student when the section is missing.",
       }),
       questions: T.Array(QuestionSchema, {
         minItems: 1,
@@ -39,9 +44,16 @@ export default defineGrader({
         default: 0.5,
         description: "Highest credit of an answer without explanation, where the question asks for one.",
       }),
+      stuffedCap: T.Number({
+        minimum: 0,
+        maximum: 1,
+        default: 0.2,
+        description:
+          "Highest credit of keywords thrown together (six lone words, six words in a row with no grammatical word, or four docker commands, with no sentence).",
+      }),
       minProseWords: T.Integer({
         minimum: 0,
-        default: 8,
+        default: 6,
         description:
           "Words outside code (with one clause of 6+ words holding a grammatical word) that make an explanation.",
       }),
@@ -64,15 +76,17 @@ export default defineGrader({
       en: "{question}: the answer only repeats the question, so it earns nothing. Answer it in your own words.",
       fr: "{question} : la réponse ne fait que reprendre la question, elle ne rapporte rien. Répondez avec vos propres mots.",
     },
+    stuffed: {
+      en: "{question}: keywords thrown together are not an answer: credit capped at {cap} %. Say in a sentence what each one does.",
+      fr: "{question} : des mots-clés mis bout à bout ne font pas une réponse : crédit plafonné à {cap} %. Dites en une phrase ce que fait chacun.",
+    },
     unexplained: {
       en: "{question}: keywords or commands without explanation (fewer than {words} words of prose, or no sentence): credit capped at {cap} %. Explain in a sentence or two.",
       fr: "{question} : mots-clés ou commandes sans explication (moins de {words} mots de texte, ou aucune phrase) : crédit plafonné à {cap} %. Expliquez en une ou deux phrases.",
     },
   },
   async run(ctx, params) {
-    const loaded = await loadReportSection(ctx, params.section, "Etape 6 — Mini-quiz", () => {
-      for (const q of params.questions) checkPhrases(q.concepts);
-    });
+    const loaded = await loadReportSection(ctx, params.section, params.example);
     if (!loaded.ok) return loaded.result;
     const { file, section } = loaded.report;
     const answers = assignAnswers(params.questions, splitAnswers(section.children));
@@ -98,9 +112,12 @@ export default defineGrader({
         findings.push({ messageId, severity, data: { question: name, ...data }, ...at });
       if (score.copied) say("copiedQuestion", "problem");
       for (const c of score.found) say("conceptFound", "ok", { concept: localize(c.label, ctx.lang) });
-      for (const c of score.copied ? [] : score.missing)
+      // A complete answer has nothing missing: the concepts it leaves out are depth, never required.
+      for (const c of score.copied || score.coverage >= 1 ? [] : score.missing)
         say("conceptMissing", "problem", { concept: localize(c.label, ctx.lang) });
-      if (score.unexplained && score.coverage > params.keywordCap)
+      if (score.stuffed && score.coverage > params.stuffedCap)
+        say("stuffed", "problem", { cap: Math.round(params.stuffedCap * 100) });
+      else if (score.unexplained && score.coverage > params.keywordCap)
         say("unexplained", "problem", {
           words: params.minProseWords,
           cap: Math.round(params.keywordCap * 100),
@@ -119,6 +136,7 @@ export default defineGrader({
               missing: s.missing.map((c) => c.id),
               copied: s.copied,
               unexplained: s.unexplained,
+              stuffed: s.stuffed,
             },
       ),
     };

@@ -3,7 +3,8 @@ import { creditStatus, defineGrader, type Finding } from "../src/grader/contract
 import { localize } from "../src/i18n/text.js";
 import { plainText } from "../src/markdown/parse.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
-import { ConceptSchema, checkPhrases, matchConcepts } from "../src/text/concepts.js";
+import { ConceptSchema, matchConcepts } from "../src/text/concepts.js";
+import { PatternString } from "../src/text/pattern.js";
 import { proseStats } from "../src/text/prose.js";
 
 /**
@@ -20,10 +21,7 @@ export default defineGrader({
   },
   params: T.Object(
     {
-      section: T.String({
-        minLength: 1,
-        description: "Pattern of the section's heading (regex; accents and case ignored).",
-      }),
+      section: PatternString({ description: "Pattern of the section's heading." }),
       example: T.String({
         default: "Etape N",
         description: "A heading that matches, quoted to the student when the section is missing.",
@@ -55,9 +53,7 @@ export default defineGrader({
     },
   },
   async run(ctx, params) {
-    const loaded = await loadReportSection(ctx, params.section, params.example, () =>
-      checkPhrases(params.concepts),
-    );
+    const loaded = await loadReportSection(ctx, params.section, params.example);
     if (!loaded.ok) return loaded.result;
     const { file, section } = loaded.report;
     const at = { file, line: section.line };

@@ -4,7 +4,7 @@ import { checkImages } from "../src/images/check-images.js";
 import { type OcrRule, ocrImages } from "../src/images/ocr-rules.js";
 import { figuresOf } from "../src/markdown/figures.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
-import { compilePattern } from "../src/text/normalize.js";
+import { PatternString } from "../src/text/pattern.js";
 
 /**
  * `screenshots`: the images a section shows are real image files inside the repository. Remote URLs,
@@ -23,10 +23,7 @@ export default defineGrader({
   params: T.Object(
     {
       section: T.Optional(
-        T.String({
-          minLength: 1,
-          description: "Pattern of the section's heading; absent: the whole report.",
-        }),
+        PatternString({ description: "Pattern of the section's heading; absent: the whole report." }),
       ),
       example: T.String({
         default: "Etape 1",
@@ -45,9 +42,9 @@ export default defineGrader({
         T.Object(
           {
             image: T.Optional(
-              T.Union([T.Integer({ minimum: 1 }), T.String({ minLength: 1 })], {
+              T.Union([T.Integer({ minimum: 1 }), PatternString()], {
                 description:
-                  "Which images: 1-based position in the section, or a regex over the link and caption; absent: all.",
+                  "Which images: 1-based position in the section, or a pattern over the link and caption; absent: all.",
               }),
             ),
             expect: T.Array(T.String({ minLength: 1 }), {
@@ -164,9 +161,7 @@ export default defineGrader({
     },
   },
   async run(ctx, params) {
-    const loaded = await loadReportSection(ctx, params.section, params.example, () => {
-      for (const rule of params.ocr) if (typeof rule.image === "string") compilePattern(rule.image);
-    });
+    const loaded = await loadReportSection(ctx, params.section, params.example);
     if (!loaded.ok) return loaded.result;
     const { file, root, section } = loaded.report;
     const refs = figuresOf(section, root).images.filter(

@@ -2,12 +2,14 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { defaultJobs } from "./batch/run.js";
 import { batchCommand } from "./commands/batch.js";
 import { checkCommand } from "./commands/check.js";
+import { classroomCommand } from "./commands/classroom.js";
 import { explainCommand } from "./commands/explain.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
 import { lintCommand } from "./commands/lint.js";
 import { mergeCommand } from "./commands/merge.js";
 import { renderCommand } from "./commands/render.js";
-import { dockerBackend, gcCommand } from "./docker/backend.js";
+import { dockerBackend, gcCommand, withPullPolicy } from "./docker/backend.js";
+import { PULL_POLICIES, type PullPolicy } from "./docker/base-images.js";
 import { installShutdownHandlers } from "./docker/shutdown.js";
 import type { DockerBackend } from "./engine/grade-source.js";
 import { detectLang, isLang, type Lang } from "./i18n/text.js";
@@ -43,6 +45,16 @@ Exit codes:
   2  nothing graded: a wrong option, an unusable rubric, a submission or output folder that cannot be used
   3  a bug in dockgrade (the message asks you to report it)
   130, 143  interrupted (Ctrl-C, SIGTERM); what was created in Docker is removed first`;
+
+/** `--pull`: when the base images of the students' Dockerfiles are pulled. */
+function pullOption(): Option {
+  return new Option(
+    "--pull <policy>",
+    "base images: pull only the missing ones, always pull, or never pull (use what the engine holds)",
+  )
+    .choices(PULL_POLICIES)
+    .default("missing");
+}
 
 /** The live progress views only on an interactive terminal; CI logs and pipes get plain lines. */
 function wantsLiveProgress(): boolean {
@@ -83,6 +95,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
       "submission root inside the repository (default: the folder holding the Dockerfile)",
     )
     .option("--show-hidden", "include hidden checks in the printed report (instructors)", false)
+    .addOption(pullOption())
     .option("--watch", "after a first grading, grade again on every save what the change affects", false)
     .option("--verbose", "also print the harness's own log lines", false)
     .addHelpText("after", EXIT_CODES_HELP)
@@ -99,7 +112,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           root: opts.root,
           color: wantsColor(),
           showHidden: Boolean(opts.showHidden),
-          docker: backend,
+          docker: withPullPolicy(backend, opts.pull as PullPolicy),
           watch: Boolean(opts.watch),
           verbose: Boolean(opts.verbose),
           live: wantsLiveProgress(),
@@ -108,6 +121,30 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
         io,
       );
       process.exitCode = exitCode;
+    });
+
+  program
+    .command("classroom")
+    .description("one GitHub Actions grading step: job log, job summary, step outputs, Classroom's points")
+    .argument("[source]", "submission folder or git URL", ".")
+    .option("--rubric <dir>", "rubric folder", bundledRubric())
+    .option("--lang <lang>", "report language: fr or en (default: from LANG, else fr)", parseLang)
+    .option("--out <dir>", "folder for report.json and report.md", "reports")
+    .option("--no-out", "do not write report files")
+    .option("--root <dir>", "submission root inside the repository")
+    .action(async (source: string, opts) => {
+      process.exitCode = await classroomCommand(
+        {
+          source,
+          rubricDir: opts.rubric,
+          lang: detectLang(opts.lang),
+          outDir: opts.out === false ? undefined : opts.out,
+          root: opts.root,
+          docker: backend,
+          env: process.env,
+        },
+        io,
+      );
     });
 
   const rubric = program.command("rubric").description("work with rubric folders");
@@ -178,6 +215,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--token-host <host...>", "hosts that receive the GITHUB_TOKEN/GH_TOKEN token", ["github.com"])
     .option("--clone-timeout <seconds>", "time limit of one clone", parseCount, 120)
     .option("--max-repo-mb <n>", "size limit of one cloned repository, in MB", parseCount, 500)
+    .addOption(pullOption())
     .action(async (folder: string | undefined, opts) => {
       process.exitCode = await batchCommand(
         {
@@ -199,7 +237,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           cloneTimeoutSeconds: opts.cloneTimeout,
           maxRepoMb: opts.maxRepoMb,
           live: wantsLiveProgress(),
-          docker: backend,
+          docker: withPullPolicy(backend, opts.pull as PullPolicy),
         },
         io,
       );

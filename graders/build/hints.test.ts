@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { classifyPullFailure } from "../../src/docker/pull-failure.js";
 import type { BuildFailure } from "../../src/docker/session.js";
 import { type BuildFacts, buildHints, missingCopySource, stepLine } from "./hints.js";
+
+const PULL_DENIED = "pull access denied for pyhton, repository does not exist or may require 'docker login'";
 
 const failure = (over: Partial<BuildFailure>): BuildFailure => ({
   ok: false,
@@ -114,11 +117,12 @@ describe("buildHints", () => {
     [
       "a base image that cannot be pulled",
       failure({
-        message: "pull access denied for pyhton, repository does not exist or may require 'docker login'",
+        message: PULL_DENIED,
         failingStep: { index: 1, total: 5, instruction: "FROM pyhton:3.12-slim" },
+        pull: { ...classifyPullFailure(PULL_DENIED), image: "pyhton:3.12-slim" },
       }),
       facts({ "": ["Dockerfile"] }),
-      [{ messageId: "hintBaseImage", data: { image: "pyhton:3.12-slim" } }],
+      [{ messageId: "hintBaseImage", data: { image: "pyhton:3.12-slim", detail: PULL_DENIED } }],
     ],
     [
       "a command that fails for its own reasons: no guess",

@@ -2,7 +2,7 @@ import path from "node:path";
 import { DockerfileParser } from "dockerfile-ast";
 import { contextFilter } from "../../src/docker/build-context.js";
 import type { BuildFailure } from "../../src/docker/session.js";
-import { nearMissName } from "../dockerfile/near-miss.js";
+import { nearMissName } from "../../src/submission/near-miss.js";
 
 /** A hint: why a build failed in student terms, and the fix. Rendered from the build grader's catalog. */
 export interface Hint {
@@ -86,12 +86,15 @@ export function buildHints(failure: BuildFailure, facts: BuildFacts): Hint[] {
     if (network && /pip/.test(instruction))
       hints.push({ messageId: "hintPipNetwork", code: "B016", data: { detail: network } });
   }
-  if (
-    /^FROM\s/i.test(instruction) ||
-    /pull access denied|manifest unknown|repository does not exist/i.test(message)
-  ) {
-    const image = instruction.replace(/^FROM\s+/i, "").split(/\s/)[0] || "?";
-    hints.push({ messageId: "hintBaseImage", code: "B019", data: { image } });
+  // Only the registry's "no such image" (or a name Docker cannot read) is the FROM line's fault; the
+  // other pull failures never reach here (they are the harness's: build reason `pull`).
+  if (failure.pull?.fault === "student") {
+    const invalid = failure.pull.kind === "invalid-reference";
+    hints.push({
+      messageId: invalid ? "hintBaseImageInvalid" : "hintBaseImage",
+      code: "B019",
+      data: { image: failure.pull.image, detail: failure.pull.message },
+    });
   }
   return hints;
 }

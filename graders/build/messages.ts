@@ -83,7 +83,67 @@ export const buildMessages = {
     fr: "pip refuse d'installer dans le Python du système (externally-managed-environment). Partez d'une image python officielle (python:3.12-slim), ou créez un environnement virtuel dans l'image.",
   },
   hintBaseImage: {
-    en: "The base image {image} could not be obtained. Check the name and tag on the FROM line (the course uses python:3.12-slim).",
-    fr: "L'image de base {image} n'a pas pu être obtenue. Vérifiez le nom et le tag de la ligne FROM (le cours utilise python:3.12-slim).",
+    en: "The registry answered that there is no image {image} ({detail}). Check the name and tag on the FROM line (the course uses python:3.12-slim).",
+    fr: "Le registre a répondu qu'il n'existe pas d'image {image} ({detail}). Vérifiez le nom et le tag de la ligne FROM (le cours utilise python:3.12-slim).",
+  },
+  hintBaseImageInvalid: {
+    en: "Docker cannot read {image} as an image name ({detail}). Image names are written in lowercase with the tag after a colon, for example python:3.12-slim: fix the FROM line.",
+    fr: "Docker ne sait pas lire {image} comme nom d'image ({detail}). Un nom d'image s'écrit en minuscules, avec le tag après deux-points, par exemple python:3.12-slim : corrigez la ligne FROM.",
+  },
+  baseImageDigest: {
+    en: "Built from {image}, digest {digest} (image {imageId}).",
+    fr: "Construite à partir de {image}, digest {digest} (image {imageId}).",
+  },
+  baseImageLocal: {
+    en: "Built from {image}, image {imageId}, present on the engine without a registry digest (built or loaded locally).",
+    fr: "Construite à partir de {image}, image {imageId}, présente sur le moteur sans digest de registre (construite ou chargée localement).",
+  },
+  pullDns: {
+    en: "Not checked: the base image {image} could not be pulled because the engine could not resolve the registry's name, {host} ({error}). This is not a fault of the submission. Instructor: pull {image} on the grading machine beforehand (or `docker load` it), or give the engine a registry mirror it can resolve, then grade again.",
+    fr: "Non vérifié : l'image de base {image} n'a pas pu être téléchargée, car le moteur n'a pas pu résoudre le nom du registre, {host} ({error}). Le rendu n'est pas en cause. Enseignant : téléchargez {image} à l'avance sur la machine de correction (ou chargez-la avec `docker load`), ou donnez au moteur un miroir de registre qu'il peut résoudre, puis relancez la correction.",
+  },
+  pullUnreachable: {
+    en: "Not checked: the base image {image} could not be pulled because the engine could not connect to {host} ({error}). This is not a fault of the submission. Instructor: pull {image} on the grading machine beforehand, or set the Docker daemon's proxy or a registry mirror, then grade again.",
+    fr: "Non vérifié : l'image de base {image} n'a pas pu être téléchargée, car le moteur n'a pas pu se connecter à {host} ({error}). Le rendu n'est pas en cause. Enseignant : téléchargez {image} à l'avance sur la machine de correction, ou configurez le proxy du démon Docker ou un miroir de registre, puis relancez la correction.",
+  },
+  pullRateLimit: {
+    en: "Not checked: the registry refused to send the base image {image} because its pull rate limit was reached ({error}). This is not a fault of the submission. Instructor: pull the course's base images once before grading a class, log the engine in (`docker login`) or use a registry mirror, then grade again.",
+    fr: "Non vérifié : le registre a refusé d'envoyer l'image de base {image}, car sa limite de téléchargements est atteinte ({error}). Le rendu n'est pas en cause. Enseignant : téléchargez une fois les images de base du cours avant de corriger une classe, connectez le moteur au registre (`docker login`) ou utilisez un miroir, puis relancez la correction.",
+  },
+  pullAuth: {
+    en: "Not checked: the registry asked for credentials to send the base image {image} ({error}). This is not a fault of the submission if the image is public. Instructor: log the engine in to that registry (`docker login`) or pull {image} beforehand, then grade again.",
+    fr: "Non vérifié : le registre a demandé des identifiants pour envoyer l'image de base {image} ({error}). Si l'image est publique, le rendu n'est pas en cause. Enseignant : connectez le moteur à ce registre (`docker login`) ou téléchargez {image} à l'avance, puis relancez la correction.",
+  },
+  pullRegistry: {
+    en: "Not checked: the registry failed while sending the base image {image} ({error}). This is not a fault of the submission. Grade again later, or pull {image} beforehand.",
+    fr: "Non vérifié : le registre a échoué en envoyant l'image de base {image} ({error}). Le rendu n'est pas en cause. Relancez la correction plus tard, ou téléchargez {image} à l'avance.",
+  },
+  pullNotPresent: {
+    en: "Not checked: the base image {image} is not on the engine, and the pull policy `never` forbids pulling it. Instructor: pull it beforehand (`docker pull {image}`), or grade with `--pull missing`.",
+    fr: "Non vérifié : l'image de base {image} n'est pas sur le moteur, et la politique `--pull never` interdit de la télécharger. Enseignant : téléchargez-la à l'avance (`docker pull {image}`), ou corrigez avec `--pull missing`.",
+  },
+  pullUnknown: {
+    en: "Not checked: the base image {image} could not be pulled ({error}), for a reason that does not say the image is missing. Instructor: run `docker pull {image}` on the grading machine to see why, fix that, then grade again.",
+    fr: "Non vérifié : l'image de base {image} n'a pas pu être téléchargée ({error}), pour une raison qui ne dit pas que l'image manque. Enseignant : lancez `docker pull {image}` sur la machine de correction pour voir pourquoi, corrigez, puis relancez la correction.",
+  },
+  refusedAddUrl: {
+    en: "The build should only use files from your repository, but line {line} (`ADD {source}`) downloads a file while the image is built. The grader does not fetch URLs during a build, so it was not started. Put the file in your repository and use `COPY`, or install packages with pip in a `RUN` step.",
+    fr: "Le build ne devrait utiliser que des fichiers de votre dépôt, mais la ligne {line} (`ADD {source}`) télécharge un fichier pendant la construction de l'image. Le correcteur ne télécharge rien pendant un build : il n'a donc pas été lancé. Placez le fichier dans votre dépôt et utilisez `COPY`, ou installez les paquets avec pip dans une étape `RUN`.",
+  },
+  refusedLocalImage: {
+    en: "The build should start from a public image, but line {line} (`{instruction} {source}`) uses an image that exists only on the grading machine, so the build was not started. Start from {allowed} or another public image, and copy only from your own build stages (`COPY --from=<stage name>`).",
+    fr: "Le build devrait partir d'une image publique, mais la ligne {line} (`{instruction} {source}`) utilise une image qui n'existe que sur la machine de correction : le build n'a donc pas été lancé. Partez de {allowed} ou d'une autre image publique, et ne copiez que depuis vos propres étapes de build (`COPY --from=<nom de l'étape>`).",
+  },
+  refusedUnresolvedImage: {
+    en: "The build should name its images in full, but line {line} (`{instruction} {source}`) names one through a variable, so the grader cannot tell which image it is and did not start the build. Write the image's name and tag on that line.",
+    fr: "Le build devrait nommer ses images en entier, mais la ligne {line} (`{instruction} {source}`) en désigne une par une variable : le correcteur ne peut pas savoir de quelle image il s'agit et n'a pas lancé le build. Écrivez le nom et le tag de l'image sur cette ligne.",
+  },
+  diskExceeded: {
+    en: "The build should write at most {budget} to disk, but it had written {used} when step {step}/{total} `{instruction}` was stopped. Do not create large files while building (downloads, generated data, caches): install with `pip install --no-cache-dir` and delete temporary files in the same `RUN`.",
+    fr: "Le build devrait écrire au plus {budget} sur le disque, mais il en avait écrit {used} quand l'étape {step}/{total} `{instruction}` a été arrêtée. Ne créez pas de gros fichiers pendant le build (téléchargements, données générées, caches) : installez avec `pip install --no-cache-dir` et supprimez les fichiers temporaires dans le même `RUN`.",
+  },
+  diskExceededEnd: {
+    en: "The build should write at most {budget} to disk, but its layers hold {used}. Do not create large files while building (downloads, generated data, caches): install with `pip install --no-cache-dir` and delete temporary files in the same `RUN`.",
+    fr: "Le build devrait écrire au plus {budget} sur le disque, mais ses couches en contiennent {used}. Ne créez pas de gros fichiers pendant le build (téléchargements, données générées, caches) : installez avec `pip install --no-cache-dir` et supprimez les fichiers temporaires dans le même `RUN`.",
   },
 } satisfies MessageCatalog;

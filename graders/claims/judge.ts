@@ -4,7 +4,7 @@ import { parseImageReference } from "../../src/analysis/image-reference.js";
 import { formatBytes } from "../../src/format/bytes.js";
 import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { findSection } from "../../src/markdown/sections.js";
-import { compilePattern } from "../../src/text/normalize.js";
+import { compilePattern } from "../../src/text/pattern.js";
 import type { DockerCommand } from "../tags/commands.js";
 import { judgeTags } from "../tags/judge.js";
 import { textUnits } from "./blocks.js";

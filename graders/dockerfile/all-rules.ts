@@ -3,6 +3,7 @@ import type { DockerfileRule } from "./rule.js";
 import { baseImage } from "./rules/base-image.js";
 import { execForm } from "./rules/exec-form.js";
 import { expose } from "./rules/expose.js";
+import { multiStage } from "./rules/multi-stage.js";
 import { pipNoCache } from "./rules/pip-no-cache.js";
 import { requirementsFirst } from "./rules/requirements-first.js";
 import { serverBinding } from "./rules/server-binding.js";
@@ -17,6 +18,7 @@ export const RULES: readonly DockerfileRule[] = [
   expose,
   execForm,
   serverBinding,
+  multiStage,
 ];
 
 export function ruleById(id: RuleId): DockerfileRule {

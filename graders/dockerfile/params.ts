@@ -1,6 +1,9 @@
 import { type Static, Type as T } from "@sinclair/typebox";
 
-/** The rules, in the order their findings are reported. Their codes are DF001... in the same order. */
+/**
+ * The rules judged when a check names none, in the order their findings are reported. Their codes are
+ * DF001... in the same order; the rules after them (`OPTIONAL_RULE_IDS`) are judged only when named.
+ */
 export const RULE_IDS = [
   "base-image",
   "workdir",
@@ -10,20 +13,24 @@ export const RULE_IDS = [
   "exec-form",
   "server-binding",
 ] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+export const OPTIONAL_RULE_IDS = ["multi-stage"] as const;
+export type RuleId = (typeof RULE_IDS)[number] | (typeof OPTIONAL_RULE_IDS)[number];
 
 export const DockerfileParams = T.Object(
   {
-    file: T.String({
-      minLength: 1,
-      default: "Dockerfile",
-      description: "The Dockerfile, relative to the submission root.",
-    }),
-    rules: T.Array(T.Union(RULE_IDS.map((id) => T.Literal(id))), {
+    file: T.Optional(
+      T.String({
+        minLength: 1,
+        description:
+          "The Dockerfile, relative to the submission root; default: the rubric's `image.dockerfile`.",
+      }),
+    ),
+    rules: T.Array(T.Union([...RULE_IDS, ...OPTIONAL_RULE_IDS].map((id) => T.Literal(id))), {
       minItems: 1,
       uniqueItems: true,
       default: [...RULE_IDS],
-      description: "The rules to judge; credit is the share of them that pass.",
+      description:
+        "The rules to judge; credit is the share of them that pass. `multi-stage` (DF008) only when listed.",
     }),
     base: T.Object(
       {

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { nearMissName } from "../../src/submission/near-miss.js";
 import { effectiveCommand } from "./command.js";
 import { contextCopies } from "./copies.js";
 import { environmentAt, expandVariables } from "./environment.js";
-import { nearMissName } from "./near-miss.js";
 import { type ParsedDockerfile, parseDockerfile } from "./parse.js";
 import { pipInstalls } from "./pip.js";
 

@@ -51,6 +51,11 @@ export interface ParsedDockerfile {
   steps: DfInstruction[];
   /** The real base image of the final image (the lineage's first FROM). */
   base: DfStage;
+  /**
+   * The other stages whose files reach the final image through `COPY --from=<stage>` (directly or through
+   * another such stage), each with the steps of its own lineage: a builder that installs the dependencies.
+   */
+  builders: Array<{ stage: DfStage; steps: DfInstruction[] }>;
 }
 
 export type Unreadable =
@@ -117,15 +122,51 @@ export function parseDockerfile(input: Buffer | string): ParseResult {
       instructions: [],
     });
   }
+  const lineage = lineageOf(stages, stages.at(-1) as DfStage);
+  const steps = stepsOf(lineage);
+  const builders = copiedStages(stages, lineage).map((stage) => ({
+    stage,
+    steps: stepsOf(lineageOf(stages, stage)),
+  }));
+  return { ok: true, dockerfile: { stages, lineage, steps, base: lineage[0] as DfStage, builders } };
+}
+
+/** A stage and those it is built FROM, oldest first. */
+function lineageOf(stages: readonly DfStage[], last: DfStage): DfStage[] {
   const lineage: DfStage[] = [];
-  for (
-    let s: DfStage | undefined = stages.at(-1);
-    s;
-    s = s.parent === undefined ? undefined : stages[s.parent]
-  )
+  for (let s: DfStage | undefined = last; s; s = s.parent === undefined ? undefined : stages[s.parent])
     lineage.unshift(s);
-  const steps = lineage.flatMap((s) => [s.from, ...s.instructions]);
-  return { ok: true, dockerfile: { stages, lineage, steps, base: lineage[0] as DfStage } };
+  return lineage;
+}
+
+function stepsOf(lineage: readonly DfStage[]): DfInstruction[] {
+  return lineage.flatMap((s) => [s.from, ...s.instructions]);
+}
+
+/**
+ * The stages outside `lineage` that it copies files from (`COPY --from=builder`, `--from=0`), and those
+ * these copy from in turn; each stands with its own lineage (see `builders`).
+ */
+function copiedStages(stages: readonly DfStage[], lineage: readonly DfStage[]): DfStage[] {
+  const reached = new Set<DfStage>(lineage);
+  const sources = new Set<DfStage>();
+  const queue = [...lineage];
+  for (let stage = queue.shift(); stage; stage = queue.shift()) {
+    for (const step of stage.instructions) {
+      const from = step.keyword === "COPY" ? step.flags.from?.toLowerCase() : undefined;
+      if (!from) continue;
+      const source = /^\d+$/.test(from) ? stages[Number(from)] : stages.find((s) => s.alias === from);
+      if (!source || source.index >= stage.index) continue;
+      sources.add(source);
+      for (const s of lineageOf(stages, source))
+        if (!reached.has(s)) {
+          reached.add(s);
+          queue.push(s);
+        }
+    }
+  }
+  const inLineage = new Set(lineage);
+  return [...sources].filter((s) => !inLineage.has(s)).sort((a, b) => a.index - b.index);
 }
 
 function reduce(instruction: Instruction, stage: number): DfInstruction {

@@ -1,4 +1,5 @@
 import type { Finding } from "../../src/grader/contract.js";
+import { execPattern, matchesPattern } from "../../src/text/pattern.js";
 import { argvText, formatLogs } from "../http/diagnose.js";
 
 export interface ExecExpectations {
@@ -16,21 +17,9 @@ export interface ExecRun {
   output: string;
 }
 
-/** The first pattern that is not a valid regular expression, with the reason. */
-export function badExecPattern(expect: ExecExpectations): { pattern: string; error: string } | undefined {
-  for (const pattern of [...expect.expectedOutput, ...expect.excludedOutput]) {
-    try {
-      new RegExp(pattern, "m");
-    } catch (error) {
-      return { pattern, error: (error as Error).message };
-    }
-  }
-  return undefined;
-}
-
 /**
  * Like container-structure-test's command tests: the command's exit code, then every expected pattern
- * found in its output (stdout and stderr, multi-line mode) and no excluded one. Every unmet expectation
+ * found in its output (stdout and stderr; rubric patterns, `^` and `$` at line ends) and no excluded one. Every unmet expectation
  * is its own finding; the check passes only when all are met.
  */
 export function judgeExec(expect: ExecExpectations, run: ExecRun): { passed: boolean; findings: Finding[] } {
@@ -54,9 +43,9 @@ export function judgeExec(expect: ExecExpectations, run: ExecRun): { passed: boo
     });
   }
   for (const pattern of expect.expectedOutput)
-    if (!new RegExp(pattern, "m").test(run.output)) problem("execMissingOutput", { pattern, output });
+    if (!matchesPattern(pattern, run.output)) problem("execMissingOutput", { pattern, output });
   for (const pattern of expect.excludedOutput) {
-    const match = new RegExp(pattern, "m").exec(run.output);
+    const match = execPattern(pattern, run.output);
     if (match) problem("execExcludedOutput", { pattern, match: match[0].slice(0, 120) });
   }
   if (problems.length > 0) return { passed: false, findings: problems };

@@ -4,10 +4,6 @@ import { startMessages } from "../http/start-messages.js";
 /** The exec grader's messages: starting (shared with http), then the command's verdicts. */
 export const execMessages = {
   ...startMessages,
-  badPattern: {
-    en: "The rubric's pattern /{pattern}/ is not a valid regular expression ({error}): fix the rubric.",
-    fr: "Le motif /{pattern}/ du barème n'est pas une expression régulière valide ({error}) : corrigez le barème.",
-  },
   execPassed: {
     en: "`{command}` exited with code {exitCode}{matched}.",
     fr: "`{command}` s'est terminée avec le code {exitCode}{matched}.",

@@ -1,5 +1,6 @@
 import { type Static, Type as T } from "@sinclair/typebox";
 import type { Finding } from "../../src/grader/contract.js";
+import { matchesPattern, PatternString } from "../../src/text/pattern.js";
 import type { HttpAnswer } from "./http-probe.js";
 import { fieldAt, isEmpty, isObject, parseJson, typeName } from "./json-field.js";
 
@@ -37,11 +38,11 @@ export const RequestSchema = T.Object(
       description: "Path requested on the container's port.",
     }),
     status: T.Integer({ minimum: 100, maximum: 599, default: 200, description: "Expected status." }),
-    bodyRegex: T.Optional(T.String({ description: "Regex the body must match." })),
+    bodyRegex: T.Optional(PatternString({ description: "Pattern the body must match." })),
     json: T.Optional(JsonExpectationSchema),
     headers: T.Optional(
-      T.Record(T.String(), T.String(), {
-        description: "Header name -> regex its value must match (case-insensitive), e.g. `server: gunicorn`.",
+      T.Record(T.String(), PatternString(), {
+        description: "Header name -> pattern its value must match, e.g. `server: gunicorn`.",
       }),
     ),
     weight: T.Number({ minimum: 0, default: 1, description: "Share of the check's points." }),
@@ -62,21 +63,6 @@ export interface JudgeContext {
 
 const WERKZEUG = /werkzeug/i;
 
-/** Every regex of a request, compiled once: a bad one is the rubric's error, reported before any request. */
-export function badPattern(requests: readonly RequestSpec[]): { pattern: string; error: string } | undefined {
-  for (const request of requests) {
-    for (const pattern of [request.bodyRegex, ...Object.values(request.headers ?? {})]) {
-      if (pattern === undefined) continue;
-      try {
-        new RegExp(pattern);
-      } catch (error) {
-        return { pattern, error: (error as Error).message };
-      }
-    }
-  }
-  return undefined;
-}
-
 /** Whether one answer meets one request's expectations; the findings say what matched and what did not. */
 export function judgeAnswer(
   spec: RequestSpec,
@@ -96,13 +82,13 @@ export function judgeAnswer(
     else problem("statusWrong", data);
     return { passed: false, findings: problems };
   }
-  if (spec.bodyRegex !== undefined && !new RegExp(spec.bodyRegex).test(answer.body))
+  if (spec.bodyRegex !== undefined && !matchesPattern(spec.bodyRegex, answer.body))
     problem("bodyMismatch", { pattern: spec.bodyRegex, body: excerpt(answer.body) });
   if (spec.json) judgeJson(spec.json, answer, context, problem);
   for (const [name, pattern] of Object.entries(spec.headers ?? {})) {
     const found = answer.headers[name.toLowerCase()];
     if (found === undefined) problem("headerMissing", { header: name, pattern });
-    else if (!new RegExp(pattern, "i").test(found))
+    else if (!matchesPattern(pattern, found))
       problem(
         name.toLowerCase() === "server" && WERKZEUG.test(found) ? "devServerHeader" : "headerMismatch",
         {

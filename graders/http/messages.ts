@@ -8,10 +8,6 @@ export const httpMessages = {
     en: "The container answered on port {port} {seconds} s after starting.",
     fr: "Le conteneur a répondu sur le port {port} {seconds} s après son démarrage.",
   },
-  badPattern: {
-    en: "The rubric's pattern /{pattern}/ is not a valid regular expression ({error}): fix the rubric.",
-    fr: "Le motif /{pattern}/ du barème n'est pas une expression régulière valide ({error}) : corrigez le barème.",
-  },
   requestPassed: {
     en: "{method} {path} answered {status} as expected{detail}.",
     fr: "{method} {path} a répondu {status} comme attendu{detail}.",

@@ -3,7 +3,7 @@ import type { GraderContext, GraderResult } from "../../src/grader/contract.js";
 
 /**
  * The Docker session, or the result a grader returns without it: `skipped` when the student's build
- * failed, `error` when the harness could not build (timeout, abort, engine).
+ * failed, `error` when the harness could not build (timeout, abort, engine, pull).
  */
 export async function sessionWithImage(
   ctx: GraderContext,
@@ -12,7 +12,9 @@ export async function sessionWithImage(
   const outcome = await ctx.docker.image();
   if (outcome.ok) return { ok: true, docker: ctx.docker };
   const data = { reason: outcome.reason, error: outcome.message };
-  const harness = outcome.reason === "timeout" || outcome.reason === "aborted" || outcome.reason === "engine";
+  // Only a build the student's work broke is skipped; any other reason (timeout, abort, engine, a base
+  // image the harness could not pull) means the check could not be made.
+  const harness = outcome.reason !== "failed" && outcome.reason !== "context-too-large";
   return {
     ok: false,
     result: harness

@@ -9,8 +9,23 @@ import { shellScript } from "../../src/analysis/shell-command.js";
 import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { jsonForm } from "../dockerfile/suggest.js";
 
-export const IMAGE_CONFIG_CHECKS = ["expose", "workdir", "server", "exec-form", "user"] as const;
+export const IMAGE_CONFIG_CHECKS = [
+  "expose",
+  "workdir",
+  "server",
+  "exec-form",
+  "user",
+  "healthcheck",
+] as const;
 export type ImageConfigCheck = (typeof IMAGE_CONFIG_CHECKS)[number];
+/** The sub-checks judged when the rubric names none: `healthcheck` is asked for explicitly. */
+export const DEFAULT_IMAGE_CONFIG_CHECKS: ImageConfigCheck[] = [
+  "expose",
+  "workdir",
+  "server",
+  "exec-form",
+  "user",
+];
 
 export interface ImageConfigParams {
   port: number;
@@ -29,6 +44,8 @@ export interface ImageConfig {
   Cmd?: string[] | string | null;
   Env?: string[] | null;
   User?: string;
+  /** HEALTHCHECK: `Test` is `["CMD", ...]`, `["CMD-SHELL", "..."]`, or `["NONE"]` (switched off). */
+  Healthcheck?: { Test?: string[] | null; Interval?: number; Timeout?: number; Retries?: number } | null;
 }
 
 const CODES: Record<ImageConfigCheck, string> = {
@@ -37,6 +54,7 @@ const CODES: Record<ImageConfigCheck, string> = {
   server: "IC003",
   "exec-form": "IC004",
   user: "IC005",
+  healthcheck: "IC006",
 };
 
 type Sub = Omit<Finding, "code">;
@@ -61,6 +79,7 @@ export function judgeImageConfig(
     server: () => judgeServer(argv, server, params, options.inheritsBaseCommand === true),
     "exec-form": () => (server ? judgeExecForm(argv, server) : undefined),
     user: () => judgeUser(config.User ?? "", params.requireNonRoot),
+    healthcheck: () => judgeHealthcheck(config.Healthcheck, params.port),
   };
   const findings: Finding[] = [];
   const outcome: Partial<Record<ImageConfigCheck, "pass" | "fail">> = {};
@@ -175,6 +194,18 @@ function judgeExecForm(argv: string[], server: ServerCommand): Sub[] {
   if (server.shellExec) return [{ messageId: "exec.shellExec", severity: "ok", data: { command } }];
   const suggestion = `CMD ${jsonForm(server.command.length > 0 ? server.command : ["program", "argument"])}`;
   return [{ messageId: "exec.shellForm", severity: "problem", data: { command, suggestion } }];
+}
+
+/** A HEALTHCHECK that Docker runs: a command, not switched off (`NONE`); its command is quoted. */
+function judgeHealthcheck(healthcheck: ImageConfig["Healthcheck"], port: number): Sub[] {
+  const test = healthcheck?.Test ?? [];
+  const [kind, ...rest] = test;
+  if (kind === "CMD" || kind === "CMD-SHELL") {
+    const command = kind === "CMD" ? rest.join(" ") : (rest[0] ?? "");
+    return [{ messageId: "healthcheck.ok", severity: "ok", data: { command } }];
+  }
+  const id = kind === "NONE" ? "healthcheck.disabled" : "healthcheck.missing";
+  return [{ messageId: id, severity: "problem", data: { port } }];
 }
 
 function judgeUser(user: string, required: boolean): Sub[] {

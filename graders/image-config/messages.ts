@@ -43,8 +43,8 @@ export const imageConfigMessages: MessageCatalog = {
     fr: "L'image lance le serveur de développement de Flask ({command}) : un seul processus, non prévu pour la production. Attendu {server} : {expected}.",
   },
   "server.pythonScript": {
-    en: "The image runs a Python script ({command}): its app.run() starts Flask's development server, not {server}. Expected: {expected}.",
-    fr: "L'image exécute un script Python ({command}) : son app.run() lance le serveur de développement de Flask, pas {server}. Attendu : {expected}.",
+    en: "The image runs a Python script ({command}), not {server}: a Flask app started this way is served by app.run(), Flask's development server. Expected: {expected}.",
+    fr: "L'image exécute un script Python ({command}), pas {server} : une application Flask lancée ainsi est servie par app.run(), le serveur de développement de Flask. Attendu : {expected}.",
   },
   "server.other": {
     en: "The image starts {command}, not the expected server ({server}). Expected: {expected}.",
@@ -55,8 +55,8 @@ export const imageConfigMessages: MessageCatalog = {
     fr: "{command} ne donne pas d'adresse : {program} écoute alors sur sa valeur par défaut, {found}, une adresse de bouclage injoignable via docker run -p. Attendu {bind} : ajoutez {fix}.",
   },
   "server.loopback": {
-    en: "The server listens on {found}, a loopback address reachable only from inside the container: docker run -p gets its connections reset. Expected {bind}: use {fix}.",
-    fr: "Le serveur écoute sur {found}, une adresse de bouclage joignable seulement depuis l'intérieur du conteneur : docker run -p voit ses connexions coupées. Attendu {bind} : utilisez {fix}.",
+    en: "The server listens on {found}, a loopback address reachable only from inside the container: connections through docker run -p cannot reach it. Expected {bind}: use {fix}.",
+    fr: "Le serveur écoute sur {found}, une adresse de bouclage joignable seulement depuis l'intérieur du conteneur : les connexions passant par docker run -p ne peuvent pas l'atteindre. Attendu {bind} : utilisez {fix}.",
   },
   "server.wrongHost": {
     en: "The server listens on {found}, expected {bind}. Use {fix}.",
@@ -79,8 +79,8 @@ export const imageConfigMessages: MessageCatalog = {
     fr: "La commande passe par un shell ({command}) mais le script lance le serveur avec exec : le serveur remplace le shell en PID 1 et reçoit SIGTERM.",
   },
   "exec.shellForm": {
-    en: "The command is in shell form ({command}): Docker runs it through /bin/sh -c, so the shell is PID 1 and does not forward SIGTERM to the server; docker stop waits 10 s, then kills the container (exit code 137). Write it as a JSON array: {suggestion}.",
-    fr: "La commande est en forme shell ({command}) : Docker la lance via /bin/sh -c, le shell est donc PID 1 et ne transmet pas SIGTERM au serveur ; docker stop attend 10 s puis tue le conteneur (code de sortie 137). Écrivez-la en tableau JSON : {suggestion}.",
+    en: "The command is in shell form ({command}): Docker runs it through /bin/sh -c. Where that shell stays PID 1 with the server as its child (Debian's sh does), SIGTERM never reaches the server and docker stop ends in a kill after its grace period (exit code 137); the stop-cleanly check measures what this image does. Write it as a JSON array: {suggestion}.",
+    fr: "La commande est en forme shell ({command}) : Docker la lance via /bin/sh -c. Là où ce shell reste PID 1 avec le serveur comme enfant (c'est le cas du sh de Debian), SIGTERM n'atteint jamais le serveur et docker stop finit par tuer le conteneur après son délai de grâce (code de sortie 137) ; la vérification de l'arrêt mesure ce que fait cette image. Écrivez-la en tableau JSON : {suggestion}.",
   },
   "user.ok": {
     en: "The server runs as the non-root user {user} (Config.User).",
@@ -93,6 +93,18 @@ export const imageConfigMessages: MessageCatalog = {
   "user.rootInfo": {
     en: "For information: the server runs as root (Config.User: {user}). Not required here; a USER line with an unprivileged user is the safer habit.",
     fr: "Pour information : le serveur tourne en root (Config.User : {user}). Ce n'est pas exigé ici ; une ligne USER avec un utilisateur sans privilèges est une meilleure habitude.",
+  },
+  "healthcheck.ok": {
+    en: "The image declares a HEALTHCHECK ({command}): Docker marks the container healthy or unhealthy.",
+    fr: "L'image déclare un HEALTHCHECK ({command}) : Docker marque le conteneur sain (healthy) ou non (unhealthy).",
+  },
+  "healthcheck.missing": {
+    en: 'The image declares no HEALTHCHECK: Docker cannot tell a stuck app from a working one. Add one that calls the app, for example HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:{port}/health\')"].',
+    fr: 'L\'image ne déclare aucun HEALTHCHECK : Docker ne distingue pas une application bloquée d\'une application qui marche. Ajoutez-en un qui appelle l\'application, par exemple HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:{port}/health\')"].',
+  },
+  "healthcheck.disabled": {
+    en: "The image switches its HEALTHCHECK off (HEALTHCHECK NONE): Docker cannot tell a stuck app from a working one. Replace it with a HEALTHCHECK that calls the app on port {port}.",
+    fr: "L'image désactive son HEALTHCHECK (HEALTHCHECK NONE) : Docker ne distingue pas une application bloquée d'une application qui marche. Remplacez-le par un HEALTHCHECK qui appelle l'application sur le port {port}.",
   },
   nothingToCheck: {
     en: "The rubric selects no sub-check that counts (only `user`, without requireNonRoot): the check cannot give a verdict. Fix the rubric.",

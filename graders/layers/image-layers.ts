@@ -14,8 +14,10 @@ export interface DockerfileLayers {
  * Reads the Dockerfile the image was built from (at the submission root, as the build uses it). A
  * Dockerfile that cannot be read gives nothing: the layers are then told apart by the history alone.
  */
-export async function dockerfileLayers(ctx: Pick<GraderContext, "files">): Promise<DockerfileLayers> {
-  const read = await ctx.files.readBytes("Dockerfile");
+export async function dockerfileLayers(
+  ctx: Pick<GraderContext, "files" | "assignment">,
+): Promise<DockerfileLayers> {
+  const read = await ctx.files.readBytes(ctx.assignment.dockerfile);
   if (!read.ok) return { steps: [] };
   const parsed = parseDockerfile(read.bytes);
   if (!parsed.ok) return { steps: [] };
@@ -37,7 +39,7 @@ export const baseImageParam = T.Optional(
 
 /** The built image's layer table, its base found by `base` (a reference) or by the Dockerfile's FROM. */
 export async function imageLayerTable(
-  ctx: Pick<GraderContext, "files">,
+  ctx: Pick<GraderContext, "files" | "assignment">,
   docker: DockerSession,
   base?: string,
 ): Promise<LayerTable & { baseRef?: string }> {

@@ -1,7 +1,7 @@
 import { type Layer, type LayerTable, layerLabel, topLayers } from "../../src/analysis/image-layers.js";
 import { formatBytes } from "../../src/format/bytes.js";
 import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
-import { compilePattern } from "../../src/text/normalize.js";
+import { matchesPattern } from "../../src/text/pattern.js";
 
 export interface LayersParams {
   top: number;
@@ -17,8 +17,7 @@ export const BASE_WORD = "base";
 /** A rubric pattern as a test on layers: `base` for the base image's layers, else a regular expression. */
 export function layerMatcher(pattern: string): (layer: Layer) => boolean {
   if (pattern.trim().toLowerCase() === BASE_WORD) return (layer) => layer.base;
-  const regex = compilePattern(pattern);
-  return (layer) => regex.test(layer.instruction) || regex.test(layer.createdBy);
+  return (layer) => matchesPattern(pattern, layer.instruction) || matchesPattern(pattern, layer.createdBy);
 }
 
 /**

@@ -8,6 +8,14 @@ export const lifecycleMessages = {
     en: "Every part of this check has weight 0: give at least one of stop, exited, ports, remove a weight (rubric error).",
     fr: "Toutes les parties de cette vérification ont un poids nul : donnez un poids à au moins l'une de stop, exited, ports, remove (erreur du barème).",
   },
+  notStarted: {
+    en: "Not checked: the container did not start ({error}), so there was nothing to stop. The check that starts the app says why.",
+    fr: "Non vérifié : le conteneur n'a pas démarré ({error}), il n'y avait donc rien à arrêter. La vérification qui lance l'application en donne la raison.",
+  },
+  exitedBeforeStop: {
+    en: "Not checked: the container exited by itself (exit code {exitCode}) before docker stop could be sent, so its handling of SIGTERM could not be seen. The check that starts the app says why.",
+    fr: "Non vérifié : le conteneur s'est arrêté de lui-même (code de sortie {exitCode}) avant que docker stop puisse être envoyé : sa gestion de SIGTERM n'a donc pas pu être observée. La vérification qui lance l'application en donne la raison.",
+  },
   notReady: {
     en: "The app did not answer on port {port} before the stop (see the http check); the container was stopped anyway.",
     fr: "L'application n'a pas répondu sur le port {port} avant l'arrêt (voir la vérification http) ; le conteneur a tout de même été arrêté.",

@@ -50,7 +50,12 @@ describe("re-running a batch on a folder of submissions", () => {
     expect(await readFile(path.join(base, "out/grades.csv"), "utf8")).toMatch(/^Points maximum,/m);
     const summary = JSON.parse(await readFile(path.join(base, "out/summary.json"), "utf8"));
     expect(summary.similarity).toContainEqual(
-      expect.objectContaining({ a: "complete", b: "reference:corrige-publie.md", kind: "readme", reference: true }),
+      expect.objectContaining({
+        a: "complete",
+        b: "reference:corrige-publie.md",
+        kind: "readme",
+        reference: true,
+      }),
     );
   });
 });

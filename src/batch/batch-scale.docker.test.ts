@@ -59,4 +59,18 @@ describe("a class of 40 at --jobs 8", () => {
       expect([example, [...scores]]).toEqual([example, [[...scores][0]]]);
     expect([...(byExample.get("complete") ?? [])]).toEqual([100]);
   });
+
+  it("notes copied lab reports on the quiz check of each copy, without changing its score", async () => {
+    const report = JSON.parse(await readFile(path.join(base, "out/s00-complete/report.json"), "utf8"));
+    const quiz = report.steps
+      .flatMap((s: { checks: unknown[] }) => s.checks)
+      .find((c: { grader: string }) => c.grader === "quiz");
+    const similar = quiz.findings.filter((f: { messageId: string }) => f.messageId === "similar");
+    expect(similar.length).toBeGreaterThan(0);
+    expect(similar[0].data).toMatchObject({ percent: 100 });
+    expect(quiz.score).toBe(quiz.maxScore);
+    expect(await readFile(path.join(base, "out/s00-complete/report.md"), "utf8")).toContain(
+      "Pour l'enseignant",
+    );
+  });
 });

@@ -4,10 +4,11 @@ import { renderDashboard } from "./dashboard.js";
 import { renderGradesCsv } from "./grades-csv.js";
 import { batchText } from "./messages.js";
 import { errorRow } from "./rows.js";
+import { withSimilarFindings } from "./similar-findings.js";
 import { findSimilarPairs } from "./similarity.js";
-import { type BatchManifest, readResult, readSimilarityDocs } from "./store.js";
+import { type BatchManifest, readReport, readResult, readSimilarityDocs, saveReport } from "./store.js";
 import { summarize } from "./summary.js";
-import type { ClassSummary, SimilarityDoc, SubmissionRow } from "./types.js";
+import type { ClassSummary, SimilarityDoc, SimilarityPair, SubmissionRow } from "./types.js";
 
 export interface FinalizeOptions {
   /** The entries to include (a shard's slice; every entry after a merge). Default: all of the manifest. */
@@ -53,6 +54,7 @@ export async function finalizeClass(
     base: options.baseDocs ?? [],
     references: options.referenceDocs ?? [],
   });
+  await flagSimilarReports(outDir, rows, similarity);
   const summary = summarize({
     manifest,
     rows,
@@ -64,4 +66,20 @@ export async function finalizeClass(
   await writeFileAtomic(path.join(outDir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   await writeFileAtomic(path.join(outDir, "index.html"), renderDashboard(summary));
   return summary;
+}
+
+/** Each graded report notes the near-identical lab reports on its quiz check (the score unchanged). */
+async function flagSimilarReports(
+  outDir: string,
+  rows: SubmissionRow[],
+  pairs: SimilarityPair[],
+): Promise<void> {
+  for (const row of rows) {
+    if (row.status !== "graded") continue;
+    const report = await readReport(outDir, row.id);
+    if (!report) continue;
+    const flagged = withSimilarFindings(report, row.id, pairs);
+    if (flagged !== report && JSON.stringify(flagged) !== JSON.stringify(report))
+      await saveReport(outDir, row.id, flagged);
+  }
 }

@@ -4,7 +4,7 @@ import type { DockerAvailability } from "../docker/session.js";
 import { type DockerBackend, gradeResolved } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
-import type { Rubric } from "../rubric/types.js";
+import { type Rubric, submissionLayout } from "../rubric/types.js";
 import { SubmissionError } from "../submission/git-source.js";
 import { redactUrl } from "../submission/git-url.js";
 import { type ResolvedSubmission, resolveSubmission } from "../submission/resolve.js";
@@ -74,7 +74,7 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
   try {
     resolved = await resolveSubmission(entry.source, {
       root: ctx.root,
-      reportCandidates: ctx.rubric.assignment.reportCandidates,
+      ...submissionLayout(ctx.rubric.assignment),
       clone: { ...ctx.clone, signal: ctx.signal },
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Rubric } from "../rubric/types.js";
+import { type Rubric, submissionLayout } from "../rubric/types.js";
 import { resolveSubmission } from "../submission/resolve.js";
 import { collectSimilarityDocs, readReferenceDocs } from "./similarity-docs.js";
 import type { SimilarityDoc } from "./types.js";
@@ -15,7 +15,7 @@ export async function loadSimilaritySources(input: {
   const sources: { baseDocs?: SimilarityDoc[]; referenceDocs?: SimilarityDoc[] } = {};
   if (input.base !== undefined) {
     const resolved = await resolveSubmission(input.base, {
-      reportCandidates: input.rubric.assignment.reportCandidates,
+      ...submissionLayout(input.rubric.assignment),
     });
     try {
       sources.baseDocs = await collectSimilarityDocs(resolved.files, resolved.submission, "base");

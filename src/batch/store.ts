@@ -48,11 +48,19 @@ export async function saveGraded(
   report: Report,
   docs: SimilarityDoc[],
 ): Promise<void> {
-  const dir = studentDir(outDir, stored.row.id);
+  await saveReport(outDir, stored.row.id, report);
+  await writeFileAtomic(
+    path.join(studentDir(outDir, stored.row.id), SIMILARITY),
+    `${JSON.stringify(docs)}\n`,
+  );
+  await saveResult(outDir, stored);
+}
+
+/** report.json and its Markdown rendering (every check shown: the folder is the instructor's). */
+export async function saveReport(outDir: string, id: string, report: Report): Promise<void> {
+  const dir = studentDir(outDir, id);
   await writeFileAtomic(path.join(dir, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
   await writeFileAtomic(path.join(dir, "report.md"), renderMarkdown(report, { showHidden: true }));
-  await writeFileAtomic(path.join(dir, SIMILARITY), `${JSON.stringify(docs)}\n`);
-  await saveResult(outDir, stored);
 }
 
 export async function saveResult(outDir: string, stored: StoredResult): Promise<void> {

@@ -16,6 +16,7 @@ import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor, rubricRequiresDocker } from "./load-rubric.js";
 import { outDirMessage, prepareOutDir } from "./out-dir.js";
+import { shownPath } from "./shown-path.js";
 
 export interface BatchCommandOptions {
   folder?: string;
@@ -104,7 +105,7 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
       progress,
       signal: options.signal,
     });
-    const relative = path.relative(process.cwd(), outDir) || ".";
+    const relative = shownPath(outDir);
     io.stderr(
       `${batchText(lang, "finished", {
         graded: summary.stats.graded,

@@ -7,6 +7,7 @@ import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
 import { outDirMessage, prepareOutDir } from "./out-dir.js";
+import { shownPath } from "./shown-path.js";
 
 export interface MergeCommandOptions {
   dirs: string[];
@@ -36,7 +37,7 @@ export async function mergeCommand(options: MergeCommandOptions, io: CommandIO):
     });
     const lang = summary.lang;
     if (missing.length > 0) io.stderr(`${batchText(lang, "mergeMissing", { ids: missing.join(", ") })}\n`);
-    const relative = path.relative(process.cwd(), path.resolve(options.out)) || ".";
+    const relative = shownPath(path.resolve(options.out));
     io.stderr(
       `${batchText(lang, "merged", {
         dirs: options.dirs.length,

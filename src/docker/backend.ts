@@ -2,13 +2,18 @@ import type { CommandIO } from "../commands/io.js";
 import type { DockerBackend } from "../engine/grade-source.js";
 import { collectGarbage } from "./gc.js";
 import { probeDocker } from "./probe.js";
-import { openDockerSession } from "./session.js";
+import { openDockerSession, type PullPolicy } from "./session.js";
 
 /** The real engine, as the CLI uses it. */
 export const dockerBackend: DockerBackend = {
   probe: () => probeDocker(),
   open: ({ rubric, ...rest }) => openDockerSession({ ...rest, assignment: rubric.assignment }),
 };
+
+/** The same backend, building with the given pull policy for base images (`--pull`). */
+export function withPullPolicy(backend: DockerBackend, pullPolicy: PullPolicy): DockerBackend {
+  return { probe: () => backend.probe(), open: (input) => backend.open({ ...input, pullPolicy }) };
+}
 
 /** `dockgrade gc`: removes what crashed runs left, and says what it removed. */
 export async function gcCommand(olderThanMinutes: number | undefined, io: CommandIO): Promise<number> {

@@ -1,5 +1,5 @@
-import type { Engine } from "./engine.js";
-import { engineStatus } from "./engine.js";
+import { type Engine, engineMessage, engineStatus } from "./engine.js";
+import { classifyPullFailure, notPresent, type PullFailure } from "./pull-failure.js";
 
 /**
  * The images a Dockerfile starts from (`FROM` lines), leaving out its own stages, `scratch` and references
@@ -22,39 +22,90 @@ export function baseImages(dockerfile: string): string[] {
   return images;
 }
 
-/** One pull per image and per process, shared by every submission of a class that starts from it. */
-const pulls = new Map<string, Promise<void>>();
+/**
+ * When base images are pulled: `missing` (default) pulls only what the engine lacks; `always` pulls each
+ * once per process even when present (the registry's current image); `never` uses only what the engine
+ * holds (an offline machine with pre-pulled images).
+ */
+export type PullPolicy = "missing" | "always" | "never";
+export const PULL_POLICIES: readonly PullPolicy[] = ["missing", "always", "never"];
+
+/** A base image as the build found it: its engine id and, when it came from a registry, its digest. */
+export interface BaseImage {
+  reference: string;
+  id: string;
+  /** `name@sha256:...` when the engine knows where the image came from; absent for a locally built one. */
+  digest?: string;
+  pulled: boolean;
+}
+
+export type BaseImageState =
+  | { ok: true; image: BaseImage }
+  | { ok: false; reference: string; failure: PullFailure };
+
+/** One pull per image, policy and process, shared by every submission of a class that starts from it. */
+const pulls = new Map<string, Promise<BaseImageState>>();
 
 /**
- * Makes sure each image is on the engine before builds start from it: an image already there is used as it
- * is (pull policy "missing"); a missing one is pulled once, however many concurrent builds need it
- * (registries rate-limit anonymous pulls). A failed pull is left for the build to report.
+ * Makes sure each image is on the engine before builds start from it, following the pull policy. An image
+ * is pulled at most once at a time, however many concurrent builds need it (registries rate-limit
+ * anonymous pulls). A failed pull is forgotten once settled, so a later submission tries again. Never
+ * rejects: a failure is a state, classified (whose fault, which cause).
  */
-export async function ensureImages(engine: Engine, references: string[], log?: (line: string) => void) {
-  await Promise.all(
+export async function ensureImages(
+  engine: Engine,
+  references: string[],
+  options: { policy?: PullPolicy; log?: (line: string) => void } = {},
+): Promise<BaseImageState[]> {
+  const policy = options.policy ?? "missing";
+  return Promise.all(
     references.map((reference) => {
-      let pending = pulls.get(reference);
+      const key = `${policy} ${reference}`;
+      let pending = pulls.get(key);
       if (!pending) {
-        pending = ensureImage(engine, reference, log);
-        pulls.set(reference, pending);
-        // A failed pull may succeed later (a registry back up): forget it once settled.
-        pending.catch(() => pulls.delete(reference));
+        pending = ensureImage(engine, reference, policy, options.log);
+        pulls.set(key, pending);
+        pending.then((state) => {
+          if (!state.ok) pulls.delete(key);
+        });
       }
-      return pending.catch(() => {});
+      return pending;
     }),
   );
 }
 
-async function ensureImage(engine: Engine, reference: string, log?: (line: string) => void): Promise<void> {
+async function ensureImage(
+  engine: Engine,
+  reference: string,
+  policy: PullPolicy,
+  log?: (line: string) => void,
+): Promise<BaseImageState> {
   try {
-    await engine.getImage(reference).inspect();
-    return;
+    const present = policy === "always" ? undefined : await inspect(engine, reference);
+    if (present) return { ok: true, image: { ...present, pulled: false } };
+    if (policy === "never") return { ok: false, reference, failure: notPresent(reference) };
+    log?.(`pulling ${reference}`);
+    const stream = await engine.pull(reference);
+    await new Promise<void>((resolve, reject) =>
+      engine.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve())),
+    );
+    const pulled = await inspect(engine, reference);
+    if (!pulled) throw new Error(`${reference} is not on the engine after its pull`);
+    return { ok: true, image: { ...pulled, pulled: true } };
   } catch (error) {
-    if (engineStatus(error) !== 404) throw error;
+    return { ok: false, reference, failure: classifyPullFailure(engineMessage(error)) };
   }
-  log?.(`pulling ${reference}`);
-  const stream = await engine.pull(reference);
-  await new Promise<void>((resolve, reject) =>
-    engine.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve())),
-  );
+}
+
+async function inspect(engine: Engine, reference: string): Promise<Omit<BaseImage, "pulled"> | undefined> {
+  try {
+    const image = await engine.getImage(reference).inspect();
+    const name = reference.replace(/[:@][^/]*$/, "");
+    const digests = image.RepoDigests ?? [];
+    const digest = digests.find((d) => d.startsWith(`${name}@`)) ?? digests[0];
+    return { reference, id: image.Id, ...(digest ? { digest } : {}) };
+  } catch (error) {
+    if (engineStatus(error) === 404) return undefined;
+    throw error;
+  }
 }

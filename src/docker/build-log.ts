@@ -80,6 +80,16 @@ export class BuildLogParser {
     if (typeof id === "string") this.imageId = id;
   }
 
+  /** The step container running now, as announced so far (for the build's watch). */
+  get runningContainer(): string | undefined {
+    return this.running;
+  }
+
+  /** The intermediate images created so far, oldest first. */
+  get createdImages(): readonly string[] {
+    return this.created;
+  }
+
   result(): BuildLog {
     this.flush();
     const failingLines = this.failing ? this.current()?.lines : undefined;

@@ -1,5 +1,5 @@
 import type { SubmissionFiles } from "../submission/files.js";
-import { baseImages, ensureImages } from "./base-images.js";
+import { type BaseImage, baseImages, ensureImages, type PullPolicy } from "./base-images.js";
 import { type ContextStats, packContext, scanContext } from "./build-context.js";
 import {
   type BuildLog,
@@ -8,10 +8,13 @@ import {
   type BuildStepRef,
   JsonLines,
 } from "./build-log.js";
+import type { Refusal } from "./build-policy.js";
+import { BuildWatch } from "./build-watch.js";
 import { cacheLock } from "./cache-lock.js";
 import { removeIntermediates } from "./cleanup.js";
 import { type Engine, engineMessage, engineStatus, removeQuietly } from "./engine.js";
 import { LABEL } from "./labels.js";
+import { classifyPullFailure, isPullError, type PullFailure } from "./pull-failure.js";
 
 export interface BuildRequest {
   engine: Engine;
@@ -19,6 +22,8 @@ export interface BuildRequest {
   root: string;
   /** Safe reader of the submission, for its `.dockerignore`. */
   files: SubmissionFiles;
+  /** The Dockerfile, relative to `root` (the rubric's `image.dockerfile`); default `Dockerfile`. */
+  dockerfile?: string;
   /** Harness reference the image is tagged with (see `harnessReference`). */
   reference: string;
   /** The image is labelled `dockgrade.run=<runId>`, and only that (see below). */
@@ -29,7 +34,17 @@ export interface BuildRequest {
   cpus?: number;
   /** Build network (`none` keeps a build offline); the engine's default otherwise. */
   networkMode?: string;
+  /** Build arguments: only Docker's predefined proxy ones are passed (the sandbox's egress proxy). */
+  buildArgs?: Record<string, string>;
+  /** The cgroup RUN steps are created under (the sandbox's limits holder). */
+  cgroupParent?: string;
+  /** PID limit set on each step container as it starts (when no cgroup parent bounds them). */
+  pidsPerStep?: number;
+  /** Disk budget: committed layers plus the running step's writes (see build-watch.ts). */
+  diskBytes?: number;
   keepLines?: number;
+  /** When base images are pulled (default `missing`); see base-images.ts. */
+  pullPolicy?: PullPolicy;
   /** Ignore the engine's build cache (every step runs). */
   noCache?: boolean;
   signal?: AbortSignal;
@@ -49,15 +64,22 @@ export interface BuildSuccess {
   /** Number of Dockerfile instructions run (the harness LABEL step aside). */
   steps: number;
   logTail: string[];
+  /** The base images the build started from, with their engine id and registry digest (FROM lines read ahead). */
+  baseImages?: BaseImage[];
 }
 
 /**
- * `failed` and `context-too-large` are the student's (the Dockerfile or the context is wrong); `timeout`,
- * `aborted` (the run was cancelled) and `engine` (the daemon failed or went away) are the harness's.
+ * `failed`, `context-too-large`, `refused` (the build sandbox's policy, decided before building: see
+ * build-policy.ts) and `disk` (the build wrote more than its budget) are the student's; `timeout`,
+ * `aborted` (the run was cancelled), `engine` (the daemon failed or went away) and `pull` (a base image
+ * could not be obtained for a reason that is not the FROM line's: no registry, rate limit, credentials,
+ * pull policy) are the harness's.
  */
 export interface BuildFailure {
   ok: false;
-  reason: "failed" | "context-too-large" | "timeout" | "aborted" | "engine";
+  reason: "failed" | "context-too-large" | "refused" | "disk" | "timeout" | "aborted" | "engine" | "pull";
+  /** With `pull`, and with `failed` when the registry has no such image: the image and the classified cause. */
+  pull?: PullFailure & { image: string };
   /** The daemon's error, or what went wrong (a timeout says what was awaited and for how long). */
   message: string;
   /** The step that failed (or that was running when the build was stopped). */
@@ -67,6 +89,11 @@ export interface BuildFailure {
   context?: ContextStats;
   timeoutMs?: number;
   maxContextBytes?: number;
+  /** `refused`: every instruction the sandbox refuses, with its line. */
+  refusals?: Refusal[];
+  /** `disk`: the budget and what the build had written when it was cut. */
+  diskBytes?: number;
+  usedBytes?: number;
   /** What the harness removed after the failure: the step container left running, intermediate images. */
   cleanedUp?: { container?: string; images: string[] };
 }
@@ -105,9 +132,28 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
     };
   }
   const stats = context.stats;
-  // Base images are pulled once per process, before the build's own deadline starts counting.
-  const dockerfile = await request.files.readText("Dockerfile").catch(() => undefined);
-  if (dockerfile?.ok) await ensureImages(engine, baseImages(dockerfile.text), request.log);
+  // Base images are pulled once per process, before the build's own deadline starts counting. An image the
+  // registry says does not exist is left for the build to report at its FROM step (the student's); one
+  // that could not be obtained for another reason stops here: the harness could not check.
+  const dockerfile = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
+  const states = dockerfile?.ok
+    ? await ensureImages(engine, baseImages(dockerfile.text), {
+        policy: request.pullPolicy,
+        log: request.log,
+      })
+    : [];
+  for (const state of states) {
+    if (state.ok || state.failure.fault === "student") continue;
+    return {
+      ok: false,
+      reason: "pull",
+      message: `${state.reference}: ${state.failure.message}`,
+      pull: { ...state.failure, image: state.reference },
+      lastLines: [],
+      durationMs: elapsed(),
+      context: stats,
+    };
+  }
   request.log?.(`building ${request.reference} (context ${stats.files} files, ${stats.bytes} bytes)`);
 
   const controller = new AbortController();
@@ -119,6 +165,16 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   // The classic builder appends the `labels` as LABEL steps of its own (one per label on some engines):
   // a single label makes exactly one extra step everywhere, left out of the totals students see.
   const parser = new BuildLogParser(request.keepLines ?? 20, 1, request.onProgress);
+  let diskCut: number | undefined;
+  const watch = new BuildWatch(
+    engine,
+    parser,
+    { pidsPerStep: request.pidsPerStep, diskBytes: request.diskBytes },
+    (used) => {
+      diskCut = used;
+      controller.abort(new Error("build disk budget exceeded"));
+    },
+  );
   let transport: unknown;
   try {
     // Held while the build may reuse cached layers, so no removal deletes one under it (cache-lock.ts).
@@ -130,6 +186,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
       }, timeoutMs);
       const stream = await engine.buildImage(packContext(request.root, context), {
         t: request.reference,
+        ...(request.dockerfile ? { dockerfile: request.dockerfile } : {}),
         labels: { [LABEL.run]: request.runId },
         version: "1",
         rm: true,
@@ -141,21 +198,29 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
           : {}),
         ...(request.cpus ? { cpuperiod: 100_000, cpuquota: Math.round(request.cpus * 100_000) } : {}),
         ...(request.networkMode ? { networkmode: request.networkMode } : {}),
+        ...(request.buildArgs ? { buildargs: request.buildArgs } : {}),
+        ...(request.cgroupParent ? { cgroupparent: request.cgroupParent } : {}),
         abortSignal: controller.signal,
       });
       const lines = new JsonLines();
-      for await (const chunk of stream) for (const message of lines.push(String(chunk))) parser.push(message);
-      for (const message of lines.end()) parser.push(message);
+      const push = (message: unknown) => {
+        parser.push(message);
+        watch.observe();
+      };
+      for await (const chunk of stream) for (const message of lines.push(String(chunk))) push(message);
+      for (const message of lines.end()) push(message);
     });
   } catch (error) {
     transport = error;
   } finally {
+    watch.stop();
     clearTimeout(timer);
     request.signal?.removeEventListener("abort", onAbort);
   }
   const log = parser.result();
   const base = { context: stats, durationMs: elapsed() };
 
+  if (diskCut !== undefined) return diskFailure(await cleanUp(engine, log), log, diskCut, request, base);
   if (controller.signal.aborted) {
     const cleanedUp = await cleanUp(engine, log);
     const running = log.steps.at(-1);
@@ -182,9 +247,11 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
     const mine =
       status !== undefined && /dockerfile|unknown instruction|parse error/i.test(engineMessage(transport));
     const message = engineMessage(transport);
+    const pull = pullFailure(undefined, message);
     return {
       ok: false,
-      reason: mine ? "failed" : "engine",
+      reason: pull?.fault === "harness" ? "pull" : mine ? "failed" : "engine",
+      ...(pull ? { pull } : {}),
       message,
       lastLines: log.tail,
       ...base,
@@ -193,9 +260,11 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   }
   if (log.error !== undefined || !log.imageId) {
     const cleanedUp = await cleanUp(engine, log);
+    const pull = log.error === undefined ? undefined : pullFailure(log.failingStep?.instruction, log.error);
     return {
       ok: false,
-      reason: log.error !== undefined ? "failed" : "engine",
+      reason: pull?.fault === "harness" ? "pull" : log.error !== undefined ? "failed" : "engine",
+      ...(pull ? { pull } : {}),
       message: log.error ?? "the build ended without producing an image",
       ...(log.failingStep ? { failingStep: log.failingStep } : {}),
       lastLines: log.lastLines,
@@ -203,6 +272,9 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
       cleanedUp,
     };
   }
+  // The last step may end between two polls of the disk budget: check what the build wrote once more.
+  const used = await watch.usedBytes();
+  if (watch.over(used)) return diskFailure(await cleanUp(engine, log), log, used, request, base);
   const image = await engine.getImage(log.imageId).inspect();
   return {
     ok: true,
@@ -211,8 +283,37 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
     sizeBytes: image.Size,
     steps: Math.max(0, log.steps.length - 1),
     logTail: log.tail,
+    baseImages: states.flatMap((state) => (state.ok ? [state.image] : [])),
     ...base,
   };
+}
+
+function diskFailure(
+  cleanedUp: NonNullable<BuildFailure["cleanedUp"]>,
+  log: BuildLog,
+  usedBytes: number,
+  request: BuildRequest,
+  base: { context: ContextStats; durationMs: number },
+): BuildFailure {
+  const step = log.steps.at(-1);
+  return {
+    ok: false,
+    reason: "disk",
+    message: `the build wrote ${usedBytes} bytes, more than its budget of ${request.diskBytes} bytes`,
+    ...(step ? { failingStep: { index: step.index, total: step.total, instruction: step.instruction } } : {}),
+    lastLines: step?.lines ?? log.tail,
+    diskBytes: request.diskBytes,
+    usedBytes,
+    ...base,
+    cleanedUp,
+  };
+}
+
+/** A build error about obtaining an image (FROM, `COPY --from=image`), classified; undefined otherwise. */
+function pullFailure(instruction: string | undefined, message: string): BuildFailure["pull"] {
+  if (!isPullError(instruction, message)) return undefined;
+  const image = instruction?.match(/^FROM\s+(?:--\S+\s+)*(\S+)/i)?.[1] ?? "?";
+  return { ...classifyPullFailure(message), image };
 }
 
 async function readContext(request: BuildRequest) {

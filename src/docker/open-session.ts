@@ -1,16 +1,19 @@
 import { chmod, mkdtemp, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Assignment } from "../rubric/types.js";
+import type { Assignment, BuildPolicy } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
-import { type BuildOutcome, type BuildSuccess, buildImage, ImageUnavailableError } from "./build.js";
+import { retryWhilePoolsExhausted } from "./address-pools.js";
+import type { BaseImage, PullPolicy } from "./base-images.js";
+import { type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
 import type { BuildProgress } from "./build-log.js";
 import { type ContainerHandle, startedHandle } from "./container.js";
 import { type ContainerOptions, containerConfig, type MountSpec } from "./container-config.js";
 import { connectEngine, type Engine, engineMessage, removeQuietly } from "./engine.js";
 import { harnessReference, LABEL, newRunId, resourceLabels, TEMP_PREFIX } from "./labels.js";
 import { listLabelled, removeLabelled } from "./resources.js";
+import { type SandboxSummary, sandboxedBuild } from "./sandboxed-build.js";
 import type { DockerSession, ImageHistoryEntry } from "./session.js";
 import { trackSession } from "./shutdown.js";
 
@@ -25,12 +28,19 @@ export interface OpenSessionInput {
   runId?: string;
   /** Default: the assignment's `timeouts.build`. */
   buildTimeoutMs?: number;
-  /** Network of the build's RUN steps; default the engine's (`none` keeps builds offline, as tests do). */
-  buildNetwork?: string;
+  /**
+   * Overrides the rubric's build network policy: `none` (as the tests' offline builds use) is `closed`.
+   * Default: the assignment's `build.network`.
+   */
+  buildNetwork?: "none" | BuildPolicy["network"];
+  /** The index-only proxy's outside network (tests: a network holding a package index); see build-sandbox.ts. */
+  buildEgressNetwork?: string;
   /** Memory of the build's RUN steps; default the larger of the assignment's limit and 1 GiB. */
   buildMemoryMb?: number;
   /** Told as each build step starts and prints, for a progress display. */
   onBuildProgress?: (event: BuildProgress) => void;
+  /** When base images are pulled (default `missing`). */
+  pullPolicy?: PullPolicy;
 }
 
 /** Connects to the engine and opens a session for one submission; nothing is created until asked. */
@@ -43,6 +53,7 @@ export async function openDockerSession(input: OpenSessionInput): Promise<Docker
 class EngineSession implements DockerSession {
   readonly runId: string;
   readonly imageReference: string;
+  buildSandbox?: SandboxSummary;
   private readonly controller = new AbortController();
   private readonly untrack: () => void;
   private readonly tempDirs: string[] = [];
@@ -70,6 +81,11 @@ class EngineSession implements DockerSession {
   image(options: { maxContextBytes?: number } = {}): Promise<BuildOutcome> {
     this.build ??= this.runBuild(options);
     return this.build;
+  }
+
+  async baseImages(): Promise<BaseImage[]> {
+    const outcome = await this.build?.catch(() => undefined);
+    return outcome?.ok ? (outcome.baseImages ?? []) : [];
   }
 
   async inspectImage() {
@@ -172,18 +188,27 @@ class EngineSession implements DockerSession {
   }
 
   private async runBuild(options: { maxContextBytes?: number }): Promise<BuildOutcome> {
-    const { assignment, submission } = this.input;
+    const { assignment, submission, buildNetwork } = this.input;
+    const network = buildNetwork === "none" ? "closed" : (buildNetwork ?? assignment.build.network);
+    const memoryMb =
+      this.input.buildMemoryMb ?? assignment.build.memoryMb ?? Math.max(assignment.limits.memoryMb, 1024);
     try {
-      return await buildImage({
+      return await sandboxedBuild({
         engine: this.engine,
         root: submission.root,
         files: this.input.files,
+        dockerfile: assignment.dockerfile,
         reference: this.imageReference,
         runId: this.runId,
         timeoutMs: this.input.buildTimeoutMs ?? assignment.timeouts.build * 1000,
         maxContextBytes: options.maxContextBytes,
-        memoryMb: this.input.buildMemoryMb ?? Math.max(assignment.limits.memoryMb, 1024),
-        networkMode: this.input.buildNetwork,
+        memoryMb,
+        policy: { ...assignment.build, network },
+        ...(this.input.buildEgressNetwork ? { egressNetwork: this.input.buildEgressNetwork } : {}),
+        onSandbox: (summary) => {
+          this.buildSandbox = summary;
+        },
+        pullPolicy: this.input.pullPolicy,
         signal: this.controller.signal,
         log: this.input.log,
         onProgress: this.input.onBuildProgress,
@@ -244,29 +269,5 @@ class EngineSession implements DockerSession {
   private assertOpen(): void {
     if (this.closing) throw new Error(`Docker session ${this.runId} is closed`);
     if (this.controller.signal.aborted) throw new Error(`Docker session ${this.runId} was cancelled`);
-  }
-}
-
-/**
- * Engines hold about 30 bridge networks with their default address pools ("could not find an available,
- * non-overlapping IPv4 address pool"). When other sessions (of this process or another) hold them all,
- * wait for one to be released — up to a minute — rather than fail the student's check.
- */
-export async function retryWhilePoolsExhausted<T>(
-  create: () => Promise<T>,
-  signal: AbortSignal,
-  budgetMs = 60_000,
-): Promise<T> {
-  const started = Date.now();
-  for (let delay = 250; ; delay = Math.min(delay * 2, 4_000)) {
-    try {
-      return await create();
-    } catch (error) {
-      const exhausted = /available.*address pool|address pools have been fully subnetted/i.test(
-        engineMessage(error),
-      );
-      if (!exhausted || signal.aborted || Date.now() - started + delay > budgetMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
   }
 }

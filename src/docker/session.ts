@@ -1,16 +1,22 @@
 import type { ImageInspectInfo } from "dockerode";
+import type { BaseImage } from "./base-images.js";
 import type { BuildOutcome } from "./build.js";
 import type { ContainerHandle } from "./container.js";
 import type { ContainerOptions } from "./container-config.js";
+import type { SandboxSummary } from "./sandboxed-build.js";
 
+export type { BaseImage, PullPolicy } from "./base-images.js";
 export { type BuildFailure, type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
 export type { ContextStats } from "./build-context.js";
 export type { BuildProgress, BuildStepRef } from "./build-log.js";
+export type { Refusal } from "./build-policy.js";
 export type { ContainerHandle, ExecOptions, ExecResult, StopResult } from "./container.js";
 export type { ContainerOptions, Limits, MountSpec } from "./container-config.js";
 export { readOnlyFailure } from "./container-config.js";
 export type { CapturedOutput } from "./demux.js";
 export { type OpenSessionInput, openDockerSession } from "./open-session.js";
+export type { PullFailure, PullFailureKind } from "./pull-failure.js";
+export type { SandboxSummary } from "./sandboxed-build.js";
 
 /** One line of `docker history`, newest first, as the engine reports it. */
 export interface ImageHistoryEntry {
@@ -35,11 +41,18 @@ export interface DockerSession {
   readonly apiVersion: string;
   /** The harness reference the image is built under: `dockgrade/<runId>/<name>:<first tag>`. */
   readonly imageReference: string;
+  /** The sandbox the image was built in, once the build started (for the report's environment). */
+  readonly buildSandbox?: SandboxSummary;
   /**
    * Builds the submission's image once; every caller gets the same outcome. The first caller's options
    * apply (later ones are ignored). Never rejects: failures are outcomes.
    */
   image(options?: { maxContextBytes?: number }): Promise<BuildOutcome>;
+  /**
+   * The base images the finished build started from (id, registry digest), for the report; empty when no
+   * build ran or it failed. Never starts a build.
+   */
+  baseImages?(): Promise<BaseImage[]>;
   /** `docker image inspect` of the built image (config, env, exposed ports, size). Throws if the build failed. */
   inspectImage(): Promise<ImageInspectInfo>;
   /**

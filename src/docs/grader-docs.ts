@@ -1,6 +1,7 @@
 import type { TSchema } from "@sinclair/typebox";
 import { stringify } from "yaml";
 import type { AnyGrader, GraderRegistry } from "../grader/contract.js";
+import { PATTERN_KEYWORD } from "../text/pattern.js";
 
 /**
  * docs/graders.md, generated from the registry so the reference never drifts from the code: each grader's
@@ -61,6 +62,10 @@ function typeName(schema: TSchema): string {
   if (schema.anyOf) return (schema.anyOf as TSchema[]).map(typeName).join(" \\| ");
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
   if (schema.type === "array") return `list of ${typeName(schema.items as TSchema)}`;
+  // Rubric patterns are strings with one documented flavour (docs/rubric-guide.md, "Patterns").
+  if (schema[PATTERN_KEYWORD] === "regex") return "[pattern](rubric-guide.md#patterns)";
+  if (schema[PATTERN_KEYWORD] === "phrase")
+    return "[phrase](rubric-guide.md#concept-phrases-report-section-quiz)";
   return String(schema.type ?? "any");
 }
 

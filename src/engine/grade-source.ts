@@ -1,10 +1,10 @@
 import { registry as defaultRegistry } from "../../graders/index.js";
-import type { BuildProgress, DockerAvailability, DockerSession } from "../docker/session.js";
+import type { BuildProgress, DockerAvailability, DockerSession, PullPolicy } from "../docker/session.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
 import type { Report } from "../report/schema.js";
-import type { Rubric } from "../rubric/types.js";
+import { type Rubric, submissionLayout } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import { type ResolvedSubmission, resolveSubmission } from "../submission/resolve.js";
 import type { Submission } from "../submission/types.js";
@@ -21,6 +21,8 @@ export interface DockerBackend {
     log(line: string): void;
     /** Told as each build step starts and prints, for a progress display. */
     onBuildProgress?: (event: BuildProgress) => void;
+    /** When base images are pulled (`--pull`); default `missing`. */
+    pullPolicy?: PullPolicy;
   }): Promise<DockerSession>;
 }
 
@@ -50,7 +52,7 @@ export async function gradeSource(
 ): Promise<Report> {
   const resolved = await resolveSubmission(source, {
     root: options.root,
-    reportCandidates: options.rubric.assignment.reportCandidates,
+    ...submissionLayout(options.rubric.assignment),
   });
   try {
     return await gradeResolved(resolved, options);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DockerSession } from "../docker/session.js";
 import { type AnyGrader, defineGrader, type GraderRegistry } from "../grader/contract.js";
 import { reportErrors } from "../report/validate.js";
-import type { Check, Rubric } from "../rubric/types.js";
+import { type Check, DEFAULT_BUILD, type Rubric } from "../rubric/types.js";
 import { SubmissionFiles } from "../submission/files.js";
 import { gradeSubmission } from "./grade.js";
 
@@ -89,7 +89,10 @@ function rubricOf(...steps: Check[][]): Rubric {
       steps: [],
       timeouts: { build: 1, start: 1, check: 1 },
       limits: { memoryMb: 256, cpus: 1, pids: 64 },
+      build: { ...DEFAULT_BUILD },
       reportCandidates: ["README.md"],
+      stepHeading: "^etape\\s*\\d",
+      dockerfile: "Dockerfile",
     },
     steps: steps.map((checks, i) => ({
       id: `step-${i}`,

@@ -1,4 +1,4 @@
-import type { DockerAvailability, DockerSession } from "../docker/session.js";
+import type { BaseImage, DockerAvailability, DockerSession } from "../docker/session.js";
 import type { GraderRegistry, GraderResult } from "../grader/contract.js";
 import { type Lang, localize } from "../i18n/text.js";
 import { type CheckResult, REPORT_SCHEMA_VERSION, type Report } from "../report/schema.js";
@@ -39,6 +39,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   const allChecks = rubric.steps.flatMap((step) => step.checks);
   const results = new Map<string, CheckResult>();
   let session: Promise<DockerSession> | undefined;
+  let opened: DockerSession | undefined;
+  let baseImages: BaseImage[] = [];
 
   try {
     for (const check of orderChecks(allChecks)) {
@@ -65,7 +67,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       options.onCheck?.(result);
     }
   } finally {
-    if (session) await (await session.catch(() => undefined))?.close();
+    opened = await session?.catch(() => undefined);
+    baseImages = (await opened?.baseImages?.().catch(() => [])) ?? [];
+    await opened?.close();
   }
 
   const steps = rubric.steps.map((step) => {
@@ -94,6 +98,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       docker: options.docker.available
         ? { available: true, version: options.docker.version }
         : { available: false, reason: options.docker.reason },
+      ...(opened?.buildSandbox ? { build: opened.buildSandbox } : {}),
+      ...(baseImages.length > 0 ? { baseImages } : {}),
     },
     ...sumScores(steps),
     startedAt: startedAt.toISOString(),

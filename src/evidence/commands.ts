@@ -1,4 +1,5 @@
 import { type Static, Type as T } from "@sinclair/typebox";
+import { PatternString } from "../text/pattern.js";
 
 /**
  * How a command's output is recognised in the report: by an image whose caption names the command, or
@@ -9,22 +10,21 @@ export const CommandEvidenceSchema = T.Object(
     id: T.String({ pattern: "^[a-z0-9][a-z0-9._-]*$", description: "Stable id of the command." }),
     label: T.String({ minLength: 1, description: "The command as students type it, shown in messages." }),
     weight: T.Number({ exclusiveMinimum: 0, default: 1, description: "Share of the check's credit." }),
-    caption: T.String({
-      minLength: 1,
+    caption: PatternString({
       description:
         "Regex over an image's caption (alt text, nearest sub-heading, the item or paragraph around or just before it; normalised: lower case, no accents) that names the command.",
     }),
-    output: T.Array(T.String({ minLength: 1 }), {
+    output: T.Array(PatternString(), {
       minItems: 1,
       description:
         "Regexes (case-insensitive, multi-line: ^ and $ match at line ends) that must all match one command's output in a code block.",
     }),
-    marks: T.Array(T.String({ minLength: 1 }), {
+    marks: T.Array(PatternString(), {
       default: [],
       description:
         "If given, one of these must also match the output, its command line or the caption (e.g. `-a` or `Exited (` for docker ps -a).",
     }),
-    excludes: T.Array(T.String({ minLength: 1 }), {
+    excludes: T.Array(PatternString(), {
       default: [],
       description:
         "Regexes that must not match (an output that is another command's, e.g. docker ps -a for docker ps).",

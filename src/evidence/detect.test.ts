@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { figuresOf } from "../markdown/figures.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { findSection } from "../markdown/sections.js";
-import { compilePattern } from "../text/normalize.js";
+import { compilePattern } from "../text/pattern.js";
 import { DEFAULT_COMMANDS } from "./commands.js";
 import { detectEvidence } from "./detect.js";
 

@@ -1,5 +1,6 @@
 import type { CodeBlock, ImageRef } from "../markdown/figures.js";
-import { compilePattern, normalizeText } from "../text/normalize.js";
+import { normalizeText, stripAccents } from "../text/normalize.js";
+import { compilePattern } from "../text/pattern.js";
 import type { CommandEvidence } from "./commands.js";
 
 export interface Evidence {
@@ -36,14 +37,14 @@ export function detectEvidence(
   const segments = figures.code.flatMap(segmentsOf);
   return commands.map((command) => {
     const caption = compilePattern(command.caption);
-    const output = command.output.map(shape);
-    const marks = command.marks.map(shape);
-    const excludes = command.excludes.map(shape);
+    const output = command.output.map(compilePattern);
+    const marks = command.marks.map(compilePattern);
+    const excludes = command.excludes.map(compilePattern);
     const shown = segments.find(
       (s) =>
         output.every((re) => re.test(s.text)) &&
         (marks.length === 0 ||
-          marks.some((re) => re.test(s.text) || (!s.commandLine && re.test(s.caption)))) &&
+          marks.some((re) => re.test(s.text) || (!s.commandLine && re.test(stripAccents(s.caption))))) &&
         !excludes.some((re) => re.test(s.text)),
     );
     if (shown) return { id: command.id, via: "code", line: shown.line };
@@ -54,10 +55,6 @@ export function detectEvidence(
   });
 }
 
-function shape(source: string): RegExp {
-  return new RegExp(source, "im");
-}
-
 /** Cuts a code block at each typed `docker …` line; text before the first one is a segment of its own. */
 function segmentsOf(block: CodeBlock): Segment[] {
   const lines = block.value.split(/\r?\n/);
@@ -66,11 +63,11 @@ function segmentsOf(block: CodeBlock): Segment[] {
   lines.forEach((text, i) => {
     const line = block.line === undefined ? undefined : block.line + 1 + i;
     if (COMMAND_LINE.test(text)) {
-      current = { text, commandLine: text, line, caption: block.caption };
+      current = { text: stripAccents(text), commandLine: text, line, caption: block.caption };
       segments.push(current);
-    } else if (current) current.text += `\n${text}`;
+    } else if (current) current.text += `\n${stripAccents(text)}`;
     else if (text.trim() !== "") {
-      current = { text, line, caption: block.caption };
+      current = { text: stripAccents(text), line, caption: block.caption };
       segments.push(current);
     }
   });

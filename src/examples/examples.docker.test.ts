@@ -1,56 +1,84 @@
+import pLimit from "p-limit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../graders/index.js";
 import { dockerBackend } from "../docker/backend.js";
 import { gradeSource } from "../engine/grade-source.js";
 import { reportErrors } from "../report/validate.js";
-import { loadRubric } from "../rubric/load.js";
-import type { Rubric } from "../rubric/types.js";
+import { bundledExampleSets, type ExampleSet } from "./bundled-examples.js";
 import { stableView } from "./expected.js";
 import { type ExampleOutcome, listExamples, runExamples } from "./run-examples.js";
 
-// Every example submission, graded on the real engine with the bundled rubric, scores exactly what its
-// EXPECTED.json says, check by check. `npm run examples` shows the same diff for a rubric author.
-let rubric: Rubric;
+// Every example submission of every bundled rubric, graded on the real engine with the rubric that declares
+// it (`examples:` in its assignment.yaml), scores exactly what its EXPECTED.json says, check by check.
+// `npm run examples` shows the same diff for a rubric author. One pool of two gradings serves every rubric.
+let sets: Map<string, ExampleSet>;
 let outcomes: Map<string, ExampleOutcome>;
 
+const { sets: found, problems } = await bundledExampleSets(registry);
+const examples = await Promise.all(
+  found.map(async (set) => (await listExamples(set.dir)).map((name) => `${set.name}/${name}`)),
+).then((lists) => lists.flat());
+
 beforeAll(async () => {
-  const loaded = await loadRubric("rubrics/docker-basics", registry);
-  if (!loaded.ok) throw new Error("the bundled rubric does not load");
-  rubric = loaded.rubric;
-  const graded = await runExamples({
-    dir: "submissions-example",
-    rubric,
-    docker: dockerBackend,
-    concurrency: 2,
-  });
-  outcomes = new Map(graded.map((outcome) => [outcome.name, outcome]));
-}, 900_000);
+  sets = new Map(found.map((set) => [set.name, set]));
+  const limit = pLimit(2);
+  const graded = await Promise.all(
+    found.map(async (set) =>
+      (await runExamples({ dir: set.dir, rubric: set.rubric, docker: dockerBackend, limit })).map(
+        (outcome) => [`${set.name}/${outcome.name}`, outcome] as const,
+      ),
+    ),
+  );
+  outcomes = new Map(graded.flat());
+}, 1_200_000);
 
-describe("example submissions", async () => {
-  const names = await listExamples("submissions-example");
-
-  it("are at least the complete one and seven flawed ones", () => {
-    expect(names).toContain("complete");
-    expect(names.length).toBeGreaterThanOrEqual(8);
+describe("example submissions", () => {
+  it("every bundled rubric loads; docker-basics and flask-docker declare examples", () => {
+    expect(problems).toEqual([]);
+    expect(found.map((set) => set.name)).toEqual(["docker-basics", "flask-docker"]);
   });
 
-  it.each(names)("%s scores exactly its EXPECTED.json", (name) => {
+  it("are, per rubric, the complete one and flawed ones", () => {
+    const count = (rubric: string) => examples.filter((name) => name.startsWith(`${rubric}/`)).length;
+    expect(examples).toContain("docker-basics/complete");
+    expect(examples).toContain("flask-docker/complete");
+    expect(count("docker-basics")).toBeGreaterThanOrEqual(8);
+    expect(count("flask-docker")).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(examples)("%s scores exactly its EXPECTED.json", (name) => {
     const outcome = outcomes.get(name);
     expect(outcome?.differences).toEqual([]);
     expect(reportErrors(outcome?.report)).toEqual([]);
   });
 
-  it("the complete submission scores 100/100 with every check passed", () => {
-    const report = outcomes.get("complete")?.report;
-    expect([report?.score, report?.maxScore]).toEqual([100, 100]);
-    const notPassed = report?.steps.flatMap((s) => s.checks).filter((c) => c.status !== "pass");
-    expect(notPassed?.map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+  it.each(["docker-basics", "flask-docker"])(
+    "%s/complete scores 100/100 with every check passed",
+    (rubric) => {
+      const report = outcomes.get(`${rubric}/complete`)?.report;
+      expect([report?.score, report?.maxScore]).toEqual([100, 100]);
+      const notPassed = report?.steps.flatMap((s) => s.checks).filter((c) => c.status !== "pass");
+      expect(notPassed?.map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    },
+  );
+
+  it("flask-docker/port-5000 is told its server listens on the wrong port", () => {
+    const report = outcomes.get("flask-docker/port-5000")?.report;
+    const checks = new Map(report?.steps.flatMap((s) => s.checks).map((c) => [c.id, c]));
+    expect(
+      checks
+        .get("gunicorn-8000")
+        ?.findings.map((f) => f.message)
+        .join("\n"),
+    ).toContain("8000");
+    expect(checks.get("health-route")?.status).toBe("fail");
+    expect(checks.get("served-by-gunicorn")?.status).toBe("skipped");
   });
 
   it("grading the same submission twice gives the same report, apart from times and ids", async () => {
-    const first = outcomes.get("shell-form-cmd")?.report;
+    const first = outcomes.get("docker-basics/shell-form-cmd")?.report;
     const second = await gradeSource("submissions-example/shell-form-cmd", {
-      rubric,
+      rubric: (sets.get("docker-basics") as ExampleSet).rubric,
       lang: "en",
       docker: dockerBackend,
     });

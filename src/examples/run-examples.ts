@@ -1,6 +1,6 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { access, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import pLimit from "p-limit";
+import pLimit, { type LimitFunction } from "p-limit";
 import type { DockerBackend } from "../engine/grade-source.js";
 import { gradeSource } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
@@ -15,8 +15,29 @@ export interface ExampleOutcome {
   differences: string[];
 }
 
-/** The example submissions: every folder of `dir` (each with its EXPECTED.json beside its files). */
+/**
+ * The example submissions of a rubric (its `examples` folder): every sub-folder holding an EXPECTED.json.
+ * A folder without one is not an example (it may hold another rubric's examples, as
+ * `submissions-example/flask-docker/` does); name a new example to `npm run examples -- --update` to create it.
+ */
 export async function listExamples(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const expected = path.join(dir, entry.name, "EXPECTED.json");
+    if (
+      await access(expected).then(
+        () => true,
+        () => false,
+      )
+    )
+      names.push(entry.name);
+  }
+  return names.sort();
+}
+
+async function subfolders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
     .filter((entry) => entry.isDirectory())
@@ -36,13 +57,16 @@ export async function runExamples(options: {
   only?: string[];
   update?: boolean;
   concurrency?: number;
+  /** A limit shared with other runs (the examples of several rubrics graded at once); wins over concurrency. */
+  limit?: LimitFunction;
   log?: (line: string) => void;
 }): Promise<ExampleOutcome[]> {
-  const names = (await listExamples(options.dir)).filter(
-    (name) => !options.only || options.only.includes(name),
-  );
+  // Named examples may be new ones (no EXPECTED.json yet): any sub-folder of that name counts.
+  const names = options.only
+    ? (await subfolders(options.dir)).filter((name) => options.only?.includes(name))
+    : await listExamples(options.dir);
   const availability = await options.docker.probe();
-  const limit = pLimit(options.concurrency ?? 2);
+  const limit = options.limit ?? pLimit(options.concurrency ?? 2);
   return Promise.all(
     names.map((name) =>
       limit(async () => {

@@ -18,9 +18,10 @@ export const builtImageMessages: MessageCatalog = {
   },
 };
 
-/** The Dockerfile the image is built from, as findings name it: relative to the repository. */
-export function dockerfilePath(ctx: Pick<GraderContext, "submission">): string {
-  return ctx.submission.rootRel ? `${ctx.submission.rootRel}/Dockerfile` : "Dockerfile";
+/** The Dockerfile the image is built from (the rubric's `image.dockerfile`), as findings name it: relative to the repository. */
+export function dockerfilePath(ctx: Pick<GraderContext, "submission" | "assignment">): string {
+  const file = ctx.assignment.dockerfile;
+  return ctx.submission.rootRel ? `${ctx.submission.rootRel}/${file}` : file;
 }
 
 /**
@@ -43,7 +44,7 @@ export async function builtImage(
 }
 
 function unbuilt(outcome: Extract<BuildOutcome, { ok: false }>): GraderResult {
-  const studentFault = outcome.reason === "failed" || outcome.reason === "context-too-large";
+  const studentFault = ["failed", "context-too-large", "refused", "disk"].includes(outcome.reason);
   const data = { reason: outcome.reason, error: outcome.message.split("\n")[0]?.slice(0, 300) ?? "" };
   return {
     status: studentFault ? "skipped" : "error",

@@ -4,8 +4,11 @@ import { renderMessage } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/text.js";
 import {
   type Assignment,
+  DEFAULT_BUILD,
+  DEFAULT_DOCKERFILE,
   DEFAULT_LIMITS,
   DEFAULT_REPORT_CANDIDATES,
+  DEFAULT_STEP_HEADING,
   DEFAULT_TIMEOUTS,
 } from "../rubric/types.js";
 import { paramsWithDefaults } from "../rubric/validate-schema.js";
@@ -33,7 +36,11 @@ export function testAssignment(overrides: Partial<Assignment> = {}): Assignment 
     steps: ["01.yaml"],
     timeouts: { ...DEFAULT_TIMEOUTS },
     limits: { ...DEFAULT_LIMITS },
+    // The offline stand-in base image exists only on the engine: the tests' builds must be allowed it.
+    build: { ...DEFAULT_BUILD, allowedBases: ["python:3.12-slim"] },
     reportCandidates: ["README.md"],
+    stepHeading: DEFAULT_STEP_HEADING,
+    dockerfile: DEFAULT_DOCKERFILE,
     ...overrides,
   };
 }

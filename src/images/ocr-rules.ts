@@ -1,5 +1,6 @@
 import type { Finding } from "../grader/contract.js";
-import { compilePattern, normalizeText } from "../text/normalize.js";
+import { normalizeText } from "../text/normalize.js";
+import { compilePattern } from "../text/pattern.js";
 import type { CheckedImage } from "./check-images.js";
 import { ocrContains, ocrImage, tesseractAvailable } from "./ocr.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compilePattern } from "../text/normalize.js";
+import { compilePattern } from "../text/pattern.js";
 import { figuresOf } from "./figures.js";
 import { parseMarkdown } from "./parse.js";
 import { findSection } from "./sections.js";

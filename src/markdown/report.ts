@@ -1,8 +1,7 @@
 import type { Root } from "mdast";
 import type { Finding, GraderContext, GraderResult } from "../grader/contract.js";
-import { badPatternMessages, rubricPatternError } from "../grader/rubric-patterns.js";
 import type { MessageCatalog } from "../i18n/catalog.js";
-import { compilePattern } from "../text/normalize.js";
+import { compilePattern } from "../text/pattern.js";
 import { parseMarkdown } from "./parse.js";
 import { findSection, headingOutline, type Section } from "./sections.js";
 
@@ -20,7 +19,6 @@ export const reportMessages: MessageCatalog = {
     en: 'No heading of {file} matches {pattern}: expected a section such as "## {example}". Headings found: {headings}. Add the section with that heading.',
     fr: "Aucun titre de {file} ne correspond à {pattern} : une section comme « ## {example} » est attendue. Titres trouvés : {headings}. Ajoutez la section avec ce titre.",
   },
-  ...badPatternMessages,
 };
 
 export interface ReportSection {
@@ -34,22 +32,15 @@ export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
 /**
  * Reads the submission's report and finds the section whose heading matches `pattern` (no pattern: the
- * whole report). `compilePatterns` compiles the grader's own rubric patterns, first, so that a bad one is
- * reported before the submission is read. Anything that stops the grader (bad pattern, no report,
- * unreadable, no such heading) comes back as a finished result.
+ * whole report; a rubric pattern, valid since the rubric loaded). Anything that stops the grader (no
+ * report, unreadable, no such heading) comes back as a finished result.
  */
 export async function loadReportSection(
   ctx: Pick<GraderContext, "submission" | "files">,
   pattern: string | undefined,
   example: string,
-  compilePatterns: () => void = () => {},
 ): Promise<{ ok: true; report: ReportSection } | { ok: false; result: GraderResult }> {
-  let heading: RegExp | undefined;
-  const badPattern = rubricPatternError(() => {
-    compilePatterns();
-    heading = pattern === undefined ? undefined : compilePattern(pattern);
-  });
-  if (badPattern) return { ok: false, result: badPattern };
+  const heading = pattern === undefined ? undefined : compilePattern(pattern);
   const file = ctx.submission.reportFile;
   if (!file) return { ok: false, result: failure("noReport", {}) };
   const read = await ctx.files.readText(file, { from: "repo", maxBytes: MAX_REPORT_BYTES });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compilePattern } from "../text/normalize.js";
+import { compilePattern } from "../text/pattern.js";
 import { parseMarkdown, plainText } from "./parse.js";
 import { findSection, headingOutline } from "./sections.js";
 

@@ -1,5 +1,6 @@
 import { type Answer, answerText } from "../markdown/answers.js";
-import { compilePattern, normalizeText } from "../text/normalize.js";
+import { normalizeText } from "../text/normalize.js";
+import { compilePattern } from "../text/pattern.js";
 
 /**
  * Pairs each question with one answer of the section. Passes, each on the answers still free:

@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { registry } from "../../graders/index.js";
 import quiz from "../../graders/quiz.js";
 import { answerOf } from "../markdown/answers.js";
 import { parseMarkdown } from "../markdown/parse.js";
+import { formatProblem } from "../rubric/format.js";
+import { loadRubric } from "../rubric/load.js";
 import { paramsWithDefaults } from "../rubric/validate-schema.js";
-import { type Question, scoreAnswer } from "./score-answer.js";
+import { type Question, type ScoringRules, scoreAnswer } from "./score-answer.js";
 
 interface Case {
   kind: string;
@@ -13,16 +16,20 @@ interface Case {
   text: string;
 }
 
+// The quiz check exactly as the grader receives it from the bundled rubric (loaded, validated, defaults).
+const loaded = await loadRubric("rubrics/docker-basics", registry);
+if (!loaded.ok) throw new Error(loaded.problems.map((p) => formatProblem(p, "en")).join("\n"));
+const check = loaded.rubric.steps.flatMap((s) => s.checks).find((c) => c.grader === quiz.id);
+const params = check?.params as unknown as ScoringRules & { questions: Question[] };
 const snippet = parse(readFileSync(new URL("../../docs/snippets/quiz-check.yaml", import.meta.url), "utf8"));
-const params = snippet[0].params;
 const corpus: Record<string, Case[]> = parse(
   readFileSync(new URL("./__fixtures__/quiz-corpus.yaml", import.meta.url), "utf8"),
 );
 
-describe("the quiz snippet", () => {
-  it("is a valid quiz check with the five questions of Etape 6", () => {
-    expect(() => paramsWithDefaults(quiz.params, params)).not.toThrow();
+describe("the quiz check", () => {
+  it("has the five questions of Etape 6, and docs/snippets/quiz-check.yaml is the rubric's check", () => {
     expect(params.questions.map((q: Question) => q.id)).toEqual(Object.keys(corpus));
+    expect(paramsWithDefaults(quiz.params, snippet[0].params)).toEqual(params);
   });
 });
 

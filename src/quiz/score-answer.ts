@@ -2,7 +2,8 @@ import { type Static, Type as T } from "@sinclair/typebox";
 import { type Answer, answerProse, answerText } from "../markdown/answers.js";
 import { LocalTextSchema } from "../rubric/schema.js";
 import { type Concept, ConceptSchema, matchConcepts } from "../text/concepts.js";
-import { isExplained } from "../text/prose.js";
+import { PatternString } from "../text/pattern.js";
+import { isExplained, isStuffed } from "../text/prose.js";
 import { copiesQuestion } from "../text/resemblance.js";
 
 export const QuestionSchema = T.Object(
@@ -15,10 +16,9 @@ export const QuestionSchema = T.Object(
       }),
     ),
     match: T.Optional(
-      T.String({
-        minLength: 1,
+      PatternString({
         description:
-          "Pattern (regex, accents and case ignored) that finds the answer by its title, else by its text; without it, or when nothing matches, the answer is taken by position.",
+          "Pattern that finds the answer by its title, else by its text; without it, or when nothing matches, the answer is taken by position.",
       }),
     ),
     weight: T.Number({ exclusiveMinimum: 0, default: 1, description: "Share of the check's points." }),
@@ -28,6 +28,14 @@ export const QuestionSchema = T.Object(
         "The question asks for an explanation: an answer without prose (see keywordCap) is capped.",
     }),
     concepts: T.Array(ConceptSchema, { minItems: 1, description: "What a complete answer states." }),
+    fullCredit: T.Optional(
+      T.Number({
+        exclusiveMinimum: 0,
+        description:
+          "Concept weight that earns full credit (default: the sum of all weights). Lower it so that the core " +
+          "a teacher accepts earns full credit and further concepts are depth that is never required.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -38,6 +46,8 @@ export interface ScoringRules {
   keywordCap: number;
   /** Words outside code an answer needs (with one real sentence) to count as explained. */
   minProseWords: number;
+  /** Highest credit of keywords thrown together (see `isStuffed`), whatever the question. */
+  stuffedCap: number;
 }
 
 export interface QuestionScore {
@@ -50,16 +60,21 @@ export interface QuestionScore {
   copied: boolean;
   /** The question asks for an explanation and the answer has none (keywords or commands only). */
   unexplained: boolean;
+  /** Keywords thrown together with no sentence: not an answer (see `isStuffed`). */
+  stuffed: boolean;
 }
 
 /**
  * Scores one answer. Rules, in order:
  * 1. an answer that only repeats the question (`copiesQuestion` against its French or English title)
  *    earns 0;
- * 2. otherwise credit = weighted share of the question's concepts found in the answer (title included);
+ * 2. otherwise credit = weight of the question's concepts found in the answer (title included, concepts
+ *    stated in a negated clause left out) over `fullCredit`, at most 1;
  * 3. when the question asks for an explanation and the answer has fewer than `minProseWords` words
  *    outside code or no sentence at all (`isExplained`), credit is capped at `keywordCap`: a list of
- *    keywords or commands shows recall, not understanding.
+ *    keywords or commands shows recall, not understanding;
+ * 4. keywords thrown together (`isStuffed`: a bag of lone words, or of commands) are capped at
+ *    `stuffedCap`, whatever the question.
  */
 export function scoreAnswer(answer: Answer, question: Question, rules: ScoringRules): QuestionScore {
   const text = answerText(answer);
@@ -69,12 +84,15 @@ export function scoreAnswer(answer: Answer, question: Question, rules: ScoringRu
       : typeof question.title === "string"
         ? [question.title]
         : Object.values(question.title);
-  const base = { id: question.id, unexplained: false };
+  const base = { id: question.id, unexplained: false, stuffed: false };
   if (titles.some((title) => title && copiesQuestion(text, title)))
     return { ...base, credit: 0, coverage: 0, found: [], missing: [...question.concepts], copied: true };
-  const match = matchConcepts(text, question.concepts);
-  const unexplained = question.explain && !isExplained(answerProse(answer), rules.minProseWords);
-  const credit = unexplained ? Math.min(match.coverage, rules.keywordCap) : match.coverage;
+  const match = matchConcepts(text, question.concepts, { fullCredit: question.fullCredit, negation: true });
+  const prose = answerProse(answer);
+  const unexplained = question.explain && !isExplained(prose, rules.minProseWords);
+  const stuffed = isStuffed(prose, text);
+  let credit = unexplained ? Math.min(match.coverage, rules.keywordCap) : match.coverage;
+  if (stuffed) credit = Math.min(credit, rules.stuffedCap);
   return {
     ...base,
     credit,
@@ -83,5 +101,6 @@ export function scoreAnswer(answer: Answer, question: Question, rules: ScoringRu
     missing: match.missing,
     copied: false,
     unexplained,
+    stuffed,
   };
 }

@@ -5,7 +5,7 @@ import { type Static, Type as T } from "@sinclair/typebox";
  * renamed, a meaning changed); add optional fields in a minor version. docs/report.schema.json is
  * generated from this file (`npm run schema`) and a test keeps the two equal.
  */
-export const REPORT_SCHEMA_VERSION = "1.1.0";
+export const REPORT_SCHEMA_VERSION = "1.2.0";
 
 const Status = T.Union(
   [T.Literal("pass"), T.Literal("partial"), T.Literal("fail"), T.Literal("skipped"), T.Literal("error")],
@@ -85,6 +85,40 @@ export const ReportSchema = T.Object(
         docker: T.Object(
           { available: T.Boolean(), version: T.Optional(T.String()), reason: T.Optional(T.String()) },
           { additionalProperties: false },
+        ),
+        build: T.Optional(
+          T.Object(
+            {
+              network: T.Union([T.Literal("closed"), T.Literal("index-only"), T.Literal("open")], {
+                description:
+                  "What the build's RUN steps could reach: nothing, the package index hosts, the engine's default",
+              }),
+              indexHosts: T.Optional(T.Array(T.String())),
+              pidsLimit: T.Union([T.Literal("cgroup-parent"), T.Literal("per-step")], {
+                description: "How the PID limit bound the build's steps (see docs/SECURITY.md)",
+              }),
+            },
+            {
+              additionalProperties: false,
+              description: "The build sandbox the image was built in; since 1.2.0",
+            },
+          ),
+        ),
+        baseImages: T.Optional(
+          T.Array(
+            T.Object(
+              {
+                reference: T.String({ description: "As the FROM line names it" }),
+                id: T.String({ description: "The engine's image id (sha256:...)" }),
+                digest: T.Optional(
+                  T.String({ description: "name@sha256:... from the registry; absent for a local image" }),
+                ),
+                pulled: T.Boolean({ description: "Pulled by this run (else already on the engine)" }),
+              },
+              { additionalProperties: false },
+            ),
+            { description: "The base images the submission's image was built from; since 1.2.0" },
+          ),
         ),
       },
       { additionalProperties: false },

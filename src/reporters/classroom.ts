@@ -32,7 +32,7 @@ export function toClassroom(report: Report): ClassroomResult {
         status,
         score: check.score,
         message: hidden ? "" : [check.message, check.feedback].filter(Boolean).join("\n"),
-        test_code: hidden ? "" : `dockgrade ${check.grader} (${check.id})`,
+        test_code: "",
         filename: hidden ? "" : (at?.file ?? ""),
         line_no: hidden ? 0 : (at?.line ?? 0),
         execution_time: `${(check.durationMs / 1000).toFixed(2)}s`,

@@ -55,5 +55,6 @@ describe("reporters render the JSON report, and nothing else", () => {
     const hidden = result.tests[3];
     expect(hidden).toMatchObject({ name: "Étape 2 — Dockerfile — •••", message: "", test_code: "" });
     expect(result.tests[2].message).toBe("Non exécutée : Docker indisponible.");
+    expect(result.tests.map((t: { test_code: string }) => t.test_code)).toEqual(["", "", "", "", ""]);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { registry } from "../../graders/index.js";
+import { gradeSource } from "../engine/grade-source.js";
 import { formatProblem } from "./format.js";
 import { loadRubric } from "./load.js";
 import type { Check, Rubric } from "./types.js";
@@ -53,6 +54,30 @@ describe("the bundled docker-basics rubric", () => {
     );
     expect(dockerChecks.length).toBeGreaterThan(0);
     for (const check of dockerChecks) expect(dependsOnBuild(check), check.id).toBe(true);
+  });
+
+  it.each([
+    ["an empty folder", {}],
+    ["a folder with only a .dockerignore", { ".dockerignore": ".git\n.venv\n__pycache__\n*.pyc\n" }],
+  ])("gives %s 0 points: nothing is credited about files that do not exist", async (_, files) => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dockgrade-empty-"));
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    let opened = 0;
+    const report = await gradeSource(dir, {
+      rubric: await bundled(),
+      lang: "en",
+      docker: {
+        probe: async () => ({ available: true, version: "test", apiVersion: "1.41" }),
+        open: async () => {
+          opened++;
+          throw new Error("no engine in this test");
+        },
+      },
+    });
+    const credited = report.steps.flatMap((s) => s.checks).filter((c) => c.score > 0);
+    expect(credited.map((c) => `${c.id}: ${c.score}`)).toEqual([]);
+    expect(report.score).toBe(0);
+    expect(opened).toBe(0);
   });
 
   it("refuses a copy whose point value was changed, naming the step total", async () => {

@@ -42,6 +42,15 @@ describe("loadRubric: broken rubrics are reported whole, with file:line:column a
       ],
     ],
     [
+      "bad-build",
+      [
+        `${fixtures}/bad-build/assignment.yaml:11:12 build.network: expected one of: closed, index-only, open`,
+        `${fixtures}/bad-build/assignment.yaml:12:26 build.indexHosts[1]: value "https://files.pythonhosted.org" does not match ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$`,
+        `${fixtures}/bad-build/assignment.yaml:13:38 build.allowedBases[1]: "Python:3.12" is not an image name Docker accepts (lowercase name, optional :tag), for example python:3.12-slim`,
+        `${fixtures}/bad-build/assignment.yaml:14:9 build.pids: expected a number >= 32`,
+      ],
+    ],
+    [
       "bad-totals",
       [
         `${fixtures}/bad-totals/01-more.yaml:3:9 points: step "etape-1" declares 7 points but its checks add up to 6: make them equal`,
@@ -59,6 +68,15 @@ describe("loadRubric: broken rubrics are reported whole, with file:line:column a
       "missing-step",
       [
         `${fixtures}/missing-step/assignment.yaml:15:5 steps[2]: step file "09-nowhere.yaml" does not exist in ${fixtures}/missing-step`,
+      ],
+    ],
+    [
+      "bad-pattern",
+      [
+        `${fixtures}/bad-pattern/00-report.yaml:9:16 checks[0].params.section: pattern "step\\s*2[" is not a valid regular expression (Unterminated character class): fix it (docs/rubric-guide.md, Patterns)`,
+        `${fixtures}/bad-pattern/00-report.yaml:13:36 checks[0].params.concepts[0].phrases[1]: pattern "/cach(e|ed/" is not a valid regular expression (Unterminated group): fix it (docs/rubric-guide.md, Patterns)`,
+        `${fixtures}/bad-pattern/01-run.yaml:12:30 checks[0].params.requests[0].headers.server: pattern "gunicorn(" is not a valid regular expression (Unterminated group): fix it (docs/rubric-guide.md, Patterns)`,
+        `${fixtures}/bad-pattern/01-run.yaml:19:24 checks[1].params.excludedOutput[0]: pattern "Trace*+back" is not a valid regular expression (Nothing to repeat): fix it (docs/rubric-guide.md, Patterns)`,
       ],
     ],
     [
@@ -97,6 +115,21 @@ describe("loadRubric: broken rubrics are reported whole, with file:line:column a
       expect(formatProblem(loaded.problems[0]!, "en")).toMatch(/assignment\.yaml:1:1 no assignment\.yaml in/);
   });
 
+  it("refuses an assignment-level pattern (report.stepHeading) at its position, in French too", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dockgrade-rubric-"));
+    for (const file of ["assignment.yaml", "00-tree.yaml", "01-more.yaml"])
+      await copyFile(path.join(fixtures, "valid", file), path.join(dir, file));
+    const assignment = path.join(dir, "assignment.yaml");
+    const text = await readFile(assignment, "utf8");
+    await writeFile(assignment, text.replace("steps:", "report:\n  stepHeading: '^(etape\\s*\\d'\nsteps:"));
+    const loaded = await loadRubric(dir, registry);
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok)
+      expect(formatProblem(loaded.problems[0]!, "fr")).toMatch(
+        /assignment\.yaml:13:16 report\.stepHeading: le motif "\^\(etape\\s\*\\d" n'est pas une expression régulière valide \(Unterminated group\)/,
+      );
+  });
+
   it("changing one point value breaks the totals with a clear message", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "dockgrade-rubric-"));
     for (const file of ["assignment.yaml", "00-tree.yaml", "01-more.yaml"])
@@ -122,6 +155,8 @@ describe("loadRubric: a valid rubric", () => {
     const { rubric } = loaded;
     expect(rubric.assignment.timeouts).toEqual({ build: 300, start: 30, check: 20 });
     expect(rubric.assignment.limits).toEqual({ memoryMb: 512, cpus: 1, pids: 256 });
+    expect(rubric.assignment).toMatchObject({ stepHeading: "^etape\\s*\\d", dockerfile: "Dockerfile" });
+    expect(rubric.examplesDir).toBeUndefined();
     expect(rubric.steps.map((s) => s.id)).toEqual(["etape-0", "etape-1"]);
     const [dataFile, hidden] = rubric.steps[1]!.checks;
     expect(dataFile).toMatchObject({

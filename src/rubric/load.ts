@@ -1,19 +1,23 @@
 import { createHash } from "node:crypto";
 import { access } from "node:fs/promises";
 import path from "node:path";
+import { parseImageReference } from "../analysis/image-reference.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import { displayPath } from "./format.js";
 import { crossFieldProblems, type ParsedStep } from "./rules.js";
 import { AssignmentSchema, type AssignmentSpec, StepSchema, type StepSpec } from "./schema.js";
 import {
   type Check,
+  DEFAULT_BUILD,
+  DEFAULT_DOCKERFILE,
   DEFAULT_LIMITS,
   DEFAULT_REPORT_CANDIDATES,
+  DEFAULT_STEP_HEADING,
   DEFAULT_TIMEOUTS,
   type Rubric,
 } from "./types.js";
 import { schemaProblems } from "./validate-schema.js";
-import { type Problem, positionOf, readYamlFile, type YamlFile } from "./yaml-file.js";
+import { fieldName, type Problem, positionOf, readYamlFile, type YamlFile } from "./yaml-file.js";
 
 export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; problems: Problem[] };
 
@@ -46,6 +50,17 @@ export async function loadRubric(dir: string, registry: GraderRegistry): Promise
   const assignmentYaml = read.yaml;
   const problems = schemaProblems(assignmentYaml, AssignmentSchema, assignmentYaml.value);
   const spec = assignmentYaml.value as AssignmentSpec;
+  (spec.build?.allowedBases ?? []).forEach((value, index) => {
+    if (typeof value !== "string" || parseImageReference(value)) return;
+    const path = ["build", "allowedBases", index];
+    problems.push({
+      file: assignmentFile,
+      ...positionOf(assignmentYaml, path),
+      field: fieldName(path),
+      messageId: "badImageReference",
+      data: { value },
+    });
+  });
   const stepNames = Array.isArray(spec.steps)
     ? spec.steps.filter((s): s is string => typeof s === "string")
     : [];
@@ -90,15 +105,20 @@ function buildRubric(
   const digest = createHash("sha256");
   digest.update(assignmentYaml.text);
   for (const step of steps) digest.update(`\0${path.basename(step.yaml.file)}\0${step.yaml.text}`);
-  const { defaults, report, ...rest } = spec;
+  const { defaults, report, build, examples, image, ...rest } = spec;
   return {
     dir,
+    ...(examples !== undefined ? { examplesDir: path.resolve(dir, examples) } : {}),
     digest: digest.digest("hex"),
     assignment: {
       ...rest,
+      image: { name: image.name, tags: image.tags },
       timeouts: { ...DEFAULT_TIMEOUTS, ...defaults?.timeouts },
       limits: { ...DEFAULT_LIMITS, ...defaults?.limits },
+      build: { ...DEFAULT_BUILD, ...build },
       reportCandidates: report?.candidates ?? DEFAULT_REPORT_CANDIDATES,
+      stepHeading: report?.stepHeading ?? DEFAULT_STEP_HEADING,
+      dockerfile: image.dockerfile ?? DEFAULT_DOCKERFILE,
     },
     steps: steps.map(({ yaml, spec: step }) => ({
       ...step,

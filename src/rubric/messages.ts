@@ -27,6 +27,10 @@ export const rubricMessages = {
     en: 'value "{value}" does not match {pattern}',
     fr: 'la valeur "{value}" ne respecte pas {pattern}',
   },
+  badPattern: {
+    en: 'pattern "{value}" is not a valid regular expression ({detail}): fix it (docs/rubric-guide.md, Patterns)',
+    fr: 'le motif "{value}" n\'est pas une expression régulière valide ({detail}) : corrigez-le (docs/rubric-guide.md, Patterns)',
+  },
   range: { en: "expected a number {comparison} {limit}", fr: "attendu : un nombre {comparison} {limit}" },
   length: {
     en: "expected {comparison} {limit} items or characters",
@@ -62,6 +66,10 @@ export const rubricMessages = {
   rubricTotal: {
     en: "totalPoints is {declared} but the steps add up to {sum}: make them equal",
     fr: "totalPoints vaut {declared} mais les étapes totalisent {sum} : rendez-les égaux",
+  },
+  badImageReference: {
+    en: '"{value}" is not an image name Docker accepts (lowercase name, optional :tag), for example python:3.12-slim',
+    fr: "\"{value}\" n'est pas un nom d'image accepté par Docker (nom en minuscules, :tag facultatif), par exemple python:3.12-slim",
   },
   noAssignment: {
     en: "no assignment.yaml in {dir}: a rubric folder needs one, listing its step files",

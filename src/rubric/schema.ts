@@ -1,4 +1,5 @@
 import { type Static, Type as T } from "@sinclair/typebox";
+import { PatternString } from "../text/pattern.js";
 
 /** A text in French and English, or one string for both. */
 export const LocalTextSchema = T.Union([
@@ -30,6 +31,35 @@ export const TimeoutsSchema = T.Object(
   { additionalProperties: false },
 );
 
+/**
+ * The build sandbox (see src/docker/build-sandbox.ts): what the build's RUN steps may reach, which images
+ * that exist only on the grading engine FROM and COPY --from may name, and the build's resource budget.
+ */
+export const BuildPolicySchema = T.Object(
+  {
+    network: T.Optional(
+      T.Union([T.Literal("closed"), T.Literal("index-only"), T.Literal("open")], {
+        description:
+          "closed: no network; index-only: only the package index hosts, through a filtering proxy; open: the engine's default",
+      }),
+    ),
+    indexHosts: T.Optional(
+      T.Array(
+        T.String({ pattern: "^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$", maxLength: 253 }),
+        {
+          maxItems: 20,
+        },
+      ),
+    ),
+    allowedBases: T.Optional(T.Array(T.String({ minLength: 1, maxLength: 255 }), { maxItems: 50 })),
+    memoryMb: T.Optional(T.Integer({ minimum: 64, maximum: 65536 })),
+    cpus: T.Optional(T.Number({ exclusiveMinimum: 0, maximum: 64 })),
+    pids: T.Optional(T.Integer({ minimum: 32, maximum: 65536 })),
+    diskMb: T.Optional(T.Integer({ minimum: 16, maximum: 1_000_000 })),
+  },
+  { additionalProperties: false },
+);
+
 /** `assignment.yaml`: what is graded and in which order the step files come. */
 export const AssignmentSchema = T.Object(
   {
@@ -41,6 +71,8 @@ export const AssignmentSchema = T.Object(
       {
         name: T.String({ pattern: "^[a-z0-9][a-z0-9._/-]*$" }),
         tags: T.Array(T.String({ pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }), { minItems: 1 }),
+        // Relative to the submission root; a submission's root is the folder holding it.
+        dockerfile: T.Optional(T.String({ pattern: "^[A-Za-z0-9_][A-Za-z0-9._/-]*$" })),
       },
       { additionalProperties: false },
     ),
@@ -50,13 +82,19 @@ export const AssignmentSchema = T.Object(
         { additionalProperties: false },
       ),
     ),
+    build: T.Optional(BuildPolicySchema),
     report: T.Optional(
       T.Object(
-        { candidates: T.Array(T.String({ minLength: 1 }), { minItems: 1 }) },
+        {
+          candidates: T.Optional(T.Array(T.String({ minLength: 1 }), { minItems: 1 })),
+          stepHeading: T.Optional(PatternString()),
+        },
         { additionalProperties: false },
       ),
     ),
     steps: T.Array(T.String({ pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }), { minItems: 1 }),
+    // The example submissions of this rubric (one folder each, with its EXPECTED.json), relative to it.
+    examples: T.Optional(T.String({ minLength: 1 })),
   },
   { additionalProperties: false },
 );
@@ -88,6 +126,7 @@ export const StepSchema = T.Object(
   { additionalProperties: false },
 );
 
+export type BuildPolicySpec = Static<typeof BuildPolicySchema>;
 export type AssignmentSpec = Static<typeof AssignmentSchema>;
 export type CheckSpec = Static<typeof CheckSchema>;
 export type StepSpec = Static<typeof StepSchema>;

@@ -1,11 +1,29 @@
 import type { Static, TSchema } from "@sinclair/typebox";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { Ajv, type ErrorObject, type KeywordDefinition, type ValidateFunction } from "ajv";
+import { PATTERN_KEYWORD, type PatternKind, patternProblem } from "../text/pattern.js";
 import type { Problem, YamlFile, YamlPath } from "./yaml-file.js";
 import { fieldName, positionOf } from "./yaml-file.js";
 
 // Two validators: one reports (rubric structure), one also fills grader parameter defaults in place.
 const strictAjv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const defaultingAjv = new Ajv({ allErrors: true, strict: false, useDefaults: true, verbose: true });
+// Rubric patterns are compiled while the rubric is validated (and cached for grading): a bad one is a
+// problem at its file:line:column, never an error on every submission of the class.
+const patternKeyword: KeywordDefinition = {
+  keyword: PATTERN_KEYWORD,
+  type: "string",
+  schemaType: "string",
+  errors: true,
+  validate: function validatePattern(kind: PatternKind, data: string): boolean {
+    const detail = patternProblem(kind, data);
+    if (detail === undefined) return true;
+    (validatePattern as { errors?: Partial<ErrorObject>[] }).errors = [
+      { keyword: PATTERN_KEYWORD, message: detail, params: { detail } },
+    ];
+    return false;
+  },
+};
+for (const ajv of [strictAjv, defaultingAjv]) ajv.addKeyword(patternKeyword);
 const compiled = new WeakMap<TSchema, { plain?: ValidateFunction; defaulting?: ValidateFunction }>();
 
 function validatorFor(schema: TSchema, fillDefaults: boolean): ValidateFunction {
@@ -105,6 +123,8 @@ function toProblem(yaml: YamlFile, error: ErrorObject, base: YamlPath): Problem 
         expected: (error.parentSchema as { description?: string })?.description ?? "union",
       });
     }
+    case PATTERN_KEYWORD:
+      return make("badPattern", { value: String(valueAt(yaml, path)), detail: String(p.detail) });
     case "pattern":
       return make("pattern", { value: String(valueAt(yaml, path)), pattern: String(p.pattern) });
     case "minimum":

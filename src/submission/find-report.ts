@@ -1,11 +1,20 @@
 import picomatch from "picomatch";
 import type { Lang } from "../i18n/text.js";
 import { MAX_REPORT_BYTES } from "../markdown/report.js";
+import { DEFAULT_STEP_HEADING } from "../rubric/types.js";
+import { matchesPattern } from "../text/pattern.js";
 import type { SubmissionFiles } from "./files.js";
 import { submissionError } from "./submission-error.js";
 import { type TextProblem, textProblem } from "./text-content.js";
 
-const STEP_HEADING = /^#{1,6}\s*[ée]tape\s*\d/gim;
+const HEADING = /^#{1,6}[ \t]*(.*)$/gm;
+
+/** How many ATX headings of a Markdown text match the step heading pattern (a rubric pattern). */
+export function countStepHeadings(markdown: string, stepHeading: string): number {
+  let count = 0;
+  for (const match of markdown.matchAll(HEADING)) if (matchesPattern(stepHeading, match[1] ?? "")) count++;
+  return count;
+}
 
 interface Unreadable {
   rel: string;
@@ -15,7 +24,8 @@ interface Unreadable {
 
 /**
  * The lab report: among the Markdown files the candidate patterns match (from the submission root, then
- * the repository root), the one with the most "Etape N" headings; ties go to the earlier pattern. When no
+ * the repository root), the one with the most step headings ("Etape N" unless the rubric's
+ * `report.stepHeading` says otherwise); ties go to the earlier pattern. When no
  * readable candidate has any such heading and one could not be read (too large, not text), grading it
  * would only say "no report": the submission is refused with the reason instead (SubmissionError).
  */
@@ -23,6 +33,7 @@ export async function findReport(
   files: SubmissionFiles,
   rootRel: string,
   candidates: string[],
+  stepHeading = DEFAULT_STEP_HEADING,
 ): Promise<string | undefined> {
   const markdown = (await files.list("", { from: "repo", depth: 4 })).filter(
     (f) => f.kind === "file" && f.rel.toLowerCase().endsWith(".md"),
@@ -53,7 +64,7 @@ export async function findReport(
           unreadable.push({ rel: file.rel, problem, size: file.size });
           continue;
         }
-        const steps = read.ok ? (read.bytes.toString("utf8").match(STEP_HEADING) ?? []).length : 0;
+        const steps = read.ok ? countStepHeadings(read.bytes.toString("utf8"), stepHeading) : 0;
         ranked.push({ rel: file.rel, order: order++, steps });
       }
     }

@@ -1,4 +1,4 @@
-import path from "node:path";
+import { DEFAULT_DOCKERFILE } from "../rubric/types.js";
 import type { SubmissionFiles } from "./files.js";
 import { submissionError } from "./submission-error.js";
 
@@ -16,17 +16,22 @@ export function pickDockerfileRoot(folders: string[]): string | undefined {
   return outermost.length === 1 ? outermost[0] : undefined;
 }
 
-/** The folder holding the Dockerfile (see pickDockerfileRoot); several candidates: SubmissionError listing them. */
-export async function findDockerfileRoot(files: SubmissionFiles): Promise<string> {
-  const listed = await files.list("", { from: "repo", depth: 3 });
+/**
+ * The folder holding the Dockerfile (`dockerfile`, relative to the root: the rubric's `image.dockerfile`),
+ * see pickDockerfileRoot; several candidates: SubmissionError listing them.
+ */
+export async function findDockerfileRoot(
+  files: SubmissionFiles,
+  dockerfile = DEFAULT_DOCKERFILE,
+): Promise<string> {
+  const listed = await files.list("", { from: "repo", depth: 3 + dockerfile.split("/").length - 1 });
   const folders = listed
-    .filter((f) => f.kind === "file" && path.posix.basename(f.rel) === "Dockerfile")
-    .map((f) => path.posix.dirname(f.rel))
-    .map((dir) => (dir === "." ? "" : dir))
+    .filter((f) => f.kind === "file" && (f.rel === dockerfile || f.rel.endsWith(`/${dockerfile}`)))
+    .map((f) => f.rel.slice(0, f.rel.length - dockerfile.length).replace(/\/$/, ""))
     .sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
   const root = pickDockerfileRoot(folders);
   if (root !== undefined) return root;
-  const list = folders.map((dir) => `${dir}/Dockerfile`).join(", ");
+  const list = folders.map((dir) => `${dir}/${dockerfile}`).join(", ");
   const first = folders[0] ?? "";
   throw submissionError({
     en: `this repository holds several Dockerfiles (${list}), and dockgrade cannot guess which lab to grade. Name the lab's folder with --root, for example --root ${first}.`,

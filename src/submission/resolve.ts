@@ -7,7 +7,7 @@ import { type CloneOptions, cloneSubmission, isGitUrl, localCommit, redactUrl } 
 import { submissionError } from "./submission-error.js";
 import type { Submission } from "./types.js";
 
-export { findReport } from "./find-report.js";
+export { countStepHeadings, findReport } from "./find-report.js";
 export { findDockerfileRoot } from "./find-root.js";
 
 export interface ResolvedSubmission {
@@ -22,6 +22,10 @@ export interface ResolveOptions {
   root?: string;
   /** Report file patterns, in order of preference (the rubric's `report.candidates`). */
   reportCandidates: string[];
+  /** The pattern of a step heading (the rubric's `report.stepHeading`); default "Etape N". */
+  stepHeading?: string;
+  /** The Dockerfile, relative to the submission root (the rubric's `image.dockerfile`). */
+  dockerfile?: string;
   ref?: string;
   /** How a git URL is cloned: deadline, token and the hosts it goes to, limits, cancellation. */
   clone?: Omit<CloneOptions, "ref">;
@@ -58,10 +62,10 @@ export async function resolveSubmission(
     const rootRel =
       options.root !== undefined
         ? await checkedRoot(repoFiles, options.root)
-        : await findDockerfileRoot(repoFiles);
+        : await findDockerfileRoot(repoFiles, options.dockerfile);
     const root = rootRel ? path.join(repoRoot, rootRel) : repoRoot;
     const files = new SubmissionFiles(repoRoot, root);
-    const reportFile = await findReport(repoFiles, rootRel, options.reportCandidates);
+    const reportFile = await findReport(repoFiles, rootRel, options.reportCandidates, options.stepHeading);
     const submission: Submission = {
       source: isGitUrl(source) ? redactUrl(source) : source,
       repoRoot,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Concept, matchConcepts, phraseRegExp } from "./concepts.js";
-import { compilePattern, normalizeText, words } from "./normalize.js";
+import { normalizeText, words } from "./normalize.js";
+import { compilePattern } from "./pattern.js";
 
 describe("normalizeText", () => {
   it.each([
@@ -74,5 +75,61 @@ describe("matchConcepts", () => {
 
   it("gives full coverage when nothing is expected", () => {
     expect(matchConcepts("anything", []).coverage).toBe(1);
+  });
+
+  it.each([
+    // fullCredit: the core earns everything, depth adds nothing beyond 1 and is never required
+    ["docker system df", 3, 1],
+    ["docker system df -v", 3, 1],
+    ["df -v", 3, 1 / 3],
+    ["docker system df", 2, 1],
+    ["docker system df", 6, 0.5],
+  ])("%j with full credit at %d covers %d", (text, fullCredit, coverage) => {
+    expect(matchConcepts(text, concepts, { fullCredit }).coverage).toBeCloseTo(coverage, 10);
+  });
+});
+
+describe("matchConcepts with negation on", () => {
+  const replaced: Concept = {
+    id: "cmd-replaced",
+    weight: 1,
+    label: "x",
+    phrases: ["/\\bcmd\\b.{0,40}(remplac|overrid)/"],
+  };
+  const fixed: Concept = {
+    id: "entrypoint-fixed",
+    weight: 1,
+    label: "x",
+    phrases: ["/entrypoint.{0,40}(pas|not) (remplac|overrid)/"],
+  };
+  const noClash: Concept = {
+    id: "no-clash",
+    weight: 1,
+    label: "x",
+    ignoreNegation: true,
+    phrases: ["/conflit|conflict/"],
+  };
+  it.each([
+    ["CMD est remplacé par docker run", ["cmd-replaced"]],
+    ["CMD ne peut pas être remplacé", []],
+    ["CMD is never overridden", []],
+    ["CMD can't be overridden. CMD is overridden by docker run arguments.", ["cmd-replaced"]],
+    ["ENTRYPOINT n'est pas remplacé par docker run", ["entrypoint-fixed"]],
+    ["ENTRYPOINT is not overridden, while CMD is overridden", ["cmd-replaced", "entrypoint-fixed"]],
+    ["Pas de conflit de nom", ["no-clash"]],
+    ["On n'a plus de conflit de nom", ["no-clash"]],
+    ["There is no name conflict", ["no-clash"]],
+  ])("%j states %j", (text, found) => {
+    expect(
+      matchConcepts(text, [replaced, fixed, noClash], { negation: true }).found.map((c) => c.id),
+    ).toEqual(found);
+  });
+});
+
+describe("matchConcepts with negation off (the default, as report sections use it)", () => {
+  it("counts a phrase even in a negated clause", () => {
+    const concept: Concept = { id: "c", weight: 1, label: "x", phrases: ["/remplac/"] };
+    expect(matchConcepts("CMD ne peut pas être remplacé", [concept]).coverage).toBe(1);
+    expect(matchConcepts("CMD ne peut pas être remplacé", [concept], { negation: true }).coverage).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
 import { type Static, Type as T } from "@sinclair/typebox";
 import { type Lang, localize } from "../i18n/text.js";
 import { LocalTextSchema } from "../rubric/schema.js";
-import { compilePattern, normalizeText } from "./normalize.js";
+import { isNegated } from "./negation.js";
+import { normalizeText } from "./normalize.js";
+import { compilePattern, isRegexPhrase, PhraseString } from "./pattern.js";
 
 /**
  * A concept the rubric expects an answer to state, with the phrasings that count as stating it.
@@ -11,8 +13,12 @@ import { compilePattern, normalizeText } from "./normalize.js";
  * - plain: `arguments par defaut`. Its words must follow each other (spaces or hyphens between them),
  *   whole words only; each word may take a plural or gender ending (s, x, e, es), and a word ending in
  *   `*` matches any ending (`supprim*` finds supprime, supprimer, suppression is not found);
- * - a regular expression between slashes: `/entrypoint.{0,80}executable/`, matched case-insensitively
- *   against the normalised text (write it without accents; accents in it are ignored anyway).
+ * - a rubric pattern between slashes (`/entrypoint.{0,80}executable/`, see `src/text/pattern.ts`), matched
+ *   against the normalised text; `rubric lint` refuses one that does not compile.
+ * With `negation` on (the quiz), a phrase found in a negated clause ("CMD ne peut pas etre remplace", "is
+ * not removed") does not state the concept, unless the phrase itself asks for the negation (`pas
+ * remplac`) or the concept is an absence (`ignoreNegation`: "no name clash", "pas d'accumulation").
+ * See `isNegated`.
  */
 export const ConceptSchema = T.Object(
   {
@@ -21,7 +27,14 @@ export const ConceptSchema = T.Object(
     label: T.Union([...LocalTextSchema.anyOf], {
       description: "What the concept is, as the student reads it in the feedback: { fr, en } or one text.",
     }),
-    phrases: T.Array(T.String({ minLength: 1 }), {
+    ignoreNegation: T.Optional(
+      T.Boolean({
+        description:
+          "The concept is an absence or a benefit often said with a negation (no pile-up, no name clash): " +
+          "a negation near a phrase does not cancel it.",
+      }),
+    ),
+    phrases: T.Array(PhraseString(), {
       minItems: 1,
       description:
         "Accepted phrasings, any one suffices. Plain phrase: whole words in order, plural/gender endings " +
@@ -36,7 +49,7 @@ export type Concept = Static<typeof ConceptSchema>;
 export interface ConceptMatch {
   found: Concept[];
   missing: Concept[];
-  /** Weighted share of the concepts found, 0..1 (1 when there are no concepts). */
+  /** Weighted share of the concepts found, 0..1 (1 when there are no concepts), capped at 1. */
   coverage: number;
 }
 
@@ -52,32 +65,54 @@ export function phraseRegExp(phrase: string): RegExp {
   return re;
 }
 
-/** Which concepts `text` states. `text` may be raw: it is normalised here. */
-export function matchConcepts(text: string, concepts: readonly Concept[]): ConceptMatch {
+export interface MatchOptions {
+  /** Weight that earns full coverage (default: every concept's weight). */
+  fullCredit?: number;
+  /** Phrases found in a negated clause do not count (see `isNegated`). */
+  negation?: boolean;
+}
+
+/**
+ * Which concepts `text` states. `text` may be raw: it is normalised here. Coverage is the weight found
+ * over `fullCredit` (default: every concept's weight), capped at 1: where a question is fully answered by
+ * its core, depth beyond it adds nothing and is never required.
+ */
+export function matchConcepts(
+  text: string,
+  concepts: readonly Concept[],
+  { fullCredit, negation = false }: MatchOptions = {},
+): ConceptMatch {
   const normal = normalizeText(text);
   const found: Concept[] = [];
   const missing: Concept[] = [];
   for (const concept of concepts) {
-    if (concept.phrases.some((phrase) => phraseRegExp(phrase).test(normal))) found.push(concept);
+    if (
+      concept.phrases.some((phrase) =>
+        states(normal, phraseRegExp(phrase), !negation || concept.ignoreNegation === true),
+      )
+    )
+      found.push(concept);
     else missing.push(concept);
   }
-  const total = concepts.reduce((sum, c) => sum + (c.weight ?? 1), 0);
+  const total = fullCredit ?? concepts.reduce((sum, c) => sum + (c.weight ?? 1), 0);
   const got = found.reduce((sum, c) => sum + (c.weight ?? 1), 0);
-  return { found, missing, coverage: total === 0 ? 1 : got / total };
+  return { found, missing, coverage: total === 0 ? 1 : Math.min(1, got / total) };
 }
 
-/** Compiles every phrase of the concepts at once, so a bad rubric pattern fails before any scoring. */
-export function checkPhrases(concepts: readonly Concept[]): void {
-  for (const concept of concepts) for (const phrase of concept.phrases) phraseRegExp(phrase);
+/** True when `re` matches `normal` somewhere outside a negated clause (anywhere, with `ignoreNegation`). */
+function states(normal: string, re: RegExp, ignoreNegation: boolean): boolean {
+  if (ignoreNegation) return re.test(normal);
+  const all = new RegExp(re.source, `${re.flags.replace("g", "")}g`);
+  for (let m = all.exec(normal); m; m = all.exec(normal)) {
+    if (!isNegated(normal, re, m.index, m.index + m[0].length)) return true;
+    all.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 /** Concept labels in one language, for messages: `a, b, c`. */
 export function conceptLabels(concepts: readonly Concept[], lang: Lang): string {
   return concepts.map((c) => localize(c.label, lang)).join(", ");
-}
-
-function isRegexPhrase(phrase: string): boolean {
-  return phrase.length > 2 && phrase.startsWith("/") && phrase.endsWith("/");
 }
 
 function plainPhrase(phrase: string): RegExp {

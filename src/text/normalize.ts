@@ -36,15 +36,3 @@ export function stripAccents(text: string): string {
 export function words(text: string): string[] {
   return normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
-
-/**
- * Compiles a pattern written by a rubric author: accents are ignored on both sides, case too. Throws a
- * SyntaxError naming the pattern when it is not a valid regular expression.
- */
-export function compilePattern(source: string): RegExp {
-  try {
-    return new RegExp(stripAccents(source), "iu");
-  } catch (error) {
-    throw new SyntaxError(`invalid pattern /${source}/: ${(error as Error).message}`);
-  }
-}

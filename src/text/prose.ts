@@ -24,6 +24,10 @@ export interface ProseStats {
   longestClause: number;
   /** Some clause of at least six words holds a grammatical word: a sentence, not a keyword list. */
   sentence: boolean;
+  /** Clauses that are one plain word (letters only: `executable`, not `--build-arg` or `daemon.json`). */
+  loneWords: number;
+  /** Longest run of words with no grammatical word among them, a command (`docker …`) ending a run. */
+  longestRun: number;
 }
 
 /**
@@ -35,13 +39,48 @@ export function proseStats(textOutsideCode: string): ProseStats {
   let words = 0;
   let longestClause = 0;
   let sentence = false;
+  let loneWords = 0;
+  let longestRun = 0;
   for (const clause of textOutsideCode.split(/[,;:|/•·()[\]\n]+|\s[-–—=>]+\s/)) {
-    const clauseWords = normalizeText(clause).match(/[\p{L}]+/gu) ?? [];
+    const normal = normalizeText(clause);
+    const clauseWords = normal.match(/[\p{L}]+/gu) ?? [];
     words += clauseWords.length;
     longestClause = Math.max(longestClause, clauseWords.length);
-    if (clauseWords.length >= 6 && clauseWords.some((w) => FUNCTION_WORDS.has(w))) sentence = true;
+    // Whole tokens, so that `no_proxy` or `-s` never pass for the grammatical words `no` or `s`, and a
+    // grammatical word followed by an option is a command (`du -sh`).
+    const tokens = normal
+      .split(/[\s']+/)
+      .map((t) => t.replace(/^[.!?"*]+|[.!?"*]+$/g, ""))
+      .filter(Boolean);
+    const grammatical = (t: string, i: number) => FUNCTION_WORDS.has(t) && !tokens[i + 1]?.startsWith("-");
+    if (clauseWords.length >= 6 && tokens.some(grammatical)) sentence = true;
+    if (tokens.length === 1 && /^\p{L}+$/u.test(tokens[0] as string)) loneWords++;
+    let run = 0;
+    for (const [i, token] of tokens.entries()) {
+      if (token === "docker") break;
+      run = grammatical(token, i) ? 0 : run + 1;
+      longestRun = Math.max(longestRun, run);
+    }
   }
-  return { words, longestClause, sentence };
+  return { words, longestClause, sentence, loneWords, longestRun };
+}
+
+/** How many different `docker <command>`s a text names (`docker system df` and `docker ps` make two). */
+export function dockerCommands(text: string): number {
+  const names = normalizeText(text).matchAll(
+    /\bdocker\s+(?:(?:container|image|system|builder|volume|network|compose)\s+)?([a-z][\w-]*)/g,
+  );
+  return new Set([...names].map((m) => m[0].replace(/\s+/g, " "))).size;
+}
+
+/**
+ * Keywords thrown together, not an answer: no sentence, and six lone words in a list, or six words in a
+ * row with no grammatical word among them, or four different docker commands or more.
+ */
+export function isStuffed(textOutsideCode: string, fullText: string): boolean {
+  const stats = proseStats(textOutsideCode);
+  if (stats.sentence) return false;
+  return stats.loneWords >= 6 || stats.longestRun >= 6 || dockerCommands(fullText) >= 4;
 }
 
 /** The explanation rule: enough words outside code, and at least one real sentence among them. */

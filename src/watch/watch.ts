@@ -10,7 +10,7 @@ import type { GraderRegistry } from "../grader/contract.js";
 import type { CheckProgress } from "../progress/check-progress.js";
 import type { Report } from "../report/schema.js";
 import { reporters } from "../reporters/index.js";
-import type { Rubric } from "../rubric/types.js";
+import { type Rubric, submissionLayout } from "../rubric/types.js";
 import { type ResolvedSubmission, resolveSubmission } from "../submission/resolve.js";
 import { SubmissionError } from "../submission/submission-error.js";
 import { classifyChange, outputInside } from "./changes.js";
@@ -179,7 +179,7 @@ async function resolve(input: WatchInput): Promise<ResolvedSubmission> {
   try {
     return await resolveSubmission(input.source, {
       root: input.root,
-      reportCandidates: input.rubric.assignment.reportCandidates,
+      ...submissionLayout(input.rubric.assignment),
     });
   } catch (error) {
     if (error instanceof SubmissionError) throw new UsageError(error.text(input.lang));

@@ -1,7 +1,12 @@
-import { environmentAt, expandVariables } from "../environment.js";
+import { analyzeServerCommand } from "../../../src/analysis/server-command.js";
+import { effectiveCommand } from "../command.js";
+import { environmentAt, expandVariables, imageEnvironment } from "../environment.js";
 import type { DockerfileRule } from "../rule.js";
 
-/** DF005: EXPOSE declares the server's port (TCP: `5000` or `5000/tcp`, or a range holding it). */
+/**
+ * DF005: EXPOSE declares the assignment's port (TCP: `5000` or `5000/tcp`, or a range holding it). A wrong
+ * declaration is worded with the port the start command really listens on, when the Dockerfile says it.
+ */
 export const expose: DockerfileRule = {
   id: "expose",
   code: "DF005",
@@ -15,8 +20,16 @@ export const expose: DockerfileRule = {
       fr: "Aucun EXPOSE : l'image ne documente pas le port sur lequel son serveur écoute. Ajoutez EXPOSE {port}.",
     },
     "expose.wrongPort": {
-      en: "EXPOSE declares {found} (line {line}) but the server listens on {port}/tcp. Write EXPOSE {port}.",
-      fr: "EXPOSE déclare {found} (ligne {line}) alors que le serveur écoute sur {port}/tcp. Écrivez EXPOSE {port}.",
+      en: "EXPOSE declares {found} (line {line}); the assignment's port is {port}/tcp. Write EXPOSE {port}.",
+      fr: "EXPOSE déclare {found} (ligne {line}) ; le port du sujet est {port}/tcp. Écrivez EXPOSE {port}.",
+    },
+    "expose.sameAsServer": {
+      en: "EXPOSE declares {found} (line {line}), the port the start command listens on ({command}), but the assignment's port is {port}: make the server listen on {port} and write EXPOSE {port}.",
+      fr: "EXPOSE déclare {found} (ligne {line}), le port sur lequel écoute la commande de démarrage ({command}), mais le port du sujet est {port} : faites écouter le serveur sur {port} et écrivez EXPOSE {port}.",
+    },
+    "expose.notServerPort": {
+      en: "EXPOSE declares {found} (line {line}), while the start command listens on port {listen} ({command}); the assignment's port is {port}. Write EXPOSE {port}, and make the server listen on it.",
+      fr: "EXPOSE déclare {found} (ligne {line}), alors que la commande de démarrage écoute sur le port {listen} ({command}) ; le port du sujet est {port}. Écrivez EXPOSE {port}, et faites écouter le serveur sur ce port.",
     },
   },
   check({ dockerfile, params }) {
@@ -36,14 +49,20 @@ export const expose: DockerfileRule = {
         { messageId: "expose.missing", severity: "problem", line: dockerfile.base.from.line, data: { port } },
       ];
     const found = declared.map((d) => d.spec).join(" ");
-    return [
-      {
-        messageId: "expose.wrongPort",
-        severity: "problem",
-        line: last.line,
-        data: { port, found, line: last.line },
-      },
-    ];
+    // What the start command listens on, as written in the Dockerfile: the message states that, or
+    // nothing (a script's port is in its code, which this rule does not read).
+    const server = analyzeServerCommand(effectiveCommand(dockerfile.steps).argv, {
+      env: imageEnvironment(dockerfile.steps),
+    });
+    const listen = server.bind?.port;
+    const data = { port, found, line: last.line, listen: listen ?? "?", command: server.command.join(" ") };
+    const messageId =
+      listen === undefined
+        ? "expose.wrongPort"
+        : declared.some(({ spec }) => covers(spec, listen))
+          ? "expose.sameAsServer"
+          : "expose.notServerPort";
+    return [{ messageId, severity: "problem", line: last.line, data }];
   },
 };
 

@@ -1,5 +1,5 @@
 import { environmentAt } from "../environment.js";
-import type { ParsedDockerfile } from "../parse.js";
+import type { DfInstruction, ParsedDockerfile } from "../parse.js";
 import { type PipInstall, pipInstalls } from "../pip.js";
 import type { DockerfileRule, RuleFinding } from "../rule.js";
 
@@ -27,30 +27,53 @@ export const pipNoCache: DockerfileRule = {
       fr: "PIP_NO_CACHE_DIR vaut « {value} » pour `{command}`, ce qui ne se lit pas comme « oui ». Écrivez PIP_NO_CACHE_DIR=1, ou ajoutez --no-cache-dir à la commande.",
     },
     "pipNoCache.noPip": {
-      en: "No `pip install` in the Dockerfile, so the dependencies are not installed. Expected `RUN pip install --no-cache-dir -r {requirements}`.",
-      fr: "Aucun `pip install` dans le Dockerfile : les dépendances ne sont pas installées. Attendu : `RUN pip install --no-cache-dir -r {requirements}`.",
+      en: "No `pip install` in any stage of the Dockerfile, so nothing installs the dependencies. Expected `RUN pip install --no-cache-dir -r {requirements}`.",
+      fr: "Aucun `pip install` dans aucune étape du Dockerfile : rien n'installe les dépendances. Attendu : `RUN pip install --no-cache-dir -r {requirements}`.",
+    },
+    "pipNoCache.builderStage": {
+      en: "`{command}` runs in build stage {stage} (line {line}), which the final image only takes files from (COPY --from): pip's download cache stays in that stage, out of the image.",
+      fr: "`{command}` s'exécute dans l'étape de build {stage} (ligne {line}), dont l'image finale ne reprend que des fichiers (COPY --from) : le cache de téléchargement de pip reste dans cette étape, hors de l'image.",
     },
   },
   check({ dockerfile, params }) {
     const installs = pipInstalls(dockerfile.steps);
-    if (installs.length === 0)
-      return [
-        { messageId: "pipNoCache.noPip", severity: "problem", data: { requirements: params.requirements } },
-      ];
-    const findings = installs.map((pip) => judge(pip, dockerfile));
+    if (installs.length === 0) return builderInstalls(dockerfile, params.requirements);
+    const findings = installs.map((pip) => judge(pip, dockerfile.steps));
     const problems = findings.filter((f) => f.severity === "problem");
     return problems.length > 0 ? problems : findings.slice(0, 1);
   },
 };
 
-function judge(pip: PipInstall, dockerfile: ParsedDockerfile): RuleFinding {
+/**
+ * No pip in the final image's stages: a builder stage may install the dependencies, then only files are
+ * copied out of it. With --no-cache-dir there, the usual ok; without, its cache never reaches the image.
+ */
+function builderInstalls(dockerfile: ParsedDockerfile, requirements: string): RuleFinding[] {
+  for (const { stage, steps } of dockerfile.builders) {
+    const pip = pipInstalls(steps)[0];
+    if (!pip) continue;
+    const judged = judge(pip, steps);
+    if (judged.severity === "ok")
+      return [
+        {
+          ...judged,
+          data: { ...judged.data, how: `${judged.data?.how}, stage ${stage.alias ?? stage.index}` },
+        },
+      ];
+    const data = { command: pip.command, stage: stage.alias ?? String(stage.index), line: pip.step.line };
+    return [{ messageId: "pipNoCache.builderStage", severity: "ok", line: pip.step.line, data }];
+  }
+  return [{ messageId: "pipNoCache.noPip", severity: "problem", data: { requirements } }];
+}
+
+function judge(pip: PipInstall, steps: readonly DfInstruction[]): RuleFinding {
   const line = pip.step.line;
   if (pip.noCacheDir)
     return { messageId: "pipNoCache.ok", severity: "ok", line, data: { how: "--no-cache-dir" } };
   const mount = pip.step.flags.mount ?? "";
   if (/type=cache/.test(mount) && /target=[^,]*\.cache\/pip/.test(mount))
     return { messageId: "pipNoCache.ok", severity: "ok", line, data: { how: "RUN --mount=type=cache" } };
-  const env = { ...environmentAt(dockerfile.steps, pip.index, { buildArgs: true }), ...pip.assignments };
+  const env = { ...environmentAt(steps, pip.index, { buildArgs: true }), ...pip.assignments };
   const value = env.PIP_NO_CACHE_DIR;
   if (value === undefined)
     return { messageId: "pipNoCache.cached", severity: "problem", line, data: { command: pip.command } };

@@ -25,8 +25,8 @@ export const serverBinding: DockerfileRule = {
       fr: "Le conteneur exécute {command}, comme attendu.",
     },
     "serverBinding.noCommand": {
-      en: "No CMD nor ENTRYPOINT: the container runs the base image's default command (python3), which starts no server. Add {expected}",
-      fr: "Ni CMD ni ENTRYPOINT : le conteneur exécute la commande par défaut de l'image de base (python3), qui ne lance aucun serveur. Ajoutez {expected}",
+      en: "No CMD nor ENTRYPOINT: the container runs the base image's default command (python3 for the python images), not the server. Add {expected}",
+      fr: "Ni CMD ni ENTRYPOINT : le conteneur exécute la commande par défaut de l'image de base (python3 pour les images python), pas le serveur. Ajoutez {expected}",
     },
     "serverBinding.cmdIgnored": {
       en: 'ENTRYPOINT is in shell form (line {line}), so Docker ignores CMD (line {cmdLine}) and the server never gets its arguments. Write ENTRYPOINT as a JSON array, for example ENTRYPOINT ["gunicorn"].',
@@ -45,8 +45,8 @@ export const serverBinding: DockerfileRule = {
       fr: "Le conteneur lance le serveur de développement de Flask ({command}) : un seul processus, non prévu pour la production (Flask l'affiche lui-même). Attendu : Gunicorn, {expected}",
     },
     "serverBinding.pythonScript": {
-      en: "The container runs a Python script ({command}): app.run() there starts Flask's development server, not Gunicorn. Expected: {expected}",
-      fr: "Le conteneur exécute un script Python ({command}) : son app.run() lance le serveur de développement de Flask, pas Gunicorn. Attendu : {expected}",
+      en: "The container runs a Python script ({command}), not Gunicorn: a Flask app started this way is served by app.run(), Flask's development server. Expected: {expected}",
+      fr: "Le conteneur exécute un script Python ({command}), pas Gunicorn : une application Flask lancée ainsi est servie par app.run(), le serveur de développement de Flask. Attendu : {expected}",
     },
     "serverBinding.otherServer": {
       en: "The container starts {command}, not the expected server ({server}). Expected: {expected}",
@@ -57,8 +57,8 @@ export const serverBinding: DockerfileRule = {
       fr: "{command} ne donne pas d'adresse : {program} écoute alors sur sa valeur par défaut, {found}, une adresse de bouclage joignable seulement depuis l'intérieur du conteneur ; docker run -p n'atteint rien. Attendu {bind} : ajoutez {fix}.",
     },
     "serverBinding.loopback": {
-      en: "The server listens on {found}, a loopback address reachable only from inside the container: docker run -p gets its connections reset. Expected {bind}: use {fix}.",
-      fr: "Le serveur écoute sur {found}, une adresse de bouclage joignable seulement depuis l'intérieur du conteneur : docker run -p voit ses connexions coupées. Attendu {bind} : utilisez {fix}.",
+      en: "The server listens on {found}, a loopback address reachable only from inside the container: connections through docker run -p cannot reach it. Expected {bind}: use {fix}.",
+      fr: "Le serveur écoute sur {found}, une adresse de bouclage joignable seulement depuis l'intérieur du conteneur : les connexions passant par docker run -p ne peuvent pas l'atteindre. Attendu {bind} : utilisez {fix}.",
     },
     "serverBinding.wrongHost": {
       en: "The server listens on {found}, expected {bind}. Use {fix}.",

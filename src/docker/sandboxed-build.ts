@@ -1,0 +1,97 @@
+import { parseDockerfile } from "../../graders/dockerfile/parse.js";
+import type { BuildPolicy } from "../rubric/types.js";
+import { ensureImages } from "./base-images.js";
+import { type BuildOutcome, type BuildRequest, buildImage } from "./build.js";
+import { buildRefusals, namedImages } from "./build-policy.js";
+import { type BuildSandbox, openBuildSandbox } from "./build-sandbox.js";
+import { engineMessage } from "./engine.js";
+import { imageOrigins } from "./image-origin.js";
+
+/** The sandbox a build ran in, as the report states it. */
+export interface SandboxSummary {
+  network: BuildPolicy["network"];
+  indexHosts?: string[];
+  pidsLimit: BuildSandbox["pidsLimit"];
+}
+
+export type SandboxedBuildRequest = Omit<
+  BuildRequest,
+  "networkMode" | "buildArgs" | "cgroupParent" | "pidsPerStep" | "diskBytes"
+> & {
+  policy: BuildPolicy;
+  memoryMb: number;
+  /** The index-only proxy's outside network (tests); see SandboxSettings. */
+  egressNetwork?: string;
+  /** Called once the sandbox is ready, before the build starts. */
+  onSandbox?: (summary: SandboxSummary) => void;
+};
+
+/**
+ * Every build of a submission goes through here: the pre-build policy on the parsed Dockerfile (ADD of a URL,
+ * images that exist only on this engine), then the build in the sandbox the rubric's policy asks for.
+ * A Dockerfile the parser cannot read goes to the build unchecked: Docker refuses it for the same reasons
+ * (unknown instruction, no FROM), and the student gets the daemon's words.
+ */
+export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<BuildOutcome> {
+  const started = Date.now();
+  const { engine, policy } = request;
+  const read = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
+  const parsed = read?.ok ? parseDockerfile(read.text) : undefined;
+  if (parsed?.ok) {
+    try {
+      const named = namedImages(parsed.dockerfile).map((image) => image.reference);
+      // Public images missing here are pulled first, so what stays without a registry digest is local.
+      // A pull that fails is left for the build, which classifies it (student's FROM or harness's registry).
+      await ensureImages(
+        engine,
+        named.filter((reference) => !reference.includes("$")),
+        { policy: request.pullPolicy, log: request.log },
+      );
+      const origins = await imageOrigins(engine, named);
+      const refusals = buildRefusals(parsed.dockerfile, origins, policy.allowedBases);
+      if (refusals.length > 0) {
+        return {
+          ok: false,
+          reason: "refused",
+          message: refusals.map((r) => `line ${r.line}: ${r.instruction} ${r.source} (${r.kind})`).join("; "),
+          refusals,
+          lastLines: [],
+          durationMs: Date.now() - started,
+        };
+      }
+    } catch (error) {
+      return engineFailure(`the images the Dockerfile names could not be looked up: ${engineMessage(error)}`);
+    }
+  }
+  let sandbox: BuildSandbox;
+  try {
+    sandbox = await openBuildSandbox(engine, {
+      runId: request.runId,
+      policy,
+      memoryMb: request.memoryMb,
+      egressNetwork: request.egressNetwork,
+      signal: request.signal ?? new AbortController().signal,
+    });
+  } catch (error) {
+    return engineFailure(`the build sandbox could not be prepared: ${engineMessage(error)}`);
+  }
+  request.onSandbox?.({
+    network: sandbox.network,
+    ...(sandbox.network === "index-only" ? { indexHosts: policy.indexHosts } : {}),
+    pidsLimit: sandbox.pidsLimit,
+  });
+  return buildImage({
+    ...request,
+    cpus: policy.cpus,
+    ...(sandbox.networkMode ? { networkMode: sandbox.networkMode } : {}),
+    buildArgs: sandbox.buildArgs,
+    ...(sandbox.cgroupParent ? { cgroupParent: sandbox.cgroupParent } : {}),
+    // Also with a cgroup parent: the holder bounds all steps together, this bounds each one.
+    pidsPerStep: policy.pids,
+    diskBytes: policy.diskMb * 1024 * 1024,
+  });
+
+  function engineFailure(message: string): BuildOutcome {
+    return { ok: false, reason: "engine", message, lastLines: [], durationMs: Date.now() - started };
+  }
+}
