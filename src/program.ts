@@ -38,7 +38,14 @@ function parseCount(value: string): number {
   return n;
 }
 
-/** The live batch view only on an interactive terminal; CI logs and pipes get plain lines. */
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  graded (whatever the score)
+  1  graded, but the score is below --min-score
+  2  nothing graded: a wrong option, an unusable rubric, a submission or output folder that cannot be used
+  3  a bug in dockgrade (the message asks you to report it)
+  130, 143  interrupted (Ctrl-C, SIGTERM); what was created in Docker is removed first`;
+
 /** `--pull`: when the base images of the students' Dockerfiles are pulled. */
 function pullOption(): Option {
   return new Option(
@@ -49,6 +56,7 @@ function pullOption(): Option {
     .default("missing");
 }
 
+/** The live progress views only on an interactive terminal; CI logs and pipes get plain lines. */
 function wantsLiveProgress(): boolean {
   return Boolean(process.stderr.isTTY) && !process.env.CI && process.env.TERM !== "dumb";
 }
@@ -65,6 +73,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .description("Grade Docker course submissions against a rubric, with real Docker")
     .version(toolVersion())
     .showHelpAfterError()
+    .addHelpText("after", EXIT_CODES_HELP)
     .exitOverride();
   program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
@@ -75,7 +84,10 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--rubric <dir>", "rubric folder", bundledRubric())
     .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("text"))
     .option("--lang <lang>", "report language: fr or en (default: from LANG, else fr)", parseLang)
-    .option("--out <dir>", "folder for report.json and report.md", "reports")
+    .option(
+      "--out <dir>",
+      "folder for report.json and report.md (default: reports, but none when run inside the graded folder)",
+    )
     .option("--no-out", "do not write report files")
     .option("--min-score <n>", "exit 1 when the score is below n", parseScore)
     .option(
@@ -84,6 +96,9 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     )
     .option("--show-hidden", "include hidden checks in the printed report (instructors)", false)
     .addOption(pullOption())
+    .option("--watch", "after a first grading, grade again on every save what the change affects", false)
+    .option("--verbose", "also print the harness's own log lines", false)
+    .addHelpText("after", EXIT_CODES_HELP)
     .action(async (source: string, opts) => {
       // Interruption is handled by the shutdown handlers (they close the open Docker sessions).
       const { exitCode } = await checkCommand(
@@ -92,12 +107,16 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           rubricDir: opts.rubric,
           format: opts.format as ReportFormat,
           lang: detectLang(opts.lang),
-          outDir: opts.out === false ? undefined : opts.out,
+          out: opts.out,
           minScore: opts.minScore,
           root: opts.root,
           color: wantsColor(),
           showHidden: Boolean(opts.showHidden),
           docker: withPullPolicy(backend, opts.pull as PullPolicy),
+          watch: Boolean(opts.watch),
+          verbose: Boolean(opts.verbose),
+          live: wantsLiveProgress(),
+          columns: () => process.stderr.columns ?? 100,
         },
         io,
       );

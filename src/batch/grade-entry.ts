@@ -80,7 +80,9 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
   } catch (error) {
     const known = error instanceof SubmissionError;
     return failed(
-      batchText(ctx.lang, known ? "cannotRead" : "gradingCrashed", { cause: (error as Error).message }),
+      batchText(ctx.lang, known ? "cannotRead" : "gradingCrashed", {
+        cause: known ? error.text(ctx.lang) : (error as Error).message,
+      }),
     );
   }
   const { submission } = resolved;

@@ -15,6 +15,7 @@ import type { DockerBackend } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor, rubricRequiresDocker } from "./load-rubric.js";
+import { outDirMessage, prepareOutDir } from "./out-dir.js";
 import { shownPath } from "./shown-path.js";
 
 export interface BatchCommandOptions {
@@ -58,6 +59,8 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
     );
   }
   const { rubric } = loaded;
+  const outProblem = await prepareOutDir(options.out);
+  if (outProblem) throw new UsageError(outDirMessage(outProblem, lang));
   const tokenVariable = env.GITHUB_TOKEN ? "GITHUB_TOKEN" : env.GH_TOKEN ? "GH_TOKEN" : undefined;
   const clone = {
     ...(deadline ? { deadline } : {}),

@@ -1,43 +1,45 @@
-import path from "node:path";
 import { reportLostEngine } from "../engine/engine-lost.js";
-import { type DockerBackend, gradeSource } from "../engine/grade-source.js";
-import type { Lang } from "../i18n/text.js";
+import { gradeSource } from "../engine/grade-source.js";
 import type { Report } from "../report/schema.js";
-import { writeReport } from "../report/write.js";
-import { type ReportFormat, reporters } from "../reporters/index.js";
-import { SubmissionError } from "../submission/git-source.js";
+import { reporters } from "../reporters/index.js";
+import type { Rubric } from "../rubric/types.js";
+import { isGitUrl, SubmissionError } from "../submission/git-source.js";
+import { watchSubmission } from "../watch/watch.js";
+import { type CheckOptions, checkedDestination, progressFor, writeAndSay } from "./check-session.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
 
-export interface CheckOptions {
-  source: string;
-  rubricDir: string;
-  format: ReportFormat;
-  lang: Lang;
-  outDir?: string;
-  minScore?: number;
-  root?: string;
-  color: boolean;
-  showHidden: boolean;
-  docker: DockerBackend;
-  signal?: AbortSignal;
-}
+export type { CheckOptions } from "./check-session.js";
 
-/** `dockgrade check`: grade one submission, print the report, write report.json and report.md. */
+/**
+ * `dockgrade check`: grade one submission, print the report, write report.json and report.md; with
+ * `--watch`, then grade again on every save. Every input is checked before grading starts.
+ */
 export async function checkCommand(
   options: CheckOptions,
   io: CommandIO,
 ): Promise<{ exitCode: number; report?: Report }> {
-  const loaded = await loadRubricFor(options.rubricDir, options.lang, io);
-  if (!("rubric" in loaded)) {
+  if (options.watch && isGitUrl(options.source)) {
     throw new UsageError(
       options.lang === "fr"
-        ? `barème inutilisable : ${options.rubricDir} (voir ci-dessus ; \`dockgrade rubric lint\` le vérifie)`
-        : `unusable rubric: ${options.rubricDir} (see above; \`dockgrade rubric lint\` checks it)`,
+        ? "--watch surveille un dossier sur ce disque, pas une URL git : clonez le dépôt, puis lancez dockgrade check --watch dans ce dossier"
+        : "--watch follows a folder on this disk, not a git URL: clone the repository, then run dockgrade check --watch in that folder",
     );
   }
-  const { rubric } = loaded;
-  const log = (line: string) => io.stderr(`  … ${line}\n`);
+  if (options.watch && options.format !== "text") {
+    throw new UsageError(
+      options.lang === "fr"
+        ? `--watch affiche ses résultats pour une personne, en texte : retirez --format ${options.format} (les fichiers de rapport gardent le JSON)`
+        : `--watch prints its results for a person, as text: leave out --format ${options.format} (the report files hold the JSON)`,
+    );
+  }
+  const rubric = await usableRubric(options, io);
+  const destination = await checkedDestination(options);
+  if (options.watch) {
+    await watchSubmission({ ...options, rubric, destination }, io);
+    return { exitCode: EXIT.graded };
+  }
+  const progress = progressFor(options, rubric, io);
   let report: Report;
   try {
     report = await gradeSource(options.source, {
@@ -46,22 +48,24 @@ export async function checkCommand(
       docker: options.docker,
       root: options.root,
       signal: options.signal,
-      log,
+      log: options.verbose ? (line) => io.stderr(`  … ${line}\n`) : undefined,
+      onCheckStart: (check) => progress.checkStarted(check),
+      onCheck: (result) => progress.checkFinished(result),
+      onBuildProgress: (event) => progress.build(event),
     });
   } catch (error) {
-    if (error instanceof SubmissionError) throw new UsageError(error.message);
+    if (error instanceof SubmissionError) throw new UsageError(error.text(options.lang));
     throw error;
+  } finally {
+    progress.end();
   }
-  const render = reporters[options.format];
   io.stdout(
-    render(report, { color: options.color && options.format === "text", showHidden: options.showHidden }),
+    reporters[options.format](report, {
+      color: options.color && options.format === "text",
+      showHidden: options.showHidden,
+    }),
   );
-  if (options.outDir) {
-    const written = await writeReport(report, path.resolve(options.outDir));
-    io.stderr(
-      `${options.lang === "fr" ? "rapport écrit :" : "report written:"} ${path.relative(process.cwd(), written.json) || written.json}\n`,
-    );
-  }
+  await writeAndSay(report, destination, options.lang, io);
   const below = options.minScore !== undefined && report.score < options.minScore;
   if (below) {
     io.stderr(
@@ -79,4 +83,14 @@ export async function checkCommand(
     return { exitCode: EXIT.engineLost, report };
   }
   return { exitCode: below ? EXIT.belowMinScore : EXIT.graded, report };
+}
+
+async function usableRubric(options: CheckOptions, io: CommandIO): Promise<Rubric> {
+  const loaded = await loadRubricFor(options.rubricDir, options.lang, io);
+  if ("rubric" in loaded) return loaded.rubric;
+  throw new UsageError(
+    options.lang === "fr"
+      ? `barème inutilisable : ${options.rubricDir} (voir ci-dessus ; \`dockgrade rubric lint\` le vérifie)`
+      : `unusable rubric: ${options.rubricDir} (see above; \`dockgrade rubric lint\` checks it)`,
+  );
 }

@@ -3,13 +3,13 @@ import path from "node:path";
 import type { DockerBackend } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
-import { submissionSlug } from "../report/write.js";
 import { renderClassroom } from "../reporters/classroom.js";
 import { renderGithubLog } from "../reporters/github.js";
 import { gradingBlockers, stoppedReason } from "../reporters/grading-blockers.js";
 import { renderMarkdown } from "../reporters/markdown.js";
 import { inertLines, newStopToken, workflowCommand } from "../reporters/workflow-commands.js";
 import { checkCommand } from "./check.js";
+import { reportSlug } from "./check-session.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 
 export interface ClassroomOptions {
@@ -43,7 +43,7 @@ export async function classroomCommand(options: ClassroomOptions, io: CommandIO)
         rubricDir: options.rubricDir,
         format: "json",
         lang: options.lang,
-        outDir: options.outDir,
+        out: options.outDir ?? false,
         root: options.root,
         color: false,
         showHidden: false,
@@ -92,8 +92,7 @@ export async function classroomCommand(options: ClassroomOptions, io: CommandIO)
 
 /** Where `check` wrote report.json (`writeReport`'s folder for this submission). */
 function reportPath(outDir: string, report: Report): string {
-  const slug = submissionSlug(report.submission.source, report.submission.path);
-  return path.resolve(outDir, slug, "report.json");
+  return path.resolve(outDir, reportSlug(report), "report.json");
 }
 
 /** The summary names the repository (`org/student-repo`), not `.`. */

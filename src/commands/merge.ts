@@ -6,6 +6,7 @@ import { loadSimilaritySources } from "../batch/similarity-sources.js";
 import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
+import { outDirMessage, prepareOutDir } from "./out-dir.js";
 import { shownPath } from "./shown-path.js";
 
 export interface MergeCommandOptions {
@@ -19,6 +20,8 @@ export interface MergeCommandOptions {
 
 /** `dockgrade merge`: one class output from the output folders of its shards. */
 export async function mergeCommand(options: MergeCommandOptions, io: CommandIO): Promise<number> {
+  const outProblem = await prepareOutDir(options.out);
+  if (outProblem) throw new UsageError(outDirMessage(outProblem, options.lang));
   try {
     let similarity = {};
     if (options.base !== undefined || options.reference !== undefined) {

@@ -156,3 +156,29 @@ describe("hostile build output", () => {
     ]);
   });
 });
+
+describe("build progress events", () => {
+  it("announces each step of the student's Dockerfile, its output lines and the end, not the harness's LABEL", () => {
+    const events: unknown[] = [];
+    const splitter = new JsonLines();
+    const parser = new BuildLogParser(20, 1, (event) => events.push(event));
+    for (const message of splitter.push(recorded("app-ok"))) parser.push(message);
+    for (const message of splitter.end()) parser.push(message);
+    const steps = events.filter((e) => (e as { kind: string }).kind === "step");
+    expect(steps).toHaveLength(8);
+    expect(steps[3]).toEqual({
+      kind: "step",
+      step: { index: 4, total: 8, instruction: expect.stringMatching(/^RUN pip install/) },
+    });
+    expect(events).toContainEqual({ kind: "output", line: expect.stringMatching(/^Requirement already/) });
+    expect(JSON.stringify(events)).not.toContain("LABEL");
+    expect(events.at(-1)).toEqual({ kind: "end", ok: true });
+  });
+
+  it("ends with a failure on the failing step", () => {
+    const events: Array<{ kind: string }> = [];
+    const parser = new BuildLogParser(20, 1, (event) => events.push(event));
+    for (const message of new JsonLines().push(recorded("run-fails"))) parser.push(message);
+    expect(events.at(-1)).toEqual({ kind: "end", ok: false });
+  });
+});

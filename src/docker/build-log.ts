@@ -14,6 +14,12 @@ export interface BuildStepRef {
   instruction: string;
 }
 
+/** What a running build is doing, for a progress display: a step starts, prints a line, or the build ends. */
+export type BuildProgress =
+  | { kind: "step"; step: BuildStepRef }
+  | { kind: "output"; line: string }
+  | { kind: "end"; ok: boolean };
+
 export interface BuildLog {
   steps: BuildStep[];
   /** The daemon's error (`COPY failed: ...`, `The command '/bin/sh -c ...' returned a non-zero code: 1`). */
@@ -56,10 +62,12 @@ export class BuildLogParser {
   private failing?: BuildStepRef;
   private imageId?: string;
   private running?: string;
+  private studentStep = false;
 
   constructor(
     private readonly keepLines = 20,
     private readonly hiddenSteps = 0,
+    private readonly onProgress?: (event: BuildProgress) => void,
   ) {}
 
   push(message: unknown): void {
@@ -72,6 +80,7 @@ export class BuildLogParser {
       this.flush();
       this.error = text.replace(ANSI, "").trim();
       this.failing = this.current() && this.ref(this.current() as BuildStep);
+      this.onProgress?.({ kind: "end", ok: false });
     }
     const id = (aux as { ID?: unknown } | undefined)?.ID;
     if (typeof id === "string") this.imageId = id;
@@ -137,13 +146,17 @@ export class BuildLogParser {
     if (line === "") return;
     const step = STEP.exec(line);
     if (step) {
-      this.steps.push({
+      const started: BuildStep = {
         index: Number(step[1]),
         total: Math.max(Number(step[2]) - this.hiddenSteps, Number(step[1])),
         instruction: step[3] ?? "",
         cached: false,
         lines: [],
-      });
+      };
+      this.steps.push(started);
+      // The builder's own trailing steps (the harness LABEL) are not the student's: not shown.
+      this.studentStep = started.index <= Number(step[2]) - this.hiddenSteps;
+      if (this.studentStep) this.onProgress?.({ kind: "step", step: this.ref(started) });
       return;
     }
     const current = this.current();
@@ -166,7 +179,10 @@ export class BuildLogParser {
       return;
     }
     const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
-    if (built) this.imageId ??= built[1];
+    if (built) {
+      this.imageId ??= built[1];
+      this.onProgress?.({ kind: "end", ok: true });
+    } else if (current && this.studentStep) this.onProgress?.({ kind: "output", line });
     if (current) keep(current.lines, line, this.keepLines);
     keep(this.tail, line, this.keepLines);
   }

@@ -1,7 +1,13 @@
 import type { SubmissionFiles } from "../submission/files.js";
 import { type BaseImage, baseImages, ensureImages, type PullPolicy } from "./base-images.js";
 import { type ContextStats, packContext, scanContext } from "./build-context.js";
-import { type BuildLog, BuildLogParser, type BuildStepRef, JsonLines } from "./build-log.js";
+import {
+  type BuildLog,
+  BuildLogParser,
+  type BuildProgress,
+  type BuildStepRef,
+  JsonLines,
+} from "./build-log.js";
 import type { Refusal } from "./build-policy.js";
 import { BuildWatch } from "./build-watch.js";
 import { cacheLock } from "./cache-lock.js";
@@ -45,6 +51,8 @@ export interface BuildRequest {
   log?: (line: string) => void;
   /** Told of each step container and intermediate image as the build makes them (the run's lease keeps them). */
   onObjects?: (objects: { containers: readonly string[]; images: readonly string[] }) => void;
+  /** Told as each step starts and prints, for a progress display. */
+  onProgress?: (event: BuildProgress) => void;
 }
 
 export interface BuildSuccess {
@@ -158,7 +166,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   if (request.signal?.aborted) onAbort();
   // The classic builder appends the `labels` as LABEL steps of its own (one per label on some engines):
   // a single label makes exactly one extra step everywhere, left out of the totals students see.
-  const parser = new BuildLogParser(request.keepLines ?? 20, 1);
+  const parser = new BuildLogParser(request.keepLines ?? 20, 1, request.onProgress);
   let diskCut: number | undefined;
   const watch = new BuildWatch(
     engine,

@@ -7,6 +7,7 @@ import type { Submission } from "../submission/types.js";
 import { retryWhilePoolsExhausted } from "./address-pools.js";
 import type { BaseImage, PullPolicy } from "./base-images.js";
 import { type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
+import type { BuildProgress } from "./build-log.js";
 import { type ContainerHandle, startedHandle } from "./container.js";
 import { type ContainerOptions, containerConfig, type MountSpec } from "./container-config.js";
 import { withDeadline } from "./deadline.js";
@@ -39,6 +40,8 @@ export interface OpenSessionInput {
   buildEgressNetwork?: string;
   /** Memory of the build's RUN steps; default the larger of the assignment's limit and 1 GiB. */
   buildMemoryMb?: number;
+  /** Told as each build step starts and prints, for a progress display. */
+  onBuildProgress?: (event: BuildProgress) => void;
   /** When base images are pulled (default `missing`). */
   pullPolicy?: PullPolicy;
 }
@@ -235,6 +238,7 @@ class EngineSession implements DockerSession {
         signal: this.controller.signal,
         log: this.input.log,
         onObjects: (objects) => this.recordBuildObjects(objects),
+        onProgress: this.input.onBuildProgress,
       });
     } catch (error) {
       return { ok: false, reason: "engine", message: engineMessage(error), lastLines: [], durationMs: 0 };

@@ -8,7 +8,7 @@ import type { SandboxSummary } from "./sandboxed-build.js";
 export type { BaseImage, PullPolicy } from "./base-images.js";
 export { type BuildFailure, type BuildOutcome, type BuildSuccess, ImageUnavailableError } from "./build.js";
 export type { ContextStats } from "./build-context.js";
-export type { BuildStepRef } from "./build-log.js";
+export type { BuildProgress, BuildStepRef } from "./build-log.js";
 export type { Refusal } from "./build-policy.js";
 export type { ContainerHandle, ExecOptions, ExecResult, StopResult } from "./container.js";
 export type { ContainerOptions, Limits, MountSpec } from "./container-config.js";

@@ -1,5 +1,5 @@
 import { registry as defaultRegistry } from "../../graders/index.js";
-import type { DockerAvailability, DockerSession, PullPolicy } from "../docker/session.js";
+import type { BuildProgress, DockerAvailability, DockerSession, PullPolicy } from "../docker/session.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
@@ -19,6 +19,8 @@ export interface DockerBackend {
     rubric: Rubric;
     signal?: AbortSignal;
     log(line: string): void;
+    /** Told as each build step starts and prints, for a progress display. */
+    onBuildProgress?: (event: BuildProgress) => void;
     /** When base images are pulled (`--pull`); default `missing`. */
     pullPolicy?: PullPolicy;
   }): Promise<DockerSession>;
@@ -34,13 +36,20 @@ export interface GradeSourceOptions {
   registry?: GraderRegistry;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Told as each build step starts and prints, for a progress display. */
+  onBuildProgress?: (event: BuildProgress) => void;
+  /** Opens the Docker session instead of `docker.open` (the watch loop keeps one session between runs). */
+  openSession?: () => Promise<DockerSession>;
 }
 
 /**
  * Grades one submission named by a folder or a git URL: resolve (clone), grade, clean up. Holds no state
  * between calls, so many can run at once. A submission that cannot be read throws SubmissionError.
  */
-export async function gradeSource(source: string, options: GradeSourceOptions): Promise<Report> {
+export async function gradeSource(
+  source: string,
+  options: GradeSourceOptions & Pick<GradeOptions, "onCheck" | "onCheckStart">,
+): Promise<Report> {
   const resolved = await resolveSubmission(source, {
     root: options.root,
     ...submissionLayout(options.rubric.assignment),
@@ -68,7 +77,17 @@ export async function gradeResolved(
     lang: options.lang,
     toolVersion: toolVersion(),
     docker: options.availability ?? (await options.docker.probe()),
-    openDockerSession: () => options.docker.open({ submission, files, rubric, signal: options.signal, log }),
+    openDockerSession:
+      options.openSession ??
+      (() =>
+        options.docker.open({
+          submission,
+          files,
+          rubric,
+          signal: options.signal,
+          log,
+          onBuildProgress: options.onBuildProgress,
+        })),
     signal: options.signal,
     log,
     onCheck: options.onCheck,

@@ -26,8 +26,9 @@ export function submissionSlug(source: string, subPath = ""): string {
 export async function writeReport(
   report: Report,
   outDir: string,
+  slug = submissionSlug(report.submission.source, report.submission.path),
 ): Promise<{ dir: string; json: string; markdown: string }> {
-  const dir = path.join(outDir, submissionSlug(report.submission.source, report.submission.path));
+  const dir = path.join(outDir, slug);
   await mkdir(dir, { recursive: true });
   const json = path.join(dir, "report.json");
   const markdown = path.join(dir, "report.md");

@@ -8,6 +8,7 @@ import { commitAtDeadline, commitInfo } from "./deadline.js";
 import { cloneFailureReason } from "./git-failure.js";
 import { GitStop, runGit } from "./git-process.js";
 import { redactText, redactUrl, validateGitUrl } from "./git-url.js";
+import { assertReachable } from "./reachable.js";
 import { SubmissionError } from "./submission-error.js";
 
 export { cloneEnvironment } from "./clone-environment.js";
@@ -60,6 +61,8 @@ export async function cloneSubmission(url: string, options: CloneOptions = {}): 
   };
   const git = (args: string[]) => runGit(args, { ...run, cwd: dir });
   try {
+    // No network, or no such server: say so in seconds rather than wait for the system's timeout.
+    await assertReachable(url, Math.min(10_000, timeoutMs));
     const args = ["clone", "--no-recurse-submodules", "--single-branch"];
     if (options.ref) args.push("--branch", options.ref);
     if (options.deadline) args.push("--no-checkout", "--filter=blob:none");

@@ -1,18 +1,14 @@
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import picomatch from "picomatch";
-import { DEFAULT_DOCKERFILE, DEFAULT_STEP_HEADING } from "../rubric/types.js";
-import { matchesPattern } from "../text/pattern.js";
 import { SubmissionFiles } from "./files.js";
-import {
-  type CloneOptions,
-  cloneSubmission,
-  isGitUrl,
-  localCommit,
-  redactUrl,
-  SubmissionError,
-} from "./git-source.js";
+import { findReport } from "./find-report.js";
+import { findDockerfileRoot } from "./find-root.js";
+import { type CloneOptions, cloneSubmission, isGitUrl, localCommit, redactUrl } from "./git-source.js";
+import { submissionError } from "./submission-error.js";
 import type { Submission } from "./types.js";
+
+export { countStepHeadings, findReport } from "./find-report.js";
+export { findDockerfileRoot } from "./find-root.js";
 
 export interface ResolvedSubmission {
   submission: Submission;
@@ -52,7 +48,12 @@ export async function resolveSubmission(
     dispose = clone.remove;
   } else {
     const info = await stat(source).catch(() => undefined);
-    if (!info?.isDirectory()) throw new SubmissionError(`${source}: not a folder (nor a git URL)`);
+    if (!info?.isDirectory()) {
+      throw submissionError({
+        en: `${source}: not a folder (nor a git URL). Give the folder of the submission, or its git URL (https://… or git@…).`,
+        fr: `${source} : ce n'est ni un dossier ni une URL git. Indiquez le dossier du rendu, ou son URL git (https://… ou git@…).`,
+      });
+    }
     repoRoot = await realpath(source);
     ({ commit, dirty } = await localCommit(repoRoot));
   }
@@ -82,76 +83,23 @@ export async function resolveSubmission(
   }
 }
 
+const ROOT_REFUSALS = {
+  absolute: { en: "it is an absolute path", fr: "c'est un chemin absolu" },
+  outside: { en: "it leads out of the repository", fr: "il sort du dépôt" },
+  "link-outside": { en: "it is a link out of the repository", fr: "c'est un lien vers l'extérieur du dépôt" },
+  missing: { en: "there is no such folder", fr: "ce dossier n'existe pas" },
+  "not-a-file": { en: "it is not a folder", fr: "ce n'est pas un dossier" },
+  "too-large": { en: "it is not a folder", fr: "ce n'est pas un dossier" },
+} as const;
+
 async function checkedRoot(files: SubmissionFiles, root: string): Promise<string> {
   const located = await files.locate(root, { from: "repo" });
   if (!located.ok || located.kind !== "directory") {
-    throw new SubmissionError(
-      `--root ${root}: not a folder inside the repository (${located.ok ? "not a folder" : located.reason})`,
-    );
+    const why = ROOT_REFUSALS[located.ok ? "not-a-file" : located.reason];
+    throw submissionError({
+      en: `--root ${root}: ${why.en}. Give the folder of the lab inside the repository (the one holding its Dockerfile), for example --root tp1.`,
+      fr: `--root ${root} : ${why.fr}. Indiquez le dossier du TP dans le dépôt (celui qui contient son Dockerfile), par exemple --root tp1.`,
+    });
   }
   return located.rel;
-}
-
-/**
- * The submission root, where the Dockerfile (`dockerfile`, relative to the root) is: the repository itself,
- * or the shallowest sub-folder with one (a repository that keeps several labs in `tp1/`, `tp2/`...).
- * Without any Dockerfile, the repository root.
- */
-export async function findDockerfileRoot(
-  files: SubmissionFiles,
-  dockerfile = DEFAULT_DOCKERFILE,
-): Promise<string> {
-  const listed = await files.list("", { from: "repo", depth: 3 + dockerfile.split("/").length - 1 });
-  const dockerfiles = listed
-    .filter((f) => f.kind === "file" && (f.rel === dockerfile || f.rel.endsWith(`/${dockerfile}`)))
-    .map((f) => f.rel.slice(0, f.rel.length - dockerfile.length).replace(/\/$/, ""));
-  if (dockerfiles.includes("")) return "";
-  dockerfiles.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
-  return dockerfiles[0] ?? "";
-}
-
-const HEADING = /^#{1,6}[ \t]*(.*)$/gm;
-
-/** How many ATX headings of a Markdown text match the step heading pattern (a rubric pattern). */
-export function countStepHeadings(markdown: string, stepHeading: string): number {
-  let count = 0;
-  for (const match of markdown.matchAll(HEADING)) if (matchesPattern(stepHeading, match[1] ?? "")) count++;
-  return count;
-}
-
-/**
- * The lab report: among the Markdown files the candidate patterns match (from the submission root, then
- * the repository root), the one with the most step headings ("Etape N" unless the rubric's
- * `report.stepHeading` says otherwise); ties go to the earlier pattern.
- */
-export async function findReport(
-  files: SubmissionFiles,
-  rootRel: string,
-  candidates: string[],
-  stepHeading = DEFAULT_STEP_HEADING,
-): Promise<string | undefined> {
-  const markdown = (await files.list("", { from: "repo", depth: 4 })).filter(
-    (f) => f.kind === "file" && f.rel.toLowerCase().endsWith(".md") && f.size <= 2 * 1024 * 1024,
-  );
-  const bases = rootRel ? [rootRel, ""] : [""];
-  const ranked: Array<{ rel: string; order: number; steps: number }> = [];
-  let order = 0;
-  for (const base of bases) {
-    for (const pattern of candidates) {
-      const matches = picomatch(pattern, { nocase: false, dot: false });
-      for (const file of markdown) {
-        const inside = base
-          ? file.rel.startsWith(`${base}/`)
-            ? file.rel.slice(base.length + 1)
-            : undefined
-          : file.rel;
-        if (inside === undefined || !matches(inside) || ranked.some((r) => r.rel === file.rel)) continue;
-        const text = await files.readText(file.rel, { from: "repo", maxBytes: 2 * 1024 * 1024 });
-        const steps = text.ok ? countStepHeadings(text.text, stepHeading) : 0;
-        ranked.push({ rel: file.rel, order: order++, steps });
-      }
-    }
-  }
-  ranked.sort((a, b) => b.steps - a.steps || a.order - b.order);
-  return ranked[0]?.rel;
 }

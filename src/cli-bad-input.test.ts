@@ -1,0 +1,240 @@
+// Bad input to `dockgrade check` (and friends): exit 2, a message naming the cause, no stack trace, no
+// hang, and nothing graded first. Runs the built CLI through the bin launcher, as a user does.
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_REPORT_BYTES } from "./markdown/report.js";
+
+const run = promisify(execFile);
+const repo = process.cwd();
+// No engine: these inputs must be refused before Docker matters.
+const env = {
+  ...process.env,
+  DOCKER_HOST: "unix:///nonexistent/dockgrade-test.sock",
+  NO_COLOR: "1",
+  CI: "true",
+};
+let dir: string;
+let port = 0;
+let server: Server;
+
+async function cli(args: string[], cwd = repo) {
+  const started = Date.now();
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(repo, "bin/dockgrade.js"), ...args], {
+      env,
+      cwd,
+      timeout: 60_000,
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr, ms: Date.now() - started };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string; killed?: boolean };
+    return { code: e.killed ? -1 : e.code, stdout: e.stdout, stderr: e.stderr, ms: Date.now() - started };
+  }
+}
+
+async function lab(name: string, files: Record<string, string | Buffer>): Promise<string> {
+  const root = path.join(dir, name);
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+    await writeFile(path.join(root, rel), content);
+  }
+  return root;
+}
+
+beforeAll(async () => {
+  await run("node_modules/.bin/tsc", ["-p", "tsconfig.build.json"]);
+  dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-bad-input-"));
+  // A git server that knows no repository: git's own reason must reach the user.
+  server = createServer((_request, response) => response.writeHead(404).end("Not Found"));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as { port: number }).port;
+  await cp("submissions-example/complete", path.join(dir, "good"), { recursive: true });
+  await writeFile(path.join(dir, "a-file"), "not a folder\n");
+  const dockerfile = "FROM python:3.12-slim\n";
+  await lab("big-readme", {
+    Dockerfile: dockerfile,
+    "README.md": `## Etape 1\n${"x".repeat(MAX_REPORT_BYTES + 1)}`,
+  });
+  await lab("png-readme", {
+    Dockerfile: dockerfile,
+    "README.md": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]),
+  });
+  await lab("utf16-readme", {
+    Dockerfile: dockerfile,
+    "README.md": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("## Etape 1\n", "utf16le")]),
+  });
+  await lab("two-labs", {
+    "tp1/Dockerfile": dockerfile,
+    "tp2/Dockerfile": dockerfile,
+    "README.md": "# TPs\n",
+  });
+}, 180_000);
+afterAll(async () => {
+  server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const D = "DIR";
+const cases: Array<[string, string[], RegExp]> = [
+  [
+    "--out under a regular file",
+    ["check", `${D}/good`, "--out", `${D}/a-file/reports`],
+    /a-file is a file, not a folder/,
+  ],
+  [
+    "--out is a regular file",
+    ["check", `${D}/good`, "--out", `${D}/a-file`],
+    /a-file is a file, not a folder/,
+  ],
+  ["--out in /proc", ["check", `${D}/good`, "--out", "/proc/dockgrade"], /view of the system \(proc\)/],
+  ["--out in /sys", ["check", `${D}/good`, "--out", "/sys/kernel/dockgrade"], /view of the system \(sys\)/],
+  ["--out in /dev", ["check", `${D}/good`, "--out", "/dev/dockgrade"], /view of the system \(dev\)/],
+  [
+    "a README over the size limit",
+    ["check", `${D}/big-readme`, "--no-out"],
+    /README\.md is too large to read: 5 MB, and the limit is 5 MB/,
+  ],
+  [
+    "a binary README",
+    ["check", `${D}/png-readme`, "--no-out"],
+    /README\.md is not text: it holds binary data/,
+  ],
+  [
+    "a README saved as UTF-16",
+    ["check", `${D}/utf16-readme`, "--no-out"],
+    /saved as UTF-16 .*Save it again as UTF-8/,
+  ],
+  [
+    "several Dockerfiles, no --root",
+    ["check", `${D}/two-labs`, "--no-out"],
+    /several Dockerfiles \(tp1\/Dockerfile, tp2\/Dockerfile\).*--root tp1/,
+  ],
+  [
+    "--root that does not exist",
+    ["check", `${D}/two-labs`, "--root", "tp9", "--no-out"],
+    /--root tp9: there is no such folder/,
+  ],
+  [
+    "--root out of the repository",
+    ["check", `${D}/two-labs`, "--root", "../..", "--no-out"],
+    /--root \.\.\/\.\.: it leads out of the repository/,
+  ],
+  [
+    "a submission folder that does not exist",
+    ["check", `${D}/nope`, "--no-out"],
+    /nope: not a folder \(nor a git URL\)/,
+  ],
+  ["a submission that is a file", ["check", `${D}/a-file`, "--no-out"], /a-file: not a folder/],
+  [
+    "a clone from a server that does not answer",
+    ["check", "http://127.0.0.1:1/lab.git", "--no-out"],
+    /cannot clone .*nothing answers on that port/,
+  ],
+  [
+    "a clone of a repository the server does not have",
+    ["check", "http://127.0.0.1:PORT/lab.git", "--no-out"],
+    /cannot clone .*repository not found \(git: repository .* not found\)/,
+  ],
+  [
+    "a clone from a host that does not exist",
+    ["check", "https://no-such-host.invalid/lab.git", "--no-out"],
+    /cannot clone .*could not resolve host no-such-host\.invalid/,
+  ],
+  [
+    "a clone with a refused transport",
+    ["check", "ext::sh -c id", "--no-out"],
+    /not a folder \(nor a git URL\)/,
+  ],
+  [
+    "--watch on a git URL",
+    ["check", "https://no-such-host.invalid/lab.git", "--watch"],
+    /--watch follows a folder on this disk, not a git URL/,
+  ],
+  [
+    "--watch with --format json",
+    ["check", `${D}/good`, "--watch", "--format", "json"],
+    /leave out --format json/,
+  ],
+  ["an unknown language", ["check", `${D}/good`, "--lang", "de"], /expected fr or en/],
+  [
+    "an unknown format",
+    ["check", `${D}/good`, "--format", "xml"],
+    /Allowed choices are json, text, md, classroom/,
+  ],
+  [
+    "a --min-score that is not a number",
+    ["check", `${D}/good`, "--min-score", "abc"],
+    /expected a number >= 0/,
+  ],
+  ["an unknown option", ["check", "--frobnicate"], /unknown option '--frobnicate'/],
+  ["two submissions at once", ["check", `${D}/good`, `${D}/a-file`], /too many arguments/],
+  [
+    "a rubric folder that does not exist",
+    ["check", `${D}/good`, "--rubric", `${D}/no-rubric`],
+    /no assignment\.yaml in .*no-rubric/,
+  ],
+  [
+    "a broken rubric",
+    ["check", `${D}/good`, "--rubric", "src/rubric/__fixtures__/bad-type", "--no-out"],
+    /checks\[0\]\.points/,
+  ],
+  ["batch --out in /proc", ["batch", D, "--out", "/proc/dockgrade"], /view of the system \(proc\)/],
+  [
+    "merge --out under a regular file",
+    ["merge", `${D}/good`, "--out", `${D}/a-file/merged`],
+    /a-file is a file, not a folder/,
+  ],
+  ["render of a missing file", ["render", `${D}/missing.json`], /missing\.json: not a readable JSON report/],
+  ["render of something not a report", ["render", "package.json"], /not a dockgrade report/],
+];
+
+describe("dockgrade refuses bad input with exit 2 and the cause", () => {
+  it("covers at least twenty bad inputs", () => expect(cases.length).toBeGreaterThanOrEqual(20));
+
+  it.each(cases)("%s", async (_name, args, message) => {
+    const result = await cli([
+      ...args.map((arg) => arg.replaceAll(D, dir).replace("PORT", String(port))),
+      ...(args[0] === "render" ? [] : ["--lang", "en"]),
+    ]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).not.toContain("internal error");
+    expect(result.stdout).not.toMatch(/Total/);
+    expect(result.ms).toBeLessThan(30_000);
+  });
+
+  it("says it in French too", async () => {
+    const result = await cli(["check", path.join(dir, "two-labs"), "--no-out", "--lang", "fr"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("plusieurs Dockerfile (tp1/Dockerfile, tp2/Dockerfile)");
+  });
+
+  it("lists the exit codes in --help", async () => {
+    for (const args of [["--help"], ["check", "--help"]]) {
+      const result = await cli(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Exit codes:\n\s+0 .*\n\s+1 .*--min-score\n\s+2 .*\n\s+3 .*bug/);
+    }
+  });
+
+  it("run inside a student's repository, writes nothing into it unless asked", async () => {
+    const student = path.join(dir, "good");
+    const before = await readdir(student);
+    const small = ["--rubric", path.join(repo, "src/batch/__fixtures__/rubric-small")];
+    const result = await cli(["check", "--lang", "en", ...small], student);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("report not written: dockgrade puts no files into the graded folder");
+    expect(await readdir(student)).toEqual(before);
+    const asked = await cli(["check", "--lang", "en", "--out", "reports", ...small], student);
+    expect(asked.code).toBe(0);
+    expect(existsSync(path.join(student, "reports/good/report.json"))).toBe(true);
+  });
+});
