@@ -7,7 +7,7 @@ import { scoreParts } from "./http/score-parts.js";
 import { sessionWithImage } from "./http/session-gate.js";
 import { logLinesParam, startApp } from "./http/start.js";
 import { judgeExited, judgePorts, judgeRemoved, judgeStop, type SubCheck } from "./lifecycle/judge.js";
-import { lifecycleMessages } from "./lifecycle/messages.js";
+import { type LifecycleMessageId, lifecycleMessages } from "./lifecycle/messages.js";
 
 const Weight = (fallback: number, what: string) =>
   T.Number({ minimum: 0, default: fallback, description: `Weight of ${what} (0: not scored).` });
@@ -99,7 +99,7 @@ export default defineGrader({
     const container = started.container as ContainerHandle;
     try {
       // The stop is judged even when the app never answered: its PID 1 still gets the signal.
-      const notes: Finding[] = started.ok
+      const notes: Finding<LifecycleMessageId>[] = started.ok
         ? started.notes
         : [{ messageId: "notReady", severity: "info", data: { port: params.port } }];
       const parts = await lifecycleParts(ctx, container, params);

@@ -2,6 +2,7 @@ import { type Static, Type as T } from "@sinclair/typebox";
 import type { Finding } from "../../src/grader/contract.js";
 import type { HttpAnswer } from "./http-probe.js";
 import { fieldAt, isEmpty, isObject, parseJson, typeName } from "./json-field.js";
+import type { HttpMessageId } from "./messages.js";
 
 export const JsonExpectationSchema = T.Object(
   {
@@ -82,11 +83,11 @@ export function judgeAnswer(
   spec: RequestSpec,
   answer: HttpAnswer,
   context: JudgeContext,
-): { passed: boolean; findings: Finding[] } {
+): { passed: boolean; findings: Finding<HttpMessageId>[] } {
   const base = { method: spec.method, path: spec.path };
-  const problems: Finding[] = [];
-  const infos: Finding[] = [];
-  const problem = (messageId: string, data: Record<string, string | number> = {}) =>
+  const problems: Finding<HttpMessageId>[] = [];
+  const infos: Finding<HttpMessageId>[] = [];
+  const problem = (messageId: HttpMessageId, data: Record<string, string | number> = {}) =>
     problems.push({ messageId, severity: "problem", data: { ...base, ...data } });
 
   if (answer.status !== spec.status) {
@@ -131,7 +132,7 @@ export function judgeAnswer(
   };
 }
 
-type Report = (messageId: string, data?: Record<string, string | number>) => void;
+type Report = (messageId: HttpMessageId, data?: Record<string, string | number>) => void;
 
 function judgeJson(
   spec: NonNullable<RequestSpec["json"]>,

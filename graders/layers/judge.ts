@@ -1,7 +1,15 @@
 import { type Layer, type LayerTable, layerLabel, topLayers } from "../../src/analysis/image-layers.js";
 import { formatBytes } from "../../src/format/bytes.js";
-import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
+import {
+  type Finding as AnyFinding,
+  type GraderResult as AnyGraderResult,
+  creditStatus,
+} from "../../src/grader/contract.js";
 import { compilePattern } from "../../src/text/normalize.js";
+import type { LayersMessageId } from "./messages.js";
+
+type Finding = AnyFinding<LayersMessageId>;
+type GraderResult = AnyGraderResult<LayersMessageId>;
 
 export interface LayersParams {
   top: number;

@@ -1,5 +1,5 @@
 import type { Root } from "mdast";
-import type { Finding, GraderContext, GraderResult } from "../grader/contract.js";
+import type { Finding, GraderContext, GraderResult, MessageId } from "../grader/contract.js";
 import { badPatternMessages, rubricPatternError } from "../grader/rubric-patterns.js";
 import type { MessageCatalog } from "../i18n/catalog.js";
 import { compilePattern } from "../text/normalize.js";
@@ -7,7 +7,7 @@ import { parseMarkdown } from "./parse.js";
 import { findSection, headingOutline, type Section } from "./sections.js";
 
 /** Messages every report-reading grader declares (spread into its catalog). */
-export const reportMessages: MessageCatalog = {
+export const reportMessages = {
   noReport: {
     en: "No lab report was found: expected a Markdown file (README.md) at the root of the repository. Write the report in README.md and commit it.",
     fr: "Aucun compte rendu trouvé : un fichier Markdown (README.md) est attendu à la racine du dépôt. Rédigez le compte rendu dans README.md et committez-le.",
@@ -21,7 +21,9 @@ export const reportMessages: MessageCatalog = {
     fr: "Aucun titre de {file} ne correspond à {pattern} : une section comme « ## {example} » est attendue. Titres trouvés : {headings}. Ajoutez la section avec ce titre.",
   },
   ...badPatternMessages,
-};
+} satisfies MessageCatalog;
+
+type ReportMessageId = MessageId<typeof reportMessages>;
 
 export interface ReportSection {
   file: string;
@@ -43,7 +45,7 @@ export async function loadReportSection(
   pattern: string | undefined,
   example: string,
   compilePatterns: () => void = () => {},
-): Promise<{ ok: true; report: ReportSection } | { ok: false; result: GraderResult }> {
+): Promise<{ ok: true; report: ReportSection } | { ok: false; result: GraderResult<ReportMessageId> }> {
   let heading: RegExp | undefined;
   const badPattern = rubricPatternError(() => {
     compilePatterns();
@@ -69,6 +71,10 @@ export async function loadReportSection(
   return { ok: true, report: { file, root, section } };
 }
 
-function failure(messageId: string, data: Finding["data"], file?: string): GraderResult {
+function failure(
+  messageId: ReportMessageId,
+  data: Finding["data"],
+  file?: string,
+): GraderResult<ReportMessageId> {
   return { status: "fail", credit: 0, findings: [{ messageId, severity: "problem", data, file }] };
 }
