@@ -22,5 +22,9 @@ export const engineMessages = {
     en: "The Docker session could not be opened: {cause}. Check that the Docker daemon is running, then grade again.",
     fr: "La session Docker n'a pas pu être ouverte : {cause}. Vérifiez que le démon Docker tourne, puis relancez la correction.",
   },
+  renderFailed: {
+    en: "The grader {grader} reported a finding dockgrade could not word ({cause}). This is a dockgrade bug, not a problem in your work: report it with this message.",
+    fr: "Le correcteur {grader} a produit une observation que dockgrade n'a pas su formuler ({cause}). C'est un défaut de dockgrade, pas de votre travail : signalez-le avec ce message.",
+  },
   allGood: { en: "All good.", fr: "Tout est correct." },
 } satisfies MessageCatalog;
