@@ -174,7 +174,9 @@ describe("gradeSubmission", () => {
     const report = await gradeSubmission({ ...base, rubric });
     const [crash, hang, typo, fine] = report.steps[0]!.checks;
     expect(typo).toMatchObject({ status: "error", score: 0 });
-    expect(typo!.message).toContain('misworded reported a finding dockgrade could not word (unknown message id "sayd")');
+    expect(typo!.message).toContain(
+      'misworded reported a finding dockgrade could not word (unknown message id "sayd")',
+    );
     expect(crash).toMatchObject({ status: "error", score: 0 });
     expect(crash!.message).toContain("The grader crashing crashed: TypeError: boom");
     expect(hang).toMatchObject({ status: "error", score: 0 });
