@@ -56,7 +56,9 @@ export async function checkCommand(
     render(report, { color: options.color && options.format === "text", showHidden: options.showHidden }),
   );
   if (options.outDir) {
-    const written = await writeReport(report, path.resolve(options.outDir));
+    const written = await writeReport(report, path.resolve(options.outDir), {
+      showHidden: options.showHidden,
+    });
     io.stderr(
       `${options.lang === "fr" ? "rapport écrit :" : "report written:"} ${path.relative(process.cwd(), written.json) || written.json}\n`,
     );
