@@ -33,6 +33,23 @@ describe("dockgrade CLI", () => {
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('the package entry (`import("dockgrade")`, package.json `exports`) grades and renders', async () => {
+    // Run by Node itself, from the package's own folder, so the import resolves through `exports`.
+    const script = `
+      const d = await import("dockgrade");
+      const loaded = await d.loadRubric(d.bundledRubric(), d.graders);
+      const noDocker = { probe: async () => ({ available: false, reason: "none" }), open: async () => { throw new Error("none"); } };
+      const report = await d.gradeSource("submissions-example/complete", { rubric: loaded.rubric, lang: "en", docker: noDocker });
+      const text = d.reporters.text(report, { color: false, showHidden: false });
+      console.log(JSON.stringify({ version: report.schemaVersion, schema: d.REPORT_SCHEMA_VERSION, errors: d.reportErrors(report), formats: d.REPORT_FORMATS, text }));`;
+    const { stdout } = await run("node", ["--input-type=module", "-e", script]);
+    const out = JSON.parse(stdout);
+    expect(out.version).toBe(out.schema);
+    expect(out.errors).toEqual([]);
+    expect(out.formats).toContain("junit");
+    expect(out.text).toContain("Total:");
+  });
+
   it("`rubric lint` accepts the bundled rubric", async () => {
     const result = await cli(["rubric", "lint", "rubrics/docker-basics", "--lang", "en"]);
     expect(result.stderr).toBe("");
