@@ -27,7 +27,7 @@ export interface Finding<Id extends string = string> {
   data?: MessageData;
   /** `ok` states what is right, `problem` what is wrong (and how to fix it), `info` context. */
   severity: "ok" | "problem" | "info";
-  /** Stable rule code (for example `DF003`) so students and authors can look a finding up. */
+  /** Stable rule code (for example `DF003`), documented in docs/codes.md (`graders/codes/`) to look it up. */
   code?: string;
   /** Repository-relative file and 1-based line, when the finding points at one. */
   file?: string;
