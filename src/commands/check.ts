@@ -7,6 +7,7 @@ import { type ReportFormat, reporters } from "../reporters/index.js";
 import { SubmissionError } from "../submission/git-source.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
+import { commandText } from "./messages.js";
 
 export interface CheckOptions {
   source: string;
@@ -29,11 +30,7 @@ export async function checkCommand(
 ): Promise<{ exitCode: number; report?: Report }> {
   const loaded = await loadRubricFor(options.rubricDir, options.lang, io);
   if (!("rubric" in loaded)) {
-    throw new UsageError(
-      options.lang === "fr"
-        ? `barème inutilisable : ${options.rubricDir} (voir ci-dessus ; \`dockgrade rubric lint\` le vérifie)`
-        : `unusable rubric: ${options.rubricDir} (see above; \`dockgrade rubric lint\` checks it)`,
-    );
+    throw new UsageError(commandText(options.lang, "unusableRubric", { dir: options.rubricDir }));
   }
   const { rubric } = loaded;
   const log = (line: string) => io.stderr(`  … ${line}\n`);
@@ -60,15 +57,13 @@ export async function checkCommand(
       showHidden: options.showHidden,
     });
     io.stderr(
-      `${options.lang === "fr" ? "rapport écrit :" : "report written:"} ${path.relative(process.cwd(), written.json) || written.json}\n`,
+      `${commandText(options.lang, "reportWritten", { file: path.relative(process.cwd(), written.json) || written.json })}\n`,
     );
   }
   const below = options.minScore !== undefined && report.score < options.minScore;
   if (below) {
     io.stderr(
-      options.lang === "fr"
-        ? `score ${report.score} inférieur au minimum demandé (${options.minScore})\n`
-        : `score ${report.score} is below the required minimum (${options.minScore})\n`,
+      `${commandText(options.lang, "belowMinScore", { score: report.score, min: options.minScore })}\n`,
     );
   }
   return { exitCode: below ? EXIT.belowMinScore : EXIT.graded, report };

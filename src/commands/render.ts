@@ -7,6 +7,7 @@ import { reportErrors } from "../report/validate.js";
 import { type ReportFormat, reporters } from "../reporters/index.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
+import { commandText } from "./messages.js";
 
 export interface RenderCommandOptions {
   format: ReportFormat;
@@ -48,7 +49,8 @@ export async function renderCommand(
 async function translated(file: string, report: Report, options: RenderCommandOptions, io: CommandIO) {
   const lang = options.lang as Lang;
   const loaded = await loadRubricFor(options.rubricDir, lang, io);
-  if (!("rubric" in loaded)) throw new UsageError(`${options.rubricDir}: unusable rubric (see above)`);
+  if (!("rubric" in loaded))
+    throw new UsageError(commandText(lang, "unusableRubric", { dir: options.rubricDir }));
   const result = rerenderReport(report, { lang, rubric: loaded.rubric, registry });
   if (!result.ok)
     throw new UsageError(`${file}: cannot be rendered in ${lang}:\n  ${result.problems.join("\n  ")}`);
