@@ -3,9 +3,17 @@ import { Type as T } from "@sinclair/typebox";
 import type { BuildOutcome } from "../src/docker/session.js";
 import { formatBytes } from "../src/format/bytes.js";
 import { dockerfilePath } from "../src/grader/built-image.js";
-import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
+import {
+  defineGrader,
+  type GraderContext,
+  type Finding as GraderFinding,
+  type GraderResult as Result,
+} from "../src/grader/contract.js";
 import { type BuildFacts, buildHints, missingCopySource, stepLine } from "./build/hints.js";
-import { buildMessages } from "./build/messages.js";
+import { type BuildMessageId, buildMessages } from "./build/messages.js";
+
+type Finding = GraderFinding<BuildMessageId>;
+type GraderResult = Result<BuildMessageId>;
 
 // Folders that have no business in a build context: when one is the heaviest entry, say so.
 const HEAVY = new Set([".venv", "venv", "env", ".git", "node_modules", "__pycache__", ".idea", ".vscode"]);
@@ -253,7 +261,7 @@ function refusalFindings(
 }
 
 /** The harness-side causes of a failed pull, each with its own fix for the instructor. */
-const PULL_MESSAGES: Partial<Record<string, string>> = {
+const PULL_MESSAGES: Partial<Record<string, BuildMessageId>> = {
   dns: "pullDns",
   unreachable: "pullUnreachable",
   "rate-limit": "pullRateLimit",

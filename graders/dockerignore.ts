@@ -1,9 +1,45 @@
 import { Type as T } from "@sinclair/typebox";
 import { contextFilter, scanContext } from "../src/docker/build-context.js";
 import { formatBytes } from "../src/format/bytes.js";
-import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding, type MessageId } from "../src/grader/contract.js";
+import type { MessageCatalog } from "../src/i18n/catalog.js";
 
 const DEFAULT_SAMPLES = [".git/HEAD", ".venv/pyvenv.cfg", "__pycache__/app.cpython-312.pyc"];
+
+const messages = {
+  present: { en: ".dockerignore is present.", fr: ".dockerignore est présent." },
+  absent: {
+    en: "No .dockerignore: everything in the folder is sent to the engine at every build, .git, .venv and caches included whenever they are there. Add a .dockerignore listing .git, .venv, __pycache__ and *.pyc.",
+    fr: "Pas de .dockerignore : tout le contenu du dossier part vers le moteur à chaque build, .git, .venv et caches compris dès qu'ils sont là. Ajoutez un .dockerignore qui liste .git, .venv, __pycache__ et *.pyc.",
+  },
+  excluded: { en: "{path} is excluded from the context.", fr: "{path} est exclu du contexte." },
+  notExcluded: {
+    en: "{path} would be sent to the engine: expected the .dockerignore to exclude it. Add a line such as {suggestion}.",
+    fr: "{path} serait envoyé au moteur : le .dockerignore devrait l'exclure. Ajoutez une ligne comme {suggestion}.",
+  },
+  gitOutside: {
+    en: "{path} is not judged: the lab sits in {root}/, and the repository's .git is outside its build context.",
+    fr: "{path} n'est pas jugé : le TP est dans {root}/, et le .git du dépôt est hors de son contexte de build.",
+  },
+  contextSmall: {
+    en: "The build context sends {files} files ({size}).",
+    fr: "Le contexte de build envoie {files} fichiers ({size}).",
+  },
+  contextLarge: {
+    en: "The build context sends {files} files ({size}); expected at most {maxFiles} files and {maxSize}. Heaviest: {largest}. Exclude it in .dockerignore.",
+    fr: "Le contexte de build envoie {files} fichiers ({size}) ; au plus {maxFiles} fichiers et {maxSize} attendus. Le plus lourd : {largest}. Excluez-le dans .dockerignore.",
+  },
+  noDockerfile: {
+    en: "Not judged: there is no {file} in {where}, so there is no build context to judge and nothing to credit for it.",
+    fr: "Non évalué : il n'y a pas de {file} dans {where}, donc pas de contexte de build à juger ni rien à créditer.",
+  },
+  unreadable: {
+    en: ".dockerignore cannot be read ({reason}): Docker would ignore it. Make it a plain text file in the submission.",
+    fr: ".dockerignore est illisible ({reason}) : Docker l'ignorerait. Faites-en un simple fichier texte du rendu.",
+  },
+} satisfies MessageCatalog;
+
+type Id = MessageId<typeof messages>;
 
 /**
  * `dockerignore`: the `.dockerignore` keeps what the image never needs out of the build context. Judged
@@ -37,38 +73,7 @@ export default defineGrader({
     { additionalProperties: false },
   ),
   requires: ["repository"],
-  messages: {
-    present: { en: ".dockerignore is present.", fr: ".dockerignore est présent." },
-    absent: {
-      en: "No .dockerignore: everything in the folder is sent to the engine at every build, .git, .venv and caches included whenever they are there. Add a .dockerignore listing .git, .venv, __pycache__ and *.pyc.",
-      fr: "Pas de .dockerignore : tout le contenu du dossier part vers le moteur à chaque build, .git, .venv et caches compris dès qu'ils sont là. Ajoutez un .dockerignore qui liste .git, .venv, __pycache__ et *.pyc.",
-    },
-    excluded: { en: "{path} is excluded from the context.", fr: "{path} est exclu du contexte." },
-    notExcluded: {
-      en: "{path} would be sent to the engine: expected the .dockerignore to exclude it. Add a line such as {suggestion}.",
-      fr: "{path} serait envoyé au moteur : le .dockerignore devrait l'exclure. Ajoutez une ligne comme {suggestion}.",
-    },
-    gitOutside: {
-      en: "{path} is not judged: the lab sits in {root}/, and the repository's .git is outside its build context.",
-      fr: "{path} n'est pas jugé : le TP est dans {root}/, et le .git du dépôt est hors de son contexte de build.",
-    },
-    contextSmall: {
-      en: "The build context sends {files} files ({size}).",
-      fr: "Le contexte de build envoie {files} fichiers ({size}).",
-    },
-    contextLarge: {
-      en: "The build context sends {files} files ({size}); expected at most {maxFiles} files and {maxSize}. Heaviest: {largest}. Exclude it in .dockerignore.",
-      fr: "Le contexte de build envoie {files} fichiers ({size}) ; au plus {maxFiles} fichiers et {maxSize} attendus. Le plus lourd : {largest}. Excluez-le dans .dockerignore.",
-    },
-    noDockerfile: {
-      en: "Not judged: there is no {file} in {where}, so there is no build context to judge and nothing to credit for it.",
-      fr: "Non évalué : il n'y a pas de {file} dans {where}, donc pas de contexte de build à juger ni rien à créditer.",
-    },
-    unreadable: {
-      en: ".dockerignore cannot be read ({reason}): Docker would ignore it. Make it a plain text file in the submission.",
-      fr: ".dockerignore est illisible ({reason}) : Docker l'ignorerait. Faites-en un simple fichier texte du rendu.",
-    },
-  },
+  messages,
   example: { mustExclude: DEFAULT_SAMPLES, maxContextFiles: 300, maxContextMb: 20 },
   async run(ctx, params) {
     // The build context is the Dockerfile's folder: without a Dockerfile there is none, and an empty
@@ -85,7 +90,7 @@ export default defineGrader({
           },
         ],
       };
-    const findings: Finding[] = [];
+    const findings: Finding<Id>[] = [];
     const read = await ctx.files.readText(".dockerignore", { maxBytes: 256 * 1024 });
     const missing = !read.ok && read.reason === "missing";
     if (read.ok) findings.push({ messageId: "present", severity: "ok" });

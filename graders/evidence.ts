@@ -1,11 +1,35 @@
 import { Type as T } from "@sinclair/typebox";
 import { CommandEvidenceSchema, DEFAULT_COMMANDS } from "../src/evidence/commands.js";
 import { detectEvidence } from "../src/evidence/detect.js";
-import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding, type MessageId } from "../src/grader/contract.js";
+import type { MessageCatalog } from "../src/i18n/catalog.js";
 import { resolveImage } from "../src/images/resolve.js";
 import { figuresOf } from "../src/markdown/figures.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { PatternString } from "../src/text/pattern.js";
+
+/** The grader's messages, apart so the helpers below can name their ids. */
+const messages = {
+  ...reportMessages,
+  shownImage: {
+    en: "{command}: shown by the screenshot {image}.",
+    fr: "{command} : montré par la capture {image}.",
+  },
+  shownCode: {
+    en: "{command}: output pasted in a code block.",
+    fr: "{command} : sortie collée dans un bloc de code.",
+  },
+  typedOnly: {
+    en: "{command}: the command is typed but its output is missing or not recognised. Paste its full output (headers included) or add a screenshot.",
+    fr: "{command} : la commande est tapée mais sa sortie manque ou n'est pas reconnue. Collez sa sortie complète (en-têtes compris) ou ajoutez une capture.",
+  },
+  missing: {
+    en: '{command}: no output found in "{section}" (expected a screenshot captioned with the command, or its output in a code block). Run it and show its output.',
+    fr: "{command} : aucune sortie trouvée dans « {section} » (attendu : une capture légendée avec la commande, ou sa sortie dans un bloc de code). Lancez-la et montrez sa sortie.",
+  },
+} satisfies MessageCatalog;
+
+type Id = MessageId<typeof messages>;
 
 /**
  * `evidence`: a step of the report shows the output of the commands it asks to run, as screenshots (an
@@ -40,25 +64,7 @@ export default defineGrader({
     { additionalProperties: false },
   ),
   requires: ["repository"],
-  messages: {
-    ...reportMessages,
-    shownImage: {
-      en: "{command}: shown by the screenshot {image}.",
-      fr: "{command} : montré par la capture {image}.",
-    },
-    shownCode: {
-      en: "{command}: output pasted in a code block.",
-      fr: "{command} : sortie collée dans un bloc de code.",
-    },
-    typedOnly: {
-      en: "{command}: the command is typed but its output is missing or not recognised. Paste its full output (headers included) or add a screenshot.",
-      fr: "{command} : la commande est tapée mais sa sortie manque ou n'est pas reconnue. Collez sa sortie complète (en-têtes compris) ou ajoutez une capture.",
-    },
-    missing: {
-      en: '{command}: no output found in "{section}" (expected a screenshot captioned with the command, or its output in a code block). Run it and show its output.',
-      fr: "{command} : aucune sortie trouvée dans « {section} » (attendu : une capture légendée avec la commande, ou sa sortie dans un bloc de code). Lancez-la et montrez sa sortie.",
-    },
-  },
+  messages: messages,
   async run(ctx, params) {
     const loaded = await loadReportSection(ctx, params.section, params.example);
     if (!loaded.ok) return loaded.result;
@@ -70,7 +76,7 @@ export default defineGrader({
       if (resolved.ok) existing.add(image.url);
     }
     const found = detectEvidence(figures, params.commands, (url) => existing.has(url));
-    const findings: Finding[] = [];
+    const findings: Finding<Id>[] = [];
     let earned = 0;
     let total = 0;
     found.forEach((evidence, i) => {

@@ -3,7 +3,7 @@ import { type ContainerHandle, readOnlyFailure } from "../src/docker/session.js"
 import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
 import { PatternString } from "../src/text/pattern.js";
 import { type ExecRun, judgeExec } from "./exec/judge.js";
-import { execMessages } from "./exec/messages.js";
+import { type ExecMessageId, execMessages } from "./exec/messages.js";
 import { argvText, formatLogs } from "./http/diagnose.js";
 import { sessionWithImage, startError } from "./http/session-gate.js";
 import { startApp } from "./http/start.js";
@@ -77,12 +77,13 @@ export default defineGrader({
     if (first.passed || !readOnlyFailure(first.run.output)) return first.verdict;
     const second = await runInContainer(ctx, params, false);
     if ("result" in second) return second.result;
-    const note: Finding = { messageId: "readOnlyRetry", severity: "info" };
+    const note: Finding<ExecMessageId> = { messageId: "readOnlyRetry", severity: "info" };
     return { ...second.verdict, findings: [...second.verdict.findings, note] };
   },
 });
 
-type Attempt = { result: GraderResult } | { passed: boolean; run: ExecRun; verdict: GraderResult };
+type Result = GraderResult<ExecMessageId>;
+type Attempt = { result: Result } | { passed: boolean; run: ExecRun; verdict: Result };
 
 async function runInContainer(ctx: GraderContext, params: Params, readOnlyRootfs: boolean): Promise<Attempt> {
   const opened = await openContainer(ctx, params, readOnlyRootfs);
@@ -123,7 +124,7 @@ async function runInContainer(ctx: GraderContext, params: Params, readOnlyRootfs
 
 type Opened =
   | { ok: true; container: ContainerHandle }
-  | { ok: false; container?: ContainerHandle; result: GraderResult };
+  | { ok: false; container?: ContainerHandle; result: Result };
 
 /** The container the command runs in: started as is, or once the app answers (`waitForApp`). */
 async function openContainer(ctx: GraderContext, params: Params, readOnlyRootfs: boolean): Promise<Opened> {

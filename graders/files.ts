@@ -1,7 +1,46 @@
 import { Type as T } from "@sinclair/typebox";
-import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding, type MessageId } from "../src/grader/contract.js";
+import type { MessageCatalog } from "../src/i18n/catalog.js";
 import type { Refusal, SubmissionFiles } from "../src/submission/files.js";
 import { nearMissName } from "../src/submission/near-miss.js";
+
+const messages = {
+  present: { en: "{path} is present.", fr: "{path} est présent." },
+  missing: {
+    en: "{path} is missing: expected {where} in the repository. Add it (mind the exact name and case) and commit it.",
+    fr: "{path} est absent : {where} est attendu dans le dépôt. Ajoutez-le (nom et casse exacts) et committez-le.",
+  },
+  nearMiss: {
+    en: '{path} is missing, but {found} is there, which looks like it under another name: Docker and Linux only find the exact name {path}. Rename it: git mv "{found}" {path}',
+    fr: '{path} est absent, mais {found} est là, qui lui ressemble sous un autre nom : Docker et Linux ne trouvent que le nom exact {path}. Renommez-le : git mv "{found}" {path}',
+  },
+  caseMismatch: {
+    en: "{path} is missing, but {found} exists: names are case-sensitive in Docker builds and on Linux. Rename it to {path}.",
+    fr: "{path} est absent, mais {found} existe : les noms respectent la casse dans un build Docker et sous Linux. Renommez-le en {path}.",
+  },
+  empty: {
+    en: "{path} is empty: expected some content. Fill it in.",
+    fr: "{path} est vide : un contenu est attendu. Complétez-le.",
+  },
+  notFolder: {
+    en: "{path} should be a folder but is a file. Make it a folder holding the expected files.",
+    fr: "{path} devrait être un dossier mais c'est un fichier. Faites-en un dossier avec les fichiers attendus.",
+  },
+  notFile: {
+    en: "{path} should be a file but is a folder (or a special file). Make it a regular file.",
+    fr: "{path} devrait être un fichier mais c'est un dossier (ou un fichier spécial). Faites-en un fichier ordinaire.",
+  },
+  linkOutside: {
+    en: "{path} is a link that leads out of the repository: it was not read. Commit the real file instead of a link.",
+    fr: "{path} est un lien qui sort du dépôt : il n'a pas été lu. Committez le vrai fichier plutôt qu'un lien.",
+  },
+  outside: {
+    en: "{path} points outside the repository: the rubric may only name paths inside it.",
+    fr: "{path} désigne un chemin hors du dépôt : le barème ne peut nommer que des chemins internes.",
+  },
+} satisfies MessageCatalog;
+
+type Id = MessageId<typeof messages>;
 
 /**
  * `files`: the files a step asks for exist in the submission, as regular files (or folders when the path
@@ -25,43 +64,9 @@ export default defineGrader({
     { additionalProperties: false },
   ),
   requires: ["repository"],
-  messages: {
-    present: { en: "{path} is present.", fr: "{path} est présent." },
-    missing: {
-      en: "{path} is missing: expected {where} in the repository. Add it (mind the exact name and case) and commit it.",
-      fr: "{path} est absent : {where} est attendu dans le dépôt. Ajoutez-le (nom et casse exacts) et committez-le.",
-    },
-    nearMiss: {
-      en: '{path} is missing, but {found} is there, which looks like it under another name: Docker and Linux only find the exact name {path}. Rename it: git mv "{found}" {path}',
-      fr: '{path} est absent, mais {found} est là, qui lui ressemble sous un autre nom : Docker et Linux ne trouvent que le nom exact {path}. Renommez-le : git mv "{found}" {path}',
-    },
-    caseMismatch: {
-      en: "{path} is missing, but {found} exists: names are case-sensitive in Docker builds and on Linux. Rename it to {path}.",
-      fr: "{path} est absent, mais {found} existe : les noms respectent la casse dans un build Docker et sous Linux. Renommez-le en {path}.",
-    },
-    empty: {
-      en: "{path} is empty: expected some content. Fill it in.",
-      fr: "{path} est vide : un contenu est attendu. Complétez-le.",
-    },
-    notFolder: {
-      en: "{path} should be a folder but is a file. Make it a folder holding the expected files.",
-      fr: "{path} devrait être un dossier mais c'est un fichier. Faites-en un dossier avec les fichiers attendus.",
-    },
-    notFile: {
-      en: "{path} should be a file but is a folder (or a special file). Make it a regular file.",
-      fr: "{path} devrait être un fichier mais c'est un dossier (ou un fichier spécial). Faites-en un fichier ordinaire.",
-    },
-    linkOutside: {
-      en: "{path} is a link that leads out of the repository: it was not read. Commit the real file instead of a link.",
-      fr: "{path} est un lien qui sort du dépôt : il n'a pas été lu. Committez le vrai fichier plutôt qu'un lien.",
-    },
-    outside: {
-      en: "{path} points outside the repository: the rubric may only name paths inside it.",
-      fr: "{path} désigne un chemin hors du dépôt : le barème ne peut nommer que des chemins internes.",
-    },
-  },
+  messages,
   async run(ctx, params) {
-    const findings: Finding[] = [];
+    const findings: Finding<Id>[] = [];
     let found = 0;
     for (const wanted of params.paths) {
       const folder = wanted.endsWith("/");
@@ -97,7 +102,7 @@ export default defineGrader({
   },
 });
 
-function refusalMessage(reason: Refusal): string {
+function refusalMessage(reason: Refusal): Id {
   if (reason === "link-outside") return "linkOutside";
   if (reason === "absolute" || reason === "outside") return "outside";
   return "missing";

@@ -16,7 +16,7 @@ import {
   type RequestSpec,
 } from "./http/expectations.js";
 import { type HttpOutcome, httpProbe } from "./http/http-probe.js";
-import { httpMessages } from "./http/messages.js";
+import { type HttpMessageId, httpMessages } from "./http/messages.js";
 import { sessionWithImage } from "./http/session-gate.js";
 import { logLinesParam, startApp } from "./http/start.js";
 
@@ -109,7 +109,7 @@ export default defineGrader({
             params.logLines,
           )
         : "";
-      const ready: Finding = {
+      const ready: Finding<HttpMessageId> = {
         messageId: "started",
         severity: "ok",
         data: { port: params.port, seconds: (started.readyMs / 1000).toFixed(1) },
@@ -134,9 +134,9 @@ export function judgeRequests(
   requests: readonly RequestSpec[],
   outcomes: readonly HttpOutcome[],
   context: JudgeContext,
-  leading: Finding[] = [],
+  leading: Finding<HttpMessageId>[] = [],
   details: Record<string, unknown> = {},
-): GraderResult {
+): GraderResult<HttpMessageId> {
   const findings = [...leading];
   const summary: Array<Record<string, unknown>> = [];
   let earned = 0;

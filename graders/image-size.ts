@@ -2,7 +2,14 @@ import { Type as T } from "@sinclair/typebox";
 import { type LayerTable, layerLabel, topLayers } from "../src/analysis/image-layers.js";
 import { formatBytes } from "../src/format/bytes.js";
 import { builtImage, builtImageMessages, dockerfilePath } from "../src/grader/built-image.js";
-import { creditStatus, defineGrader, type Finding, type GraderResult } from "../src/grader/contract.js";
+import {
+  creditStatus,
+  defineGrader,
+  type Finding,
+  type GraderResult,
+  type MessageId,
+} from "../src/grader/contract.js";
+import type { MessageCatalog } from "../src/i18n/catalog.js";
 import { baseImageParam, imageLayerTable } from "./layers/image-layers.js";
 
 const MB = 1_000_000; // the docker CLI's unit: `docker image ls` prints 242MB for 241,760,505 bytes
@@ -13,6 +20,33 @@ export interface ImageSizeParams {
   slackPercent: number;
   base?: string;
 }
+
+/** The grader's messages, apart so the helpers below can name their ids. */
+const messages = {
+  ...builtImageMessages,
+  totalOk: {
+    en: "The image weighs {size} ({bytes} bytes), under the limit of {max}.",
+    fr: "L'image pèse {size} ({bytes} octets), sous la limite de {max}.",
+  },
+  totalOver: {
+    en: "The image should weigh at most {max} ({limit} with the {slack}% tolerance), but it weighs {size} ({bytes} bytes). Start FROM a slim base, keep pip's --no-cache-dir, and delete what the app does not need in the RUN that creates it.",
+    fr: "L'image devrait peser au plus {max} ({limit} avec la tolérance de {slack} %), mais elle pèse {size} ({bytes} octets). Partez d'une base slim, gardez le --no-cache-dir de pip, et supprimez ce dont l'application n'a pas besoin dans le RUN qui le crée.",
+  },
+  addedOk: {
+    en: "Your layers add {added} to the base image {base} ({baseSize}), under the limit of {max}.",
+    fr: "Vos couches ajoutent {added} à l'image de base {base} ({baseSize}), sous la limite de {max}.",
+  },
+  addedOver: {
+    en: "Your layers should add at most {max} ({limit} with the {slack}% tolerance) to the base image {base} ({baseSize}), but they add {added}; the heaviest is `{instruction}` ({layerSize}). Keep only what the app needs: no caches, build tools or data dumps, and delete temporary files in the same RUN that creates them.",
+    fr: "Vos couches devraient ajouter au plus {max} ({limit} avec la tolérance de {slack} %) à l'image de base {base} ({baseSize}), mais elles ajoutent {added} ; la plus lourde est `{instruction}` ({layerSize}). Ne gardez que ce dont l'application a besoin : pas de cache, d'outils de compilation ni de données en vrac, et supprimez les fichiers temporaires dans le RUN qui les crée.",
+  },
+  baseUnknown: {
+    en: "The base image ({base}) could not be told apart in the image's history (not among its tags, and the Dockerfile's instructions do not line up with it): the size your layers add was not checked.",
+    fr: "L'image de base ({base}) n'a pas pu être distinguée dans l'historique de l'image (absente de ses tags, et les instructions du Dockerfile ne s'alignent pas) : la taille ajoutée par vos couches n'a pas été vérifiée.",
+  },
+} satisfies MessageCatalog;
+
+type Id = MessageId<typeof messages>;
 
 /**
  * `image-size`: the image's size (`docker image inspect` .Size) under a limit, and what the student's own
@@ -49,29 +83,7 @@ export default defineGrader({
     { additionalProperties: false },
   ),
   requires: ["docker"],
-  messages: {
-    ...builtImageMessages,
-    totalOk: {
-      en: "The image weighs {size} ({bytes} bytes), under the limit of {max}.",
-      fr: "L'image pèse {size} ({bytes} octets), sous la limite de {max}.",
-    },
-    totalOver: {
-      en: "The image should weigh at most {max} ({limit} with the {slack}% tolerance), but it weighs {size} ({bytes} bytes). Start FROM a slim base, keep pip's --no-cache-dir, and delete what the app does not need in the RUN that creates it.",
-      fr: "L'image devrait peser au plus {max} ({limit} avec la tolérance de {slack} %), mais elle pèse {size} ({bytes} octets). Partez d'une base slim, gardez le --no-cache-dir de pip, et supprimez ce dont l'application n'a pas besoin dans le RUN qui le crée.",
-    },
-    addedOk: {
-      en: "Your layers add {added} to the base image {base} ({baseSize}), under the limit of {max}.",
-      fr: "Vos couches ajoutent {added} à l'image de base {base} ({baseSize}), sous la limite de {max}.",
-    },
-    addedOver: {
-      en: "Your layers should add at most {max} ({limit} with the {slack}% tolerance) to the base image {base} ({baseSize}), but they add {added}; the heaviest is `{instruction}` ({layerSize}). Keep only what the app needs: no caches, build tools or data dumps, and delete temporary files in the same RUN that creates them.",
-      fr: "Vos couches devraient ajouter au plus {max} ({limit} avec la tolérance de {slack} %) à l'image de base {base} ({baseSize}), mais elles ajoutent {added} ; la plus lourde est `{instruction}` ({layerSize}). Ne gardez que ce dont l'application a besoin : pas de cache, d'outils de compilation ni de données en vrac, et supprimez les fichiers temporaires dans le RUN qui les crée.",
-    },
-    baseUnknown: {
-      en: "The base image ({base}) could not be told apart in the image's history (not among its tags, and the Dockerfile's instructions do not line up with it): the size your layers add was not checked.",
-      fr: "L'image de base ({base}) n'a pas pu être distinguée dans l'historique de l'image (absente de ses tags, et les instructions du Dockerfile ne s'alignent pas) : la taille ajoutée par vos couches n'a pas été vérifiée.",
-    },
-  },
+  messages: messages,
   example: { maxMb: 200, maxAddedMb: 30, slackPercent: 10 },
   async run(ctx, params) {
     const image = await builtImage(ctx);
@@ -88,8 +100,8 @@ export function judgeImageSize(
   table: LayerTable & { baseRef?: string },
   params: ImageSizeParams,
   dockerfile = "Dockerfile",
-): GraderResult {
-  const findings: Finding[] = [];
+): GraderResult<Id> {
+  const findings: Finding<Id>[] = [];
   const limit = (max: number) => max * MB * (1 + params.slackPercent / 100);
   const figures = (max: number) => ({
     max: formatBytes(max * MB),

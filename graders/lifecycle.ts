@@ -7,7 +7,7 @@ import { scoreParts } from "./http/score-parts.js";
 import { sessionWithImage } from "./http/session-gate.js";
 import { logLinesParam, startApp } from "./http/start.js";
 import { judgeExited, judgePorts, judgeRemoved, judgeStop, type SubCheck } from "./lifecycle/judge.js";
-import { lifecycleMessages } from "./lifecycle/messages.js";
+import { type LifecycleMessageId, lifecycleMessages } from "./lifecycle/messages.js";
 
 const Weight = (fallback: number, what: string) =>
   T.Number({ minimum: 0, default: fallback, description: `Weight of ${what} (0: not scored).` });
@@ -113,7 +113,7 @@ export default defineGrader({
           };
       }
       // The stop is judged even when the app never answered: its PID 1 still gets the signal.
-      const notes: Finding[] = started.ok
+      const notes: Finding<LifecycleMessageId>[] = started.ok
         ? started.notes
         : [{ messageId: "notReady", severity: "info", data: { port: params.port } }];
       const parts = await lifecycleParts(ctx, container, params);
@@ -126,7 +126,7 @@ export default defineGrader({
 });
 
 /** A container that could not start: skipped when the image is at fault (the http check fails it), else as is. */
-function notStarted(result: GraderResult): GraderResult {
+function notStarted(result: GraderResult<LifecycleMessageId>): GraderResult<LifecycleMessageId> {
   if (result.status !== "fail") return result;
   const [first] = result.findings;
   return {

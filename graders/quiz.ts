@@ -1,11 +1,39 @@
 import { Type as T } from "@sinclair/typebox";
-import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding, type MessageId } from "../src/grader/contract.js";
+import type { MessageCatalog } from "../src/i18n/catalog.js";
 import { localize } from "../src/i18n/text.js";
 import { splitAnswers } from "../src/markdown/answers.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { assignAnswers } from "../src/quiz/assign.js";
 import { QuestionSchema, type QuestionScore, scoreAnswer } from "../src/quiz/score-answer.js";
 import { PatternString } from "../src/text/pattern.js";
+
+const messages = {
+  ...reportMessages,
+  conceptFound: { en: "{question}: states {concept}.", fr: "{question} : énonce {concept}." },
+  conceptMissing: {
+    en: "{question}: {concept} is missing. Add it to your answer.",
+    fr: "{question} : il manque {concept}. Ajoutez-le à votre réponse.",
+  },
+  answerMissing: {
+    en: '{question}: no answer found in section "{section}" (expected a numbered item, bullet, sub-heading or table row). Answer the question.',
+    fr: "{question} : aucune réponse trouvée dans la section « {section} » (élément numéroté, puce, sous-titre ou ligne de tableau attendu). Répondez à la question.",
+  },
+  copiedQuestion: {
+    en: "{question}: the answer only repeats the question, so it earns nothing. Answer it in your own words.",
+    fr: "{question} : la réponse ne fait que reprendre la question, elle ne rapporte rien. Répondez avec vos propres mots.",
+  },
+  stuffed: {
+    en: "{question}: keywords thrown together are not an answer: credit capped at {cap} %. Say in a sentence what each one does.",
+    fr: "{question} : des mots-clés mis bout à bout ne font pas une réponse : crédit plafonné à {cap} %. Dites en une phrase ce que fait chacun.",
+  },
+  unexplained: {
+    en: "{question}: keywords or commands without explanation (fewer than {words} words of prose, or no sentence): credit capped at {cap} %. Explain in a sentence or two.",
+    fr: "{question} : mots-clés ou commandes sans explication (moins de {words} mots de texte, ou aucune phrase) : crédit plafonné à {cap} %. Expliquez en une ou deux phrases.",
+  },
+} satisfies MessageCatalog;
+
+type Id = MessageId<typeof messages>;
 
 /**
  * `quiz`: the answers of a quiz section of the report state what the rubric expects. The section is
@@ -61,36 +89,13 @@ export default defineGrader({
     { additionalProperties: false },
   ),
   requires: ["repository"],
-  messages: {
-    ...reportMessages,
-    conceptFound: { en: "{question}: states {concept}.", fr: "{question} : énonce {concept}." },
-    conceptMissing: {
-      en: "{question}: {concept} is missing. Add it to your answer.",
-      fr: "{question} : il manque {concept}. Ajoutez-le à votre réponse.",
-    },
-    answerMissing: {
-      en: '{question}: no answer found in section "{section}" (expected a numbered item, bullet, sub-heading or table row). Answer the question.',
-      fr: "{question} : aucune réponse trouvée dans la section « {section} » (élément numéroté, puce, sous-titre ou ligne de tableau attendu). Répondez à la question.",
-    },
-    copiedQuestion: {
-      en: "{question}: the answer only repeats the question, so it earns nothing. Answer it in your own words.",
-      fr: "{question} : la réponse ne fait que reprendre la question, elle ne rapporte rien. Répondez avec vos propres mots.",
-    },
-    stuffed: {
-      en: "{question}: keywords thrown together are not an answer: credit capped at {cap} %. Say in a sentence what each one does.",
-      fr: "{question} : des mots-clés mis bout à bout ne font pas une réponse : crédit plafonné à {cap} %. Dites en une phrase ce que fait chacun.",
-    },
-    unexplained: {
-      en: "{question}: keywords or commands without explanation (fewer than {words} words of prose, or no sentence): credit capped at {cap} %. Explain in a sentence or two.",
-      fr: "{question} : mots-clés ou commandes sans explication (moins de {words} mots de texte, ou aucune phrase) : crédit plafonné à {cap} %. Expliquez en une ou deux phrases.",
-    },
-  },
+  messages,
   async run(ctx, params) {
     const loaded = await loadReportSection(ctx, params.section, params.example);
     if (!loaded.ok) return loaded.result;
     const { file, section } = loaded.report;
     const answers = assignAnswers(params.questions, splitAnswers(section.children));
-    const findings: Finding[] = [];
+    const findings: Finding<Id>[] = [];
     const scores: Array<QuestionScore | { id: string; credit: 0; answered: false }> = [];
     let earned = 0;
     let total = 0;
@@ -108,7 +113,7 @@ export default defineGrader({
       scores.push(score);
       earned += q.weight * score.credit;
       const at = { file, line: answer.line };
-      const say = (messageId: string, severity: Finding["severity"], data: Finding["data"] = {}) =>
+      const say = (messageId: Id, severity: Finding["severity"], data: Finding["data"] = {}) =>
         findings.push({ messageId, severity, data: { question: name, ...data }, ...at });
       if (score.copied) say("copiedQuestion", "problem");
       for (const c of score.found) say("conceptFound", "ok", { concept: localize(c.label, ctx.lang) });

@@ -1,11 +1,29 @@
 import { Type as T } from "@sinclair/typebox";
-import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
+import { creditStatus, defineGrader, type Finding, type MessageId } from "../src/grader/contract.js";
+import type { MessageCatalog } from "../src/i18n/catalog.js";
 import { localize } from "../src/i18n/text.js";
 import { plainText } from "../src/markdown/parse.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { ConceptSchema, matchConcepts } from "../src/text/concepts.js";
 import { PatternString } from "../src/text/pattern.js";
 import { proseStats } from "../src/text/prose.js";
+
+/** The grader's messages, apart so the helpers below can name their ids. */
+const messages = {
+  ...reportMessages,
+  sectionFound: { en: 'Section "{section}" found.', fr: "Section « {section} » trouvée." },
+  conceptFound: { en: '"{section}" explains {concept}.', fr: "« {section} » explique {concept}." },
+  conceptMissing: {
+    en: '"{section}" does not explain {concept}. Add a sentence about it.',
+    fr: "« {section} » n'explique pas {concept}. Ajoutez une phrase à ce sujet.",
+  },
+  tooShort: {
+    en: '"{section}" has {words} words of text outside code; at least {minWords} are expected. Explain in your own words, not only with commands.',
+    fr: "« {section} » compte {words} mots de texte hors code ; au moins {minWords} sont attendus. Expliquez avec vos mots, pas seulement avec des commandes.",
+  },
+} satisfies MessageCatalog;
+
+type Id = MessageId<typeof messages>;
 
 /**
  * `report-section`: a step of the report exists (a heading matching `section`) and explains the given
@@ -39,19 +57,7 @@ export default defineGrader({
     { additionalProperties: false },
   ),
   requires: ["repository"],
-  messages: {
-    ...reportMessages,
-    sectionFound: { en: 'Section "{section}" found.', fr: "Section « {section} » trouvée." },
-    conceptFound: { en: '"{section}" explains {concept}.', fr: "« {section} » explique {concept}." },
-    conceptMissing: {
-      en: '"{section}" does not explain {concept}. Add a sentence about it.',
-      fr: "« {section} » n'explique pas {concept}. Ajoutez une phrase à ce sujet.",
-    },
-    tooShort: {
-      en: '"{section}" has {words} words of text outside code; at least {minWords} are expected. Explain in your own words, not only with commands.',
-      fr: "« {section} » compte {words} mots de texte hors code ; au moins {minWords} sont attendus. Expliquez avec vos mots, pas seulement avec des commandes.",
-    },
-  },
+  messages: messages,
   async run(ctx, params) {
     const loaded = await loadReportSection(ctx, params.section, params.example);
     if (!loaded.ok) return loaded.result;
@@ -60,7 +66,7 @@ export default defineGrader({
     const name = section.title;
     const match = matchConcepts(plainText(section.children), params.concepts);
     const words = proseStats(plainText(section.children, { code: false })).words;
-    const findings: Finding[] = [
+    const findings: Finding<Id>[] = [
       { messageId: "sectionFound", severity: "ok", data: { section: name }, ...at },
     ];
     for (const c of match.found)

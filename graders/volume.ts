@@ -5,7 +5,7 @@ import { scoreParts } from "./http/score-parts.js";
 import { sessionWithImage } from "./http/session-gate.js";
 import { logLinesParam } from "./http/start.js";
 import type { VolumePart } from "./volume/judge.js";
-import { volumeMessages } from "./volume/messages.js";
+import { type VolumeMessageId, volumeMessages } from "./volume/messages.js";
 import { bindMountParts, maskedAppPart, namedVolumePart } from "./volume/probes.js";
 
 const Weight = (what: string) =>
@@ -128,7 +128,7 @@ export default defineGrader({
     };
     const options = { ...params, startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start };
     const parts: VolumePart[] = [];
-    const notes: Finding[] = [];
+    const notes: Finding<VolumeMessageId>[] = [];
     let baseline: { answered?: boolean; listing?: string[] } = {};
     if (weights.mask > 0 || weights.live > 0 || weights.appMasked > 0) {
       const bound = await bindMountParts(ctx, options, facts);

@@ -1,6 +1,10 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { registry } from "../graders/index.js";
 import { reportErrors } from "./report/validate.js";
 
 const run = promisify(execFile);
@@ -27,6 +31,23 @@ describe("dockgrade CLI", () => {
   it("the bin launcher runs the built CLI", async () => {
     const { stdout } = await run("node", ["bin/dockgrade.js", "--version"]);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('the package entry (`import("dockgrade")`, package.json `exports`) grades and renders', async () => {
+    // Run by Node itself, from the package's own folder, so the import resolves through `exports`.
+    const script = `
+      const d = await import("dockgrade");
+      const loaded = await d.loadRubric(d.bundledRubric(), d.graders);
+      const noDocker = { probe: async () => ({ available: false, reason: "none" }), open: async () => { throw new Error("none"); } };
+      const report = await d.gradeSource("submissions-example/complete", { rubric: loaded.rubric, lang: "en", docker: noDocker });
+      const text = d.reporters.text(report, { color: false, showHidden: false });
+      console.log(JSON.stringify({ version: report.schemaVersion, schema: d.REPORT_SCHEMA_VERSION, errors: d.reportErrors(report), formats: d.REPORT_FORMATS, text }));`;
+    const { stdout } = await run("node", ["--input-type=module", "-e", script]);
+    const out = JSON.parse(stdout);
+    expect(out.version).toBe(out.schema);
+    expect(out.errors).toEqual([]);
+    expect(out.formats).toContain("junit");
+    expect(out.text).toContain("Total:");
   });
 
   it("`rubric lint` accepts the bundled rubric", async () => {
@@ -59,13 +80,16 @@ describe("dockgrade CLI", () => {
     const report = JSON.parse(result.stdout);
     expect(reportErrors(report)).toEqual([]);
     expect(report.environment.docker.available).toBe(false);
-    const checks = report.steps.flatMap(
-      (s: { checks: Array<{ grader: string; status: string; message: string }> }) => s.checks,
+    const checks: Array<{ grader: string; status: string; message: string }> = report.steps.flatMap(
+      (s: { checks: unknown[] }) => s.checks,
     );
-    const dockerChecks = checks.filter((c: { message: string }) =>
-      c.message.includes("needs a Docker engine"),
-    );
-    for (const check of dockerChecks) expect(check.status).toBe("skipped");
+    // Selected by what their grader requires, not by their message, so a wrong message fails too.
+    const dockerChecks = checks.filter((c) => registry.get(c.grader)?.requires.includes("docker"));
+    expect(dockerChecks.length).toBeGreaterThan(5);
+    for (const check of dockerChecks) {
+      expect(check.status, check.grader).toBe("skipped");
+      expect(check.message).toMatch(/needs a Docker engine|it needs [\w-]+(, [\w-]+)*, which did not pass/);
+    }
     const staticChecks = checks.filter(
       (c: { grader: string }) => c.grader === "files" || c.grader === "dockerfile",
     );
@@ -108,8 +132,47 @@ describe("dockgrade CLI", () => {
       "classroom",
     ]);
     expect(JSON.parse(classroom.stdout)).toMatchObject({ version: 1, max_score: 20 });
+    const other = await cli(["render", "src/reporters/__fixtures__/report.json", "--lang", "en"]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("graded with rubric docker-basics (digest aa), not with docker-basics");
     const bad = await cli(["render", "package.json"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("package.json: not a dockgrade report of this version");
+  });
+
+  it("`render --lang en` re-words a French report in English, findings and titles included", async () => {
+    const rubric = "src/batch/__fixtures__/rubric-small";
+    const args = [
+      "check",
+      "submissions-example/shell-form-cmd",
+      "--rubric",
+      rubric,
+      "--format",
+      "json",
+      "--no-out",
+    ];
+    const fr = await cli([...args, "--lang", "fr"]);
+    const en = await cli([...args, "--lang", "en"]);
+    const dir = await mkdtemp(path.join(tmpdir(), "dockgrade-render-"));
+    await writeFile(path.join(dir, "report.json"), fr.stdout);
+    const rendered = await cli([
+      "render",
+      path.join(dir, "report.json"),
+      "--lang",
+      "en",
+      "--rubric",
+      rubric,
+      "--format",
+      "json",
+    ]);
+    await rm(dir, { recursive: true, force: true });
+    expect(rendered.stderr).toBe("");
+    const timeless = (text: string) => {
+      const report = JSON.parse(text);
+      for (const step of report.steps) for (const check of step.checks) check.durationMs = 0;
+      return { ...report, startedAt: "", durationMs: 0 };
+    };
+    expect(JSON.parse(fr.stdout).lang).toBe("fr");
+    expect(timeless(rendered.stdout)).toEqual(timeless(en.stdout));
   });
 });

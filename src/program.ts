@@ -172,10 +172,18 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .argument("<report>", "a report.json written by dockgrade check")
     .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("md"))
     .option("--show-hidden", "include hidden checks", false)
+    .option("--lang <lang>", "re-word the report in fr or en (default: the report's language)", parseLang)
+    .option("--rubric <dir>", "the rubric the report was graded with (read with --lang)", bundledRubric())
     .action(async (file: string, opts) => {
       process.exitCode = await renderCommand(
         file,
-        { format: opts.format as ReportFormat, color: wantsColor(), showHidden: Boolean(opts.showHidden) },
+        {
+          format: opts.format as ReportFormat,
+          color: wantsColor(),
+          showHidden: Boolean(opts.showHidden),
+          lang: opts.lang,
+          rubricDir: opts.rubric,
+        },
         io,
       );
     });

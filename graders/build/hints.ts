@@ -3,10 +3,11 @@ import { DockerfileParser } from "dockerfile-ast";
 import { contextFilter } from "../../src/docker/build-context.js";
 import type { BuildFailure } from "../../src/docker/session.js";
 import { nearMissName } from "../../src/submission/near-miss.js";
+import type { BuildMessageId } from "./messages.js";
 
 /** A hint: why a build failed in student terms, and the fix. Rendered from the build grader's catalog. */
 export interface Hint {
-  messageId: string;
+  messageId: BuildMessageId;
   code: string;
   data: Record<string, string | number>;
   line?: number;

@@ -1,3 +1,4 @@
+import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 
 /** The build grader's messages: outcomes first, then the hints that explain a failure. */
@@ -147,3 +148,5 @@ export const buildMessages = {
     fr: "Le build devrait écrire au plus {budget} sur le disque, mais ses couches en contiennent {used}. Ne créez pas de gros fichiers pendant le build (téléchargements, données générées, caches) : installez avec `pip install --no-cache-dir` et supprimez les fichiers temporaires dans le même `RUN`.",
   },
 } satisfies MessageCatalog;
+
+export type BuildMessageId = MessageId<typeof buildMessages>;

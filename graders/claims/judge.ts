@@ -2,14 +2,22 @@ import type { Root } from "mdast";
 import { type LayerTable, layerLabel, topLayers } from "../../src/analysis/image-layers.js";
 import { parseImageReference } from "../../src/analysis/image-reference.js";
 import { formatBytes } from "../../src/format/bytes.js";
-import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
+import {
+  type Finding as AnyFinding,
+  type GraderResult as AnyGraderResult,
+  creditStatus,
+} from "../../src/grader/contract.js";
 import { findSection } from "../../src/markdown/sections.js";
 import { compilePattern } from "../../src/text/pattern.js";
 import type { DockerCommand } from "../tags/commands.js";
 import { judgeTags } from "../tags/judge.js";
 import { textUnits } from "./blocks.js";
 import { checkLayerClaim, type LayerClaim, type LayerKind, layerClaims } from "./layer-claims.js";
+import type { ClaimsMessageId } from "./messages.js";
 import { closestSizeClaim } from "./size-claims.js";
+
+type Finding = AnyFinding<ClaimsMessageId>;
+type GraderResult = AnyGraderResult<ClaimsMessageId>;
 
 export const CLAIM_CHECKS = ["layers", "size", "tags"] as const;
 export type ClaimCheckId = (typeof CLAIM_CHECKS)[number];
@@ -144,8 +152,8 @@ function layersPart(input: ClaimsInput, params: ClaimsParams): Part {
   return { made: true, credit: verified / claims.length, findings };
 }
 
-function messageFor(claim: LayerClaim, verified: boolean): string {
-  return `${claim.weight}${verified ? "True" : "False"}`;
+function messageFor(claim: LayerClaim, verified: boolean): ClaimsMessageId {
+  return `${claim.weight}${verified ? "True" : "False"}` as const;
 }
 
 function sizePart(input: ClaimsInput, params: ClaimsParams): Part {

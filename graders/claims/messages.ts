@@ -1,7 +1,8 @@
+import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 
 /** The claims grader's messages: one group per kind of claim (CL001 layers, CL002 size, CL003 tags). */
-export const claimsMessages: MessageCatalog = {
+export const claimsMessages = {
   heavyTrue: {
     en: "The report calls the {kind} layer heavy (“{quote}”) and the image agrees: {instruction} weighs {size}, #{rank} of its layers.",
     fr: "Le compte rendu dit la couche {kind} lourde (« {quote} ») et l'image le confirme : {instruction} pèse {size}, n° {rank} de ses couches.",
@@ -58,4 +59,6 @@ export const claimsMessages: MessageCatalog = {
     en: "The report makes no claim this check can compare with the image (heavy or tiny layers, image size, tag commands): nothing to judge.",
     fr: "Le compte rendu ne contient aucune affirmation que cette vérification peut comparer à l'image (couches lourdes ou minuscules, taille, commandes de tag) : rien à juger.",
   },
-};
+} satisfies MessageCatalog;
+
+export type ClaimsMessageId = MessageId<typeof claimsMessages>;

@@ -1,6 +1,7 @@
 import type { Finding } from "../../src/grader/contract.js";
 import { execPattern, matchesPattern } from "../../src/text/pattern.js";
 import { argvText, formatLogs } from "../http/diagnose.js";
+import type { ExecMessageId } from "./messages.js";
 
 export interface ExecExpectations {
   command: string[];
@@ -22,11 +23,14 @@ export interface ExecRun {
  * found in its output (stdout and stderr; rubric patterns, `^` and `$` at line ends) and no excluded one. Every unmet expectation
  * is its own finding; the check passes only when all are met.
  */
-export function judgeExec(expect: ExecExpectations, run: ExecRun): { passed: boolean; findings: Finding[] } {
+export function judgeExec(
+  expect: ExecExpectations,
+  run: ExecRun,
+): { passed: boolean; findings: Finding<ExecMessageId>[] } {
   const command = argvText(expect.command);
   const output = formatLogs(run.output.split("\n"));
-  const problems: Finding[] = [];
-  const problem = (messageId: string, data: Record<string, string | number>) =>
+  const problems: Finding<ExecMessageId>[] = [];
+  const problem = (messageId: ExecMessageId, data: Record<string, string | number>) =>
     problems.push({ messageId, severity: "problem", data: { command, ...data } });
   if (run.timedOut || run.exitCode === undefined) {
     problem("execTimedOut", { seconds: expect.timeoutSeconds, output });

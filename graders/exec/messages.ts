@@ -1,3 +1,4 @@
+import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 import { startMessages } from "../http/start-messages.js";
 
@@ -33,3 +34,5 @@ export const execMessages = {
     fr: "`{command}` n'a pas pu s'exécuter : le conteneur s'était déjà arrêté (code de sortie {exitCode}). Dernières lignes de ses logs :\n{logs}\nFaites en sorte que l'application reste en marche (voir la vérification http).",
   },
 } satisfies MessageCatalog;
+
+export type ExecMessageId = MessageId<typeof execMessages>;

@@ -1,6 +1,7 @@
 import type { Finding } from "../../src/grader/contract.js";
 import type { HttpFailure } from "./http-probe.js";
 import { type Listener, type ListenerProbe, listenerText } from "./listeners.js";
+import type { StartMessageId } from "./start-messages.js";
 
 /** Everything seen of a container that did not answer: the input of `diagnoseStart`. */
 export interface StartObservation {
@@ -28,7 +29,7 @@ export type StartFailureKind = "exited" | "oom" | "loopback" | "other-port" | "n
 
 export interface StartDiagnosis {
   kind: StartFailureKind;
-  findings: Finding[];
+  findings: Finding<StartMessageId>[];
   /** Where the app's own code raised the error that stopped it (a path inside the container). */
   raisedAt?: { path: string; line: number };
 }
@@ -44,12 +45,15 @@ const DEV_SERVER = /WARNING: This is a development server/;
 export function diagnoseStart(seen: StartObservation, logLines = 12): StartDiagnosis {
   const logs = formatLogs(seen.logLines, logLines);
   const port = seen.port;
-  const extra: Finding[] = [];
+  const extra: Finding<StartMessageId>[] = [];
   if (seen.processes && seen.processes.count >= seen.processes.limit - 1)
     extra.push({ messageId: "processLimit", severity: "problem", data: { ...seen.processes } });
   if (seen.logLines.some((line) => DEV_SERVER.test(line)))
     extra.push({ messageId: "devServerLog", severity: "problem", data: { port } });
-  const done = (kind: StartFailureKind, finding: Omit<Finding, "severity">): StartDiagnosis => ({
+  const done = (
+    kind: StartFailureKind,
+    finding: Omit<Finding<StartMessageId>, "severity">,
+  ): StartDiagnosis => ({
     kind,
     findings: [{ ...finding, severity: "problem" }, ...extra],
   });

@@ -3,6 +3,7 @@ import type { Finding } from "../../src/grader/contract.js";
 import { matchesPattern, PatternString } from "../../src/text/pattern.js";
 import type { HttpAnswer } from "./http-probe.js";
 import { fieldAt, isEmpty, isObject, parseJson, typeName } from "./json-field.js";
+import type { HttpMessageId } from "./messages.js";
 
 export const JsonExpectationSchema = T.Object(
   {
@@ -68,11 +69,11 @@ export function judgeAnswer(
   spec: RequestSpec,
   answer: HttpAnswer,
   context: JudgeContext,
-): { passed: boolean; findings: Finding[] } {
+): { passed: boolean; findings: Finding<HttpMessageId>[] } {
   const base = { method: spec.method, path: spec.path };
-  const problems: Finding[] = [];
-  const infos: Finding[] = [];
-  const problem = (messageId: string, data: Record<string, string | number> = {}) =>
+  const problems: Finding<HttpMessageId>[] = [];
+  const infos: Finding<HttpMessageId>[] = [];
+  const problem = (messageId: HttpMessageId, data: Record<string, string | number> = {}) =>
     problems.push({ messageId, severity: "problem", data: { ...base, ...data } });
 
   if (answer.status !== spec.status) {
@@ -117,7 +118,7 @@ export function judgeAnswer(
   };
 }
 
-type Report = (messageId: string, data?: Record<string, string | number>) => void;
+type Report = (messageId: HttpMessageId, data?: Record<string, string | number>) => void;
 
 function judgeJson(
   spec: NonNullable<RequestSpec["json"]>,

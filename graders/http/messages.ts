@@ -1,3 +1,4 @@
+import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 import { startMessages } from "./start-messages.js";
 
@@ -73,3 +74,5 @@ export const httpMessages = {
     fr: "{method} {path} a été servi par le serveur de développement de Flask ({found}) ; le sujet attend Gunicorn.",
   },
 } satisfies MessageCatalog;
+
+export type HttpMessageId = MessageId<typeof httpMessages>;

@@ -1,5 +1,6 @@
 import { type DockerSession, ImageUnavailableError } from "../../src/docker/session.js";
 import type { GraderContext, GraderResult } from "../../src/grader/contract.js";
+import type { StartMessageId } from "./start-messages.js";
 
 /**
  * The Docker session, or the result a grader returns without it: `skipped` when the student's build
@@ -7,7 +8,7 @@ import type { GraderContext, GraderResult } from "../../src/grader/contract.js";
  */
 export async function sessionWithImage(
   ctx: GraderContext,
-): Promise<{ ok: true; docker: DockerSession } | { ok: false; result: GraderResult }> {
+): Promise<{ ok: true; docker: DockerSession } | { ok: false; result: GraderResult<StartMessageId> }> {
   if (!ctx.docker) return { ok: false, result: problem("error", "noSession") };
   const outcome = await ctx.docker.image();
   if (outcome.ok) return { ok: true, docker: ctx.docker };
@@ -24,7 +25,7 @@ export async function sessionWithImage(
 }
 
 /** A start refused because of the image (missing program, bad entrypoint) fails; anything else is ours. */
-export function startError(error: unknown): GraderResult {
+export function startError(error: unknown): GraderResult<StartMessageId> {
   if (error instanceof ImageUnavailableError)
     return problem("error", "imageError", { reason: "build", error: error.message });
   const message = error instanceof Error ? error.message : String(error);
@@ -35,6 +36,10 @@ export function startError(error: unknown): GraderResult {
     : problem("error", "startEngineError", { error: message });
 }
 
-function problem(status: "fail" | "error", messageId: string, data?: Record<string, string>): GraderResult {
+function problem(
+  status: "fail" | "error",
+  messageId: StartMessageId,
+  data?: Record<string, string>,
+): GraderResult<StartMessageId> {
   return { status, findings: [{ messageId, severity: "problem", ...(data ? { data } : {}) }] };
 }

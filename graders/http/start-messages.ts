@@ -1,3 +1,4 @@
+import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 
 /**
@@ -70,3 +71,5 @@ export const startMessages = {
     fr: 'Ses logs montrent le serveur de développement de Flask (« WARNING: This is a development server ») : il n\'est pas fait pour servir un conteneur. Lancez l\'application avec Gunicorn : CMD ["gunicorn", "--bind", "0.0.0.0:{port}", "app:app"].',
   },
 } satisfies MessageCatalog;
+
+export type StartMessageId = MessageId<typeof startMessages>;

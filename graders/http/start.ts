@@ -18,6 +18,7 @@ import {
 import { type HttpFailure, httpProbe } from "./http-probe.js";
 import { type ListenerProbe, readListeners, readProcessCount } from "./listeners.js";
 import { startError } from "./session-gate.js";
+import type { StartMessageId } from "./start-messages.js";
 
 /** The `logLines` parameter of the graders that start the app: how much of its log a failure quotes. */
 export const logLinesParam = T.Integer({
@@ -41,8 +42,13 @@ export interface AppStartOptions {
 }
 
 export type AppStart =
-  | { ok: true; container: ContainerHandle; readyMs: number; notes: Finding[] }
-  | { ok: false; container?: ContainerHandle; result: GraderResult; diagnosis?: StartDiagnosis };
+  | { ok: true; container: ContainerHandle; readyMs: number; notes: Finding<StartMessageId>[] }
+  | {
+      ok: false;
+      container?: ContainerHandle;
+      result: GraderResult<StartMessageId>;
+      diagnosis?: StartDiagnosis;
+    };
 
 /**
  * Starts the student's image and waits until it answers HTTP on `port`, or diagnoses why not. An app that
@@ -56,7 +62,7 @@ export async function startApp(ctx: GraderContext, options: AppStartOptions): Pr
   if (!logs || !readOnlyFailure(logs.text)) return first;
   await first.container.remove().catch(() => undefined);
   const second = await startAndWait(ctx, options, false);
-  const note: Finding = { messageId: "readOnlyRetry", severity: "info" };
+  const note: Finding<StartMessageId> = { messageId: "readOnlyRetry", severity: "info" };
   return second.ok
     ? { ...second, notes: [note] }
     : { ...second, result: { ...second.result, findings: [...second.result.findings, note] } };

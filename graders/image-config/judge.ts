@@ -6,8 +6,16 @@ import {
   type ServerCommand,
 } from "../../src/analysis/server-command.js";
 import { shellScript } from "../../src/analysis/shell-command.js";
-import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
+import {
+  type Finding as AnyFinding,
+  type GraderResult as AnyGraderResult,
+  creditStatus,
+} from "../../src/grader/contract.js";
 import { jsonForm } from "../dockerfile/suggest.js";
+import type { ImageConfigMessageId } from "./messages.js";
+
+type Finding = AnyFinding<ImageConfigMessageId>;
+type GraderResult = AnyGraderResult<ImageConfigMessageId>;
 
 export const IMAGE_CONFIG_CHECKS = [
   "expose",
@@ -148,6 +156,13 @@ function expectedCommand(params: ImageConfigParams): { expected: string; fix: st
   };
 }
 
+/** The `server.*` message ids of the problems a server command can have. */
+type ServerProblem = ImageConfigMessageId extends infer Id
+  ? Id extends `server.${infer P}`
+    ? P
+    : never
+  : never;
+
 function judgeServer(
   argv: string[],
   server: ServerCommand | undefined,
@@ -155,7 +170,7 @@ function judgeServer(
   inheritsBaseCommand: boolean,
 ): Sub[] {
   const { expected, fix } = expectedCommand(params);
-  const problem = (id: string, data: Sub["data"] = {}): Sub[] => [
+  const problem = (id: ServerProblem, data: Sub["data"] = {}): Sub[] => [
     {
       messageId: `server.${id}`,
       severity: "problem",

@@ -1,7 +1,8 @@
+import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 
 /** The image-config grader's messages, one group per sub-check (IC001 expose ... IC005 user). */
-export const imageConfigMessages: MessageCatalog = {
+export const imageConfigMessages = {
   "expose.ok": {
     en: "The image exposes {port}/tcp (Config.ExposedPorts).",
     fr: "L'image expose {port}/tcp (Config.ExposedPorts).",
@@ -110,4 +111,6 @@ export const imageConfigMessages: MessageCatalog = {
     en: "The rubric selects no sub-check that counts (only `user`, without requireNonRoot): the check cannot give a verdict. Fix the rubric.",
     fr: "Le barème ne retient aucune sous-vérification qui compte (seulement `user`, sans requireNonRoot) : la vérification ne peut rien conclure. Corrigez le barème.",
   },
-};
+} satisfies MessageCatalog;
+
+export type ImageConfigMessageId = MessageId<typeof imageConfigMessages>;

@@ -2,6 +2,7 @@ import { type Layer, type LayerTable, layerLabel, topLayers } from "../../src/an
 import { formatBytes } from "../../src/format/bytes.js";
 import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { matchesPattern } from "../../src/text/pattern.js";
+import type { LayersMessageId } from "../layers.js";
 
 export interface LayersParams {
   top: number;
@@ -29,12 +30,12 @@ export function judgeLayers(
   table: LayerTable & { baseRef?: string },
   params: LayersParams,
   dockerfile = "Dockerfile",
-): GraderResult {
+): GraderResult<LayersMessageId> {
   const label = (layer: Layer) => layerLabel(layer, table.baseRef);
   const top = topLayers(table.layers, params.top);
   const list =
     top.map((layer, i) => `${i + 1}. ${label(layer)} (${formatBytes(layer.size)})`).join("; ") || "-";
-  const findings: Finding[] = [
+  const findings: Finding<LayersMessageId>[] = [
     { messageId: "heaviest", severity: "info", code: "LY001", data: { top: top.length, list } },
   ];
   const at = (layer: Layer | undefined) => (layer?.line ? { file: dockerfile, line: layer.line } : {});

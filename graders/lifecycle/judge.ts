@@ -2,12 +2,13 @@ import { analyzeServerCommand } from "../../src/analysis/server-command.js";
 import type { StopResult } from "../../src/docker/session.js";
 import type { Finding } from "../../src/grader/contract.js";
 import { argvText } from "../http/diagnose.js";
+import type { LifecycleMessageId } from "./messages.js";
 
 /** One scored part of the lifecycle check. */
 export interface SubCheck {
   id: "stop" | "exited" | "ports" | "remove";
   passed: boolean;
-  findings: Finding[];
+  findings: Finding<LifecycleMessageId>[];
 }
 
 export interface StopFacts {
@@ -38,7 +39,7 @@ export function judgeStop(facts: StopFacts): SubCheck {
   const base = { exitCode: stop.exitCode, seconds, pid1: argvText(facts.pid1) };
   const result = (
     passed: boolean,
-    messageId: string,
+    messageId: LifecycleMessageId,
     data: Record<string, string | number> = {},
   ): SubCheck => ({
     id: "stop",

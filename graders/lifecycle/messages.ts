@@ -1,3 +1,4 @@
+import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 import { startMessages } from "../http/start-messages.js";
 
@@ -93,3 +94,5 @@ export const lifecycleMessages = {
     fr: "`docker rm` devrait supprimer le conteneur arrêté, mais `docker inspect` le trouve encore.",
   },
 } satisfies MessageCatalog;
+
+export type LifecycleMessageId = MessageId<typeof lifecycleMessages>;

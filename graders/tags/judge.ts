@@ -1,6 +1,14 @@
-import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
+import {
+  type Finding as AnyFinding,
+  type GraderResult as AnyGraderResult,
+  creditStatus,
+} from "../../src/grader/contract.js";
 import type { DockerCommand } from "./commands.js";
+import type { TagsMessageId } from "./messages.js";
 import { canonical, referencesTo, type TagTrace, type TracedReference, traceTags } from "./trace.js";
+
+type Finding = AnyFinding<TagsMessageId>;
+type GraderResult = AnyGraderResult<TagsMessageId>;
 
 export interface TagsParams {
   name: string;

@@ -3,8 +3,9 @@ import { excerpt } from "../http/expectations.js";
 import type { HttpOutcome } from "../http/http-probe.js";
 import { servedValue } from "../http/json-field.js";
 import type { ScoredPart } from "../http/score-parts.js";
+import type { VolumeMessageId } from "./messages.js";
 
-export type VolumePart = ScoredPart & { id: "mask" | "live" | "namedVolume" | "appMasked" };
+export type VolumePart = ScoredPart<VolumeMessageId> & { id: "mask" | "live" | "namedVolume" | "appMasked" };
 
 /** Where a bind mount went and what was asked, for the messages. */
 export interface MountFacts {
@@ -20,7 +21,7 @@ export interface MountFacts {
 const part = (
   id: VolumePart["id"],
   passed: boolean,
-  messageId: string,
+  messageId: VolumeMessageId,
   data: Finding["data"],
 ): VolumePart => ({
   id,

@@ -1,3 +1,4 @@
+import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 import { startMessages } from "../http/start-messages.js";
 
@@ -73,3 +74,5 @@ export const volumeMessages = {
     fr: "Non évalué : l'application ne répond pas même sans montage sur {appDir} (voir plus haut), donc masquer son code ne prouve rien.",
   },
 } satisfies MessageCatalog;
+
+export type VolumeMessageId = MessageId<typeof volumeMessages>;

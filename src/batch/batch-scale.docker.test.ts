@@ -65,7 +65,7 @@ describe("a class of 40 at --jobs 8", () => {
     const quiz = report.steps
       .flatMap((s: { checks: unknown[] }) => s.checks)
       .find((c: { grader: string }) => c.grader === "quiz");
-    const similar = quiz.findings.filter((f: { messageId: string }) => f.messageId === "similar");
+    const similar = quiz.findings.filter((f: { messageId: string }) => f.messageId === "batch.similar");
     expect(similar.length).toBeGreaterThan(0);
     expect(similar[0].data).toMatchObject({ percent: 100 });
     expect(quiz.score).toBe(quiz.maxScore);

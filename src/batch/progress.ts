@@ -1,3 +1,4 @@
+import { type MessageCatalog, renderMessage } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/text.js";
 import type { SubmissionRow } from "./types.js";
 
@@ -20,7 +21,7 @@ const WORDS = {
   failed: { en: "not graded", fr: "non corrigés" },
   left: { en: "about {t} left", fr: "environ {t} restant" },
   elapsed: { en: "elapsed", fr: "écoulé" },
-} as const;
+} satisfies MessageCatalog;
 
 function word(lang: Lang, key: keyof typeof WORDS): string {
   return WORDS[key][lang];
@@ -99,7 +100,7 @@ export function liveProgress(
     const remaining = total - durations.length;
     const eta =
       average > 0
-        ? ` · ${word(lang, "left").replace("{t}", clock((remaining * average) / options.concurrency))}`
+        ? ` · ${renderMessage(WORDS, "left", lang, { t: clock((remaining * average) / options.concurrency) })}`
         : "";
     const lines = [
       `${word(lang, "done")} ${durations.length}/${total} · ${word(lang, "running")} ${running.size} · ${word(lang, "failed")} ${failed} · ${word(lang, "elapsed")} ${clock(elapsed)}${eta}`,

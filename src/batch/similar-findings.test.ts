@@ -53,7 +53,7 @@ describe("withSimilarFindings", () => {
     expect(check?.status).toBe("partial");
     expect(check?.findings).toHaveLength(2);
     expect(check?.findings[1]).toMatchObject({
-      messageId: "similar",
+      messageId: "batch.similar",
       severity: "info",
       data: { other: "bob", percent: 87 },
     });
@@ -65,6 +65,7 @@ describe("withSimilarFindings", () => {
   it("words a published reference as such, in the report's language", () => {
     const fr = withSimilarFindings({ ...report, lang: "fr" }, "alice", [pair("reference:corrige.md", true)]);
     expect(fr.steps[0]?.checks[0]?.message).toContain("au texte publié corrige.md (87 % en commun)");
+    expect(fr.steps[0]?.checks[0]?.findings[1]?.messageId).toBe("batch.similarReference");
   });
 
   it("is idempotent and removes findings of pairs that are gone", () => {

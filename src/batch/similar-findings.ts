@@ -3,7 +3,8 @@ import { type MessageCatalog, renderMessage } from "../i18n/catalog.js";
 import type { CheckResult, Report, ReportFinding } from "../report/schema.js";
 import type { SimilarityPair } from "./types.js";
 
-const messages = {
+/** The notes the batch adds to a graded report, ids prefixed `batch.` in the report. */
+export const batchNoteMessages = {
   similar: {
     en: "For the instructor: this report's text is nearly the same as {other}'s ({percent} % in common), for example: “{excerpt}”. The score is unchanged; compare the two before deciding.",
     fr: "Pour l'enseignant : le texte de ce rapport est presque identique à celui de {other} ({percent} % en commun), par exemple : « {excerpt} ». La note n'est pas modifiée ; comparez les deux avant de décider.",
@@ -37,10 +38,11 @@ export function withSimilarFindings(report: Report, owner: string, pairs: Simila
       percent: Math.round(pair.score * 100),
       excerpt: excerpt(text),
     };
+    const id = pair.reference ? "similarReference" : "similar";
     return {
-      messageId: "similar",
+      messageId: `batch.${id}`,
       severity: "info",
-      message: renderMessage(messages, pair.reference ? "similarReference" : "similar", lang, data),
+      message: renderMessage(batchNoteMessages, id, lang, data),
       data,
     };
   });
@@ -66,8 +68,11 @@ export function withSimilarFindings(report: Report, owner: string, pairs: Simila
   }
 }
 
-function isSimilar(finding: ReportFinding): boolean {
-  return finding.messageId === "similar" && finding.severity === "info";
+/** A note of the batch's (`similar` in reports written before notes were prefixed `batch.`). */
+export function isSimilar(finding: ReportFinding): boolean {
+  return (
+    finding.severity === "info" && (finding.messageId === "similar" || finding.messageId.startsWith("batch."))
+  );
 }
 
 /** One line of the student's text: control characters out, spaces collapsed, cut at a word. */

@@ -15,6 +15,7 @@ import type { DockerBackend } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor, rubricRequiresDocker } from "./load-rubric.js";
+import { commandText } from "./messages.js";
 import { outDirMessage, prepareOutDir } from "./out-dir.js";
 import { shownPath } from "./shown-path.js";
 
@@ -52,11 +53,7 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
   const deadline = options.deadline === undefined ? undefined : parseDeadline(options.deadline, lang);
   const loaded = await loadRubricFor(options.rubricDir, lang, io);
   if (!("rubric" in loaded)) {
-    throw new UsageError(
-      lang === "fr"
-        ? `barème inutilisable : ${options.rubricDir} (voir ci-dessus ; \`dockgrade rubric lint\` le vérifie)`
-        : `unusable rubric: ${options.rubricDir} (see above; \`dockgrade rubric lint\` checks it)`,
-    );
+    throw new UsageError(commandText(lang, "unusableRubric", { dir: options.rubricDir }));
   }
   const { rubric } = loaded;
   const outProblem = await prepareOutDir(options.out);

@@ -76,6 +76,7 @@ export async function writeAndSay(
   destination: Destination,
   lang: Lang,
   io: CommandIO,
+  showHidden = false,
 ): Promise<void> {
   if ("none" in destination) {
     if (destination.none === "inside-submission") {
@@ -87,15 +88,16 @@ export async function writeAndSay(
     }
     return;
   }
-  const written = await writeReport(report, path.resolve(destination.dir), reportSlug(report)).catch(
-    (error: NodeJS.ErrnoException) => {
-      throw new UsageError(
-        lang === "fr"
-          ? `le rapport n'a pas pu être écrit dans ${destination.dir} (${error.code ?? error.message})`
-          : `the report could not be written to ${destination.dir} (${error.code ?? error.message})`,
-      );
-    },
-  );
+  const written = await writeReport(report, path.resolve(destination.dir), {
+    slug: reportSlug(report),
+    showHidden,
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(
+      lang === "fr"
+        ? `le rapport n'a pas pu être écrit dans ${destination.dir} (${error.code ?? error.message})`
+        : `the report could not be written to ${destination.dir} (${error.code ?? error.message})`,
+    );
+  });
   const shown = path.relative(process.cwd(), written.json) || written.json;
   io.stderr(`${lang === "fr" ? "rapport écrit :" : "report written:"} ${shown}\n`);
 }

@@ -65,7 +65,7 @@ export async function checkCommand(
       showHidden: options.showHidden,
     }),
   );
-  await writeAndSay(report, destination, options.lang, io);
+  await writeAndSay(report, destination, options.lang, io, options.showHidden);
   const below = options.minScore !== undefined && report.score < options.minScore;
   if (below) {
     io.stderr(

@@ -1,4 +1,5 @@
 import { registry } from "../../graders/index.js";
+import { type MessageCatalog, renderMessage } from "../i18n/catalog.js";
 import { type Lang, type LocalText, localize } from "../i18n/text.js";
 import type { Rubric } from "../rubric/types.js";
 import { type CommandIO, EXIT } from "./io.js";
@@ -16,7 +17,7 @@ const words = {
     fr: "{count} vérification(s) cachée(s) ne sont pas détaillées ici ({points} points).",
     en: "{count} hidden check(s) are not detailed here ({points} points).",
   },
-} as const;
+} satisfies MessageCatalog;
 
 /**
  * The grading scheme as students read it before they submit: steps, checks, points and what each checks.
@@ -52,12 +53,7 @@ export function explainRubric(rubric: Rubric, lang: Lang): string {
     lines.push("");
   }
   if (hiddenCount > 0) {
-    lines.push(
-      words.hiddenNote[lang]
-        .replace("{count}", String(hiddenCount))
-        .replace("{points}", String(hiddenPoints)),
-      "",
-    );
+    lines.push(renderMessage(words, "hiddenNote", lang, { count: hiddenCount, points: hiddenPoints }), "");
   }
   lines.push(`**${words.total[lang]}: ${points(rubric.assignment.totalPoints)}**`);
   return `${lines.join("\n")}\n`;

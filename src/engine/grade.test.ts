@@ -38,6 +38,18 @@ const crashing = defineGrader({
     throw new TypeError("boom");
   },
 });
+const misworded = defineGrader({
+  id: "misworded",
+  description: { en: "names a message it does not have", fr: "cite un message qu'il n'a pas" },
+  params: T.Object({}),
+  requires: ["repository"],
+  messages: { said: { en: "said", fr: "a dit" } },
+  async run() {
+    // Only a cast gets past the type checker: the engine must still survive it.
+    return { status: "pass", findings: [{ messageId: "sayd" as "said", severity: "ok" }] };
+  },
+});
+
 const slow = defineGrader({
   id: "slow",
   description: { en: "never answers", fr: "ne répond jamais" },
@@ -63,7 +75,7 @@ const dockerish = defineGrader({
   },
 });
 const registry: GraderRegistry = new Map<string, AnyGrader>(
-  [fixed, crashing, slow, dockerish].map((g) => [g.id, g]),
+  [fixed, crashing, misworded, slow, dockerish].map((g) => [g.id, g]),
 );
 
 function check(
@@ -154,14 +166,19 @@ describe("gradeSubmission", () => {
     expect([report.score, report.maxScore]).toEqual([4.5, 22]);
   });
 
-  it("turns a crash and a timeout into `error` results and carries on", async () => {
+  it("turns a crash, a timeout and an unknown message id into `error` results and carries on", async () => {
     const rubric = rubricOf([
       check("crash", "crashing", 1),
       check("hang", "slow", 1),
+      check("typo", "misworded", 1),
       check("fine", "fixed", 1, { status: "pass" }),
     ]);
     const report = await gradeSubmission({ ...base, rubric });
-    const [crash, hang, fine] = report.steps[0]!.checks;
+    const [crash, hang, typo, fine] = report.steps[0]!.checks;
+    expect(typo).toMatchObject({ status: "error", score: 0 });
+    expect(typo!.message).toContain(
+      'misworded reported a finding dockgrade could not word (unknown message id "sayd")',
+    );
     expect(crash).toMatchObject({ status: "error", score: 0 });
     expect(crash!.message).toContain("The grader crashing crashed: TypeError: boom");
     expect(hang).toMatchObject({ status: "error", score: 0 });

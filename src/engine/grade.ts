@@ -8,7 +8,7 @@ import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
 import { engineLostResult, engineWentAway } from "./engine-lost.js";
 import { orderChecks } from "./order.js";
-import { checkMessage, renderFinding } from "./render.js";
+import { checkMessage, renderResult } from "./render.js";
 import { engineResult, runGrader } from "./run-check.js";
 import { checkScore, coherentStatus, sumScores } from "./score.js";
 
@@ -50,8 +50,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     for (const check of orderChecks(allChecks)) {
       const started = now().getTime();
       const grader = registry.get(check.grader);
-      const outcome = await decide(check);
-      const findings = outcome.findings.map((finding) => renderFinding(grader, finding, lang));
+      const outcome = renderResult(grader, await decide(check), lang);
+      const { findings } = outcome;
       const status = coherentStatus(outcome.status, outcome.credit);
       const result: CheckResult = {
         id: check.id,

@@ -26,5 +26,9 @@ export const engineMessages = {
     en: "Not checked: the Docker engine stopped answering during grading. This says nothing about your work: grade again once Docker runs (what this run left is removed at the next start).",
     fr: "Non vérifiée : le moteur Docker a cessé de répondre pendant la correction. Cela ne dit rien de votre travail : relancez la correction une fois Docker redémarré (ce que cette exécution a laissé est supprimé au prochain lancement).",
   },
+  renderFailed: {
+    en: "The grader {grader} reported a finding dockgrade could not word ({cause}). This is a dockgrade bug, not a problem in your work: report it with this message.",
+    fr: "Le correcteur {grader} a produit une observation que dockgrade n'a pas su formuler ({cause}). C'est un défaut de dockgrade, pas de votre travail : signalez-le avec ce message.",
+  },
   allGood: { en: "All good.", fr: "Tout est correct." },
 } satisfies MessageCatalog;

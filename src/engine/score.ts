@@ -12,10 +12,15 @@ export function checkScore(status: CheckStatus, credit: number | undefined, poin
   return 0;
 }
 
-/** A grader's status and credit must agree; a partial without credit, or a pass with 0, is made coherent. */
+/**
+ * A grader's status and credit must agree, so the status shown matches the points earned: a pass or a
+ * partial with a credit takes the status that credit stands for (a pass with credit 0 is a fail), and a
+ * partial without credit, which earns nothing, is a fail. fail, skipped and error are left as they are.
+ */
 export function coherentStatus(status: CheckStatus, credit: number | undefined): CheckStatus {
-  if (status !== "partial" || credit === undefined) return status;
-  return creditStatus(credit);
+  if (status === "partial") return credit === undefined ? "fail" : creditStatus(credit);
+  if (status === "pass" && credit !== undefined) return creditStatus(credit);
+  return status;
 }
 
 export function sumScores(items: ReadonlyArray<{ score: number; maxScore: number }>): {

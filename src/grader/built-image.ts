@@ -1,9 +1,9 @@
 import type { BuildOutcome, BuildSuccess, DockerSession } from "../docker/session.js";
 import type { MessageCatalog } from "../i18n/catalog.js";
-import type { GraderContext, GraderResult } from "./contract.js";
+import type { GraderContext, GraderResult, MessageId } from "./contract.js";
 
 /** Messages every grader that judges the built image declares (spread into its catalog). */
-export const builtImageMessages: MessageCatalog = {
+export const builtImageMessages = {
   noSession: {
     en: "No Docker session was handed to this check: the harness could not inspect the image. Report this to the course staff.",
     fr: "Aucune session Docker n'a été fournie à cette vérification : le correcteur n'a pas pu examiner l'image. Signalez-le à l'équipe du cours.",
@@ -16,7 +16,9 @@ export const builtImageMessages: MessageCatalog = {
     en: "The harness could not build the image ({reason}: {error}), so it could not be examined. This is not a fault of the submission; grade it again later.",
     fr: "Le correcteur n'a pas pu construire l'image ({reason} : {error}) : elle n'a donc pas pu être examinée. Ce n'est pas une faute du rendu ; relancez la correction plus tard.",
   },
-};
+} satisfies MessageCatalog;
+
+type BuiltImageMessageId = MessageId<typeof builtImageMessages>;
 
 /** The Dockerfile the image is built from (the rubric's `image.dockerfile`), as findings name it: relative to the repository. */
 export function dockerfilePath(ctx: Pick<GraderContext, "submission" | "assignment">): string {
@@ -31,7 +33,10 @@ export function dockerfilePath(ctx: Pick<GraderContext, "submission" | "assignme
  */
 export async function builtImage(
   ctx: Pick<GraderContext, "docker">,
-): Promise<{ ok: true; docker: DockerSession; build: BuildSuccess } | { ok: false; result: GraderResult }> {
+): Promise<
+  | { ok: true; docker: DockerSession; build: BuildSuccess }
+  | { ok: false; result: GraderResult<BuiltImageMessageId> }
+> {
   const docker = ctx.docker;
   if (!docker)
     return {
@@ -43,7 +48,7 @@ export async function builtImage(
   return { ok: false, result: unbuilt(outcome) };
 }
 
-function unbuilt(outcome: Extract<BuildOutcome, { ok: false }>): GraderResult {
+function unbuilt(outcome: Extract<BuildOutcome, { ok: false }>): GraderResult<BuiltImageMessageId> {
   const studentFault = ["failed", "context-too-large", "refused", "disk"].includes(outcome.reason);
   const data = { reason: outcome.reason, error: outcome.message.split("\n")[0]?.slice(0, 300) ?? "" };
   return {

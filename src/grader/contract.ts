@@ -15,24 +15,30 @@ export type CheckStatus = "pass" | "partial" | "fail" | "skipped" | "error";
 /** What a grader needs before it can run. The engine skips it, with the reason, when one is missing. */
 export type Requirement = "repository" | "docker";
 
-/** One observation of a grader, rendered from its message catalog in the report's language. */
-export interface Finding {
-  messageId: string;
+/** The ids of a message catalog: what a finding of a grader declared with it may name. */
+export type MessageId<M extends MessageCatalog> = Extract<keyof M, string>;
+
+/**
+ * One observation of a grader, rendered from its message catalog in the report's language. `Id` is the
+ * catalog's ids for a grader declared with `defineGrader`, so a mistyped id does not compile.
+ */
+export interface Finding<Id extends string = string> {
+  messageId: Id;
   data?: MessageData;
   /** `ok` states what is right, `problem` what is wrong (and how to fix it), `info` context. */
   severity: "ok" | "problem" | "info";
-  /** Stable rule code (for example `DF003`) so students and authors can look a finding up. */
+  /** Stable rule code (for example `DF003`), documented in docs/codes.md (`graders/codes/`) to look it up. */
   code?: string;
   /** Repository-relative file and 1-based line, when the finding points at one. */
   file?: string;
   line?: number;
 }
 
-export interface GraderResult {
+export interface GraderResult<Id extends string = string> {
   status: CheckStatus;
   /** Share of the check's points earned, 0..1. Defaults to 1 for pass and 0 otherwise. */
   credit?: number;
-  findings: Finding[];
+  findings: Finding<Id>[];
   details?: Record<string, unknown>;
 }
 
@@ -55,23 +61,36 @@ export interface GraderContext {
   log(line: string): void;
 }
 
-export interface GraderDefinition<S extends TSchema = TSchema> {
+export interface GraderDefinition<S extends TSchema = TSchema, M extends MessageCatalog = MessageCatalog> {
   id: string;
   description: Bilingual;
   /** JSON schema (TypeBox) of the check's `params`; defaults are filled before `run`. */
   params: S;
   requires: readonly Requirement[];
-  messages: MessageCatalog;
+  messages: M;
   /** Example `params` for the documentation (docs/graders.md); defaults are shown when absent. */
   example?: Record<string, unknown>;
-  run(ctx: GraderContext, params: Static<S>): Promise<GraderResult>;
+  /** Its findings may name only the ids of `messages` (checked at compile time). */
+  run(ctx: GraderContext, params: Static<S>): Promise<GraderResult<NoInfer<MessageId<M>>>>;
 }
 
-/** Declares a grader; the identity function gives `run` its typed parameters. */
-export function defineGrader<S extends TSchema>(definition: GraderDefinition<S>): GraderDefinition<S> {
+/**
+ * Declares a grader; the identity function gives `run` its typed parameters and ties its findings'
+ * message ids to the `messages` it declares, so a typo in an id is a compile error.
+ */
+export function defineGrader<S extends TSchema, const M extends MessageCatalog>(
+  definition: GraderDefinition<S, M>,
+): GraderDefinition<S, M> {
   return definition;
 }
 
+/**
+ * A grader of any parameters and messages, as the registry holds it. Spelt out rather than written
+ * `GraderDefinition<any, MessageCatalog>`: the message ids make that type invariant in its catalog.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds graders of every parameter type.
-export type AnyGrader = GraderDefinition<any>;
+export interface AnyGrader extends Omit<GraderDefinition<any>, "run"> {
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  run(ctx: GraderContext, params: any): Promise<GraderResult>;
+}
 export type GraderRegistry = ReadonlyMap<string, AnyGrader>;

@@ -18,11 +18,20 @@ export interface CheckedImage {
   valid: boolean;
   /** Real path inside the repository, set only for valid images (the only ones OCR may read). */
   abs?: string;
-  findings: Finding[];
+  findings: Finding<ImageMessageId>[];
   details: Record<string, unknown>;
 }
 
-const REFUSALS: Record<ImageRefusal, string> = {
+/** The message ids these findings name; the screenshots grader's catalog must hold them all. */
+export type ImageMessageId =
+  | (typeof REFUSALS)[ImageRefusal]
+  | "notAnImage"
+  | "broken"
+  | "tooSmallFile"
+  | "tooSmallDims"
+  | "valid";
+
+const REFUSALS = {
   remote: "remote",
   absolute: "absolute",
   outside: "outside",
@@ -31,7 +40,7 @@ const REFUSALS: Record<ImageRefusal, string> = {
   missing: "missing",
   "not-a-file": "notAFile",
   "too-large": "tooLarge",
-};
+} as const satisfies Record<ImageRefusal, string>;
 
 /** Checks each image link in turn: resolved inside the repository first, read only when it passed. */
 export async function checkImages(
@@ -43,7 +52,7 @@ export async function checkImages(
   const out: CheckedImage[] = [];
   for (const [i, ref] of refs.entries()) {
     const problem = (
-      messageId: string,
+      messageId: ImageMessageId,
       data: Finding["data"],
       details: Record<string, unknown>,
     ): CheckedImage => ({

@@ -4,6 +4,15 @@ import { compilePattern } from "../text/pattern.js";
 import type { CheckedImage } from "./check-images.js";
 import { ocrContains, ocrImage, tesseractAvailable } from "./ocr.js";
 
+/** The message ids these findings name; the screenshots grader's catalog must hold them all. */
+export type OcrMessageId =
+  | "ocrUnavailable"
+  | "ocrFailed"
+  | "ocrNotShown"
+  | "ocrNoImage"
+  | "ocrFound"
+  | "ocrMissing";
+
 /** Texts a rubric expects to read in some screenshots of a section. */
 export interface OcrRule {
   image?: number | string;
@@ -21,14 +30,14 @@ export async function ocrImages(
   checked: readonly CheckedImage[],
   rules: readonly OcrRule[],
   options: { timeoutMs: number; signal?: AbortSignal },
-): Promise<{ credit?: number; findings: Finding[]; details: unknown }> {
+): Promise<{ credit?: number; findings: Finding<OcrMessageId>[]; details: unknown }> {
   if (!(await tesseractAvailable()))
     return {
       findings: [{ messageId: "ocrUnavailable", severity: "info" }],
       details: { skipped: "tesseract not found" },
     };
   const texts = new Map<CheckedImage, string | undefined>();
-  const findings: Finding[] = [];
+  const findings: Finding<OcrMessageId>[] = [];
   const read = async (image: CheckedImage) => {
     if (!texts.has(image) && image.abs) {
       const result = await ocrImage(image.abs, options);

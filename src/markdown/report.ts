@@ -1,12 +1,12 @@
 import type { Root } from "mdast";
-import type { Finding, GraderContext, GraderResult } from "../grader/contract.js";
+import type { Finding, GraderContext, GraderResult, MessageId } from "../grader/contract.js";
 import type { MessageCatalog } from "../i18n/catalog.js";
 import { compilePattern } from "../text/pattern.js";
 import { MAX_REPORT_BYTES, readParsedReport } from "./report-memo.js";
 import { findSection, headingOutline, type Section } from "./sections.js";
 
 /** Messages every report-reading grader declares (spread into its catalog). */
-export const reportMessages: MessageCatalog = {
+export const reportMessages = {
   noReport: {
     en: "No lab report was found: expected a Markdown file (README.md) at the root of the repository. Write the report in README.md and commit it.",
     fr: "Aucun compte rendu trouvé : un fichier Markdown (README.md) est attendu à la racine du dépôt. Rédigez le compte rendu dans README.md et committez-le.",
@@ -19,7 +19,9 @@ export const reportMessages: MessageCatalog = {
     en: 'No heading of {file} matches {pattern}: expected a section such as "## {example}". Headings found: {headings}. Add the section with that heading.',
     fr: "Aucun titre de {file} ne correspond à {pattern} : une section comme « ## {example} » est attendue. Titres trouvés : {headings}. Ajoutez la section avec ce titre.",
   },
-};
+} satisfies MessageCatalog;
+
+type ReportMessageId = MessageId<typeof reportMessages>;
 
 export interface ReportSection {
   file: string;
@@ -38,7 +40,7 @@ export async function loadReportSection(
   ctx: Pick<GraderContext, "submission" | "files">,
   pattern: string | undefined,
   example: string,
-): Promise<{ ok: true; report: ReportSection } | { ok: false; result: GraderResult }> {
+): Promise<{ ok: true; report: ReportSection } | { ok: false; result: GraderResult<ReportMessageId> }> {
   const heading = pattern === undefined ? undefined : compilePattern(pattern);
   const file = ctx.submission.reportFile;
   if (!file) return { ok: false, result: failure("noReport", {}) };
@@ -59,6 +61,10 @@ export async function loadReportSection(
   return { ok: true, report: { file, root, section } };
 }
 
-function failure(messageId: string, data: Finding["data"], file?: string): GraderResult {
+function failure(
+  messageId: ReportMessageId,
+  data: Finding["data"],
+  file?: string,
+): GraderResult<ReportMessageId> {
   return { status: "fail", credit: 0, findings: [{ messageId, severity: "problem", data, file }] };
 }

@@ -20,20 +20,25 @@ export function submissionSlug(source: string, subPath = ""): string {
 }
 
 /**
- * Writes report.json and report.md into `<outDir>/<slug>/`. Each file is written to a temporary name and
- * renamed, so an interrupted run never leaves a half-written report next to good ones.
+ * Writes report.json and report.md into `<outDir>/<slug>/`. report.json is the whole record, hidden checks
+ * included (`dockgrade render --show-hidden` shows them); report.md is what was printed: hidden checks
+ * only with `showHidden` (instructors), so a student's report.md matches their terminal. Each file is
+ * written to a temporary name and renamed, so an interrupted run never leaves a half-written report.
  */
 export async function writeReport(
   report: Report,
   outDir: string,
-  slug = submissionSlug(report.submission.source, report.submission.path),
+  options: { showHidden?: boolean; slug?: string } = {},
 ): Promise<{ dir: string; json: string; markdown: string }> {
-  const dir = path.join(outDir, slug);
+  const dir = path.join(
+    outDir,
+    options.slug ?? submissionSlug(report.submission.source, report.submission.path),
+  );
   await mkdir(dir, { recursive: true });
   const json = path.join(dir, "report.json");
   const markdown = path.join(dir, "report.md");
   await atomicWrite(json, `${JSON.stringify(report, null, 2)}\n`);
-  await atomicWrite(markdown, renderMarkdown(report, { showHidden: true }));
+  await atomicWrite(markdown, renderMarkdown(report, { showHidden: options.showHidden ?? false }));
   return { dir, json, markdown };
 }
 

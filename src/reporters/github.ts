@@ -1,4 +1,5 @@
 import path from "node:path";
+import { renderMessage } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
 import { gradingBlockers } from "./grading-blockers.js";
@@ -32,7 +33,7 @@ export function renderGithubLog(report: Report, options: GithubLogOptions): stri
   } else {
     for (const reason of blockers)
       out.push(workflowCommand("error", { title: words.notGraded[lang] }, reason));
-    out.push(words.noGrade[lang].replace("{total}", total));
+    out.push(renderMessage(words, "noGrade", lang, { total }));
     out.push(words.seeSummary[lang]);
   }
   return `${out.join("\n")}\n`;

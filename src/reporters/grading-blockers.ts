@@ -1,3 +1,4 @@
+import { type MessageCatalog, renderMessage } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
 
@@ -12,7 +13,7 @@ export function gradingBlockers(report: Report): string[] {
   const reasons: string[] = [];
   if (!report.environment.docker.available) {
     const why = report.environment.docker.reason ? ` (${report.environment.docker.reason})` : "";
-    reasons.push(words.noDocker[lang].replace("{why}", why));
+    reasons.push(renderMessage(words, "noDocker", lang, { why }));
   }
   const errored = report.steps.flatMap((step) =>
     step.checks
@@ -21,13 +22,14 @@ export function gradingBlockers(report: Report): string[] {
         check.visibility === "hidden" ? words.hiddenCheck[lang] : `« ${check.title ?? check.id} »`,
       ),
   );
-  if (errored.length > 0) reasons.push(words.harnessError[lang].replace("{checks}", errored.join(", ")));
+  if (errored.length > 0)
+    reasons.push(renderMessage(words, "harnessError", lang, { checks: errored.join(", ") }));
   return reasons;
 }
 
 /** The reason for a run that stopped before any report existed (unusable rubric, internal error). */
 export function stoppedReason(lang: Lang, kind: "usage" | "internal", detail: string): string {
-  return words[kind][lang].replace("{detail}", detail);
+  return renderMessage(words, kind, lang, { detail });
 }
 
 const words = {
@@ -48,4 +50,4 @@ const words = {
     en: "The grader stopped on an internal error (a bug in dockgrade, not in your work): {detail}. Nothing was graded. Re-run the job; if it happens again, tell your instructor.",
     fr: "Le correcteur s'est arrêté sur une erreur interne (un défaut de dockgrade, pas de votre travail) : {detail}. Rien n'a été noté. Relancez le job ; si cela se reproduit, prévenez votre enseignant.",
   },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies MessageCatalog;

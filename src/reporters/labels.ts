@@ -1,3 +1,4 @@
+import { type MessageCatalog, renderMessage } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
 
@@ -36,7 +37,12 @@ export function formatPoints(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "");
 }
 
-/** "Total:" in English, "Total :" in French (a space before the colon, as French typography wants). */
+const typography = {
+  /** A space before the colon in French, as its typography wants. */
+  label: { en: "{word}:", fr: "{word} :" },
+} satisfies MessageCatalog;
+
+/** "Total:" in English, "Total :" in French. */
 export function labelled(word: Record<Lang, string>, lang: Lang): string {
-  return lang === "fr" ? `${word.fr} :` : `${word.en}:`;
+  return renderMessage(typography, "label", lang, { word: word[lang] });
 }

@@ -29,7 +29,7 @@ export function formatProblem(problem: Problem, lang: Lang): string {
     data.expected = data.expected
       .split(",")
       .map((name) => typeNames[name]?.[lang] ?? name)
-      .join(lang === "fr" ? " ou " : " or ");
+      .join(renderMessage(rubricMessages, "typeOr", lang));
   }
   const where = `${displayPath(problem.file)}:${problem.line}:${problem.column}`;
   const field = problem.field ? ` ${problem.field}:` : "";

@@ -75,6 +75,8 @@ export const rubricMessages = {
     en: "no assignment.yaml in {dir}: a rubric folder needs one, listing its step files",
     fr: "pas de assignment.yaml dans {dir} : un dossier de barème en contient un qui liste ses étapes",
   },
+  /** Between the type names of a `type` problem: "a number or a string". */
+  typeOr: { en: " or ", fr: " ou " },
 } satisfies MessageCatalog;
 
 export type RubricMessageId = keyof typeof rubricMessages;

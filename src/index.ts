@@ -1,0 +1,39 @@
+/**
+ * dockgrade's library API: grade a submission, load and check a rubric, render or re-word a report.
+ * Everything here is covered by semver; anything imported from deeper paths is not.
+ *
+ *   import { dockerBackend, gradeSource, graders, loadRubric, bundledRubric, reporters } from "dockgrade";
+ *   const loaded = await loadRubric(bundledRubric(), graders);
+ *   if (loaded.ok) {
+ *     const report = await gradeSource("path/to/lab", { rubric: loaded.rubric, lang: "en", docker: dockerBackend });
+ *     process.stdout.write(reporters.text(report, { color: false, showHidden: false }));
+ *   }
+ */
+export { registry as graders } from "../graders/index.js";
+export { dockerBackend } from "./docker/backend.js";
+export { type DockerBackend, type GradeSourceOptions, gradeSource } from "./engine/grade-source.js";
+export { type RerenderResult, rerenderReport } from "./engine/rerender.js";
+export {
+  type AnyGrader,
+  type CheckStatus,
+  defineGrader,
+  type Finding,
+  type GraderContext,
+  type GraderDefinition,
+  type GraderRegistry,
+  type GraderResult,
+} from "./grader/contract.js";
+export type { Lang } from "./i18n/text.js";
+export { bundledRubric, toolVersion } from "./package-info.js";
+export {
+  type CheckResult,
+  REPORT_SCHEMA_VERSION,
+  type Report,
+  type ReportFinding,
+  type StepResult,
+} from "./report/schema.js";
+export { reportErrors } from "./report/validate.js";
+export { REPORT_FORMATS, type RenderOptions, type ReportFormat, reporters } from "./reporters/index.js";
+export { loadRubric, type RubricLoad } from "./rubric/load.js";
+export type { Rubric } from "./rubric/types.js";
+export { SubmissionError } from "./submission/submission-error.js";
