@@ -99,7 +99,7 @@ describe("quiz findings", () => {
     const problems = result.findings.filter((f) => f.severity === "problem");
     expect(problems.map((f) => f.messageId)).toEqual(["unexplained"]);
     expect(renderMessage(quiz.messages, "unexplained", "en", problems[0]?.data)).toMatch(
-      /^Q5 \(Why is --rm useful in development\?\): keywords or commands without explanation \(fewer than 6 words .* capped at 50 %/,
+      /^Q5 \(Why is --rm useful in development\?\): keywords or commands without explanation \(fewer than 6 words .* capped at 50%/,
     );
   });
 
@@ -170,7 +170,7 @@ describe("quiz findings", () => {
     const result = await grade("# TP\n\n## Etape 5\n\nx\n\n## Questions\n\ny");
     expect(result).toMatchObject({ status: "fail", credit: 0 });
     expect(renderMessage(quiz.messages, "sectionMissing", "en", result.findings[0]?.data)).toBe(
-      'No heading of README.md matches /etape\\s*6|quiz/: expected a section such as "## Etape 6 — Mini-quiz". Headings found: # TP / ## Etape 5 / ## Questions. Add the section with that heading.',
+      'README.md has no heading for this part of the report: expected a section such as "## Etape 6 — Mini-quiz". Headings found: # TP / ## Etape 5 / ## Questions. Add the section with that heading.',
     );
   });
 

@@ -77,11 +77,11 @@ export default defineGrader({
       fr: "{question} : la réponse ne fait que reprendre la question, elle ne rapporte rien. Répondez avec vos propres mots.",
     },
     stuffed: {
-      en: "{question}: keywords thrown together are not an answer: credit capped at {cap} %. Say in a sentence what each one does.",
+      en: "{question}: keywords thrown together are not an answer: credit capped at {cap}%. Say in a sentence what each one does.",
       fr: "{question} : des mots-clés mis bout à bout ne font pas une réponse : crédit plafonné à {cap} %. Dites en une phrase ce que fait chacun.",
     },
     unexplained: {
-      en: "{question}: keywords or commands without explanation (fewer than {words} words of prose, or no sentence): credit capped at {cap} %. Explain in a sentence or two.",
+      en: "{question}: keywords or commands without explanation (fewer than {words} words of prose, or no sentence): credit capped at {cap}%. Explain in a sentence or two.",
       fr: "{question} : mots-clés ou commandes sans explication (moins de {words} mots de texte, ou aucune phrase) : crédit plafonné à {cap} %. Expliquez en une ou deux phrases.",
     },
   },

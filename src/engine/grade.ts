@@ -120,10 +120,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
           need !== undefined && need.status !== "pass" && need.status !== "partial",
       );
     if (unmet.length > 0) {
-      return engineResult("skipped", "needsNotMet", {
-        needs: unmet.map((n) => n.id).join(", "),
-        statuses: unmet.map((n) => `${n.id}: ${n.status}`).join(", "),
-      });
+      return engineResult("skipped", "needsNotMet", { needs: checkNames(unmet, lang) });
     }
     const grader = registry.get(check.grader);
     if (!grader) throw new Error(`grader "${check.grader}" vanished from the registry after validation`);
@@ -168,3 +165,16 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     return result;
   }
 }
+
+/**
+ * The checks a skipped check waits for, as students read them: their titles in the report's language
+ * (quoted, joined with "and"), never their ids or statuses (an untitled check is "an earlier check").
+ */
+export function checkNames(checks: CheckResult[], lang: Lang): string {
+  const quote = (title: string) => (lang === "fr" ? `« ${title} »` : `"${title}"`);
+  const names = checks.map((check) => (check.title ? quote(check.title) : untitled[lang]));
+  const and = lang === "fr" ? " et " : " and ";
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")}${and}${names.at(-1)}`;
+}
+
+const untitled = { fr: "une vérification précédente", en: "an earlier check" } as const;
