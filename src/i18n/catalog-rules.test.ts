@@ -94,7 +94,7 @@ const REGEX = /\/[^/\s]*(\\[sbdw]|[|*+?^$])[^/\s]*\//;
 const STATUS = /(?:[:(]\s*|\b(?:status|statut)\s+)(pass|partial|fail|skipped|error)\b/i;
 
 /** The rule broken by `text`, or undefined. `student` catalogs also refuse regexes (lint output is the author's). */
-export function plainLanguageProblem(text: string, lang: Lang, student: boolean): string | undefined {
+function plainLanguageProblem(text: string, lang: Lang, student: boolean): string | undefined {
   if (student && REGEX.test(text)) return "regular expression";
   if (STATUS.test(text)) return "status keyword";
   for (const id of CHECK_IDS)
