@@ -1,10 +1,11 @@
 import { Type as T } from "@sinclair/typebox";
 import { creditStatus, defineGrader, type Finding } from "../src/grader/contract.js";
-import { localize } from "../src/i18n/text.js";
+import { type LocalText, localize } from "../src/i18n/text.js";
 import { splitAnswers } from "../src/markdown/answers.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { assignAnswers } from "../src/quiz/assign.js";
 import { QuestionSchema, type QuestionScore, scoreAnswer } from "../src/quiz/score-answer.js";
+import type { Concept } from "../src/text/concepts.js";
 import { PatternString } from "../src/text/pattern.js";
 
 /**
@@ -51,6 +52,12 @@ export default defineGrader({
         description:
           "Highest credit of keywords thrown together (six lone words, six words in a row with no grammatical word, or four docker commands, with no sentence).",
       }),
+      hints: T.Union([T.Literal("general"), T.Literal("full")], {
+        default: "general",
+        description:
+          "What feedback names for a missing concept: `general`, its `hint` (the idea in general terms, not the " +
+          "answer; the `label` where a concept has no hint); `full`, its `label` (the expected answer, for self-study).",
+      }),
       minProseWords: T.Integer({
         minimum: 0,
         default: 6,
@@ -63,10 +70,13 @@ export default defineGrader({
   requires: ["repository"],
   messages: {
     ...reportMessages,
-    conceptFound: { en: "{question}: states {concept}.", fr: "{question} : énonce {concept}." },
+    conceptFound: {
+      en: "{question}: the answer states this idea: {concept}.",
+      fr: "{question} : la réponse énonce cette idée : {concept}.",
+    },
     conceptMissing: {
-      en: "{question}: {concept} is missing. Add it to your answer.",
-      fr: "{question} : il manque {concept}. Ajoutez-le à votre réponse.",
+      en: "{question}: an idea is missing: {concept}. Add it to your answer.",
+      fr: "{question} : une idée manque : {concept}. Ajoutez-la à votre réponse.",
     },
     answerMissing: {
       en: '{question}: no answer found in section "{section}" (expected a numbered item, bullet, sub-heading or table row). Answer the question.',
@@ -114,7 +124,7 @@ export default defineGrader({
       for (const c of score.found) say("conceptFound", "ok", { concept: localize(c.label, ctx.lang) });
       // A complete answer has nothing missing: the concepts it leaves out are depth, never required.
       for (const c of score.copied || score.coverage >= 1 ? [] : score.missing)
-        say("conceptMissing", "problem", { concept: localize(c.label, ctx.lang) });
+        say("conceptMissing", "problem", { concept: localize(missingIdea(c, params.hints), ctx.lang) });
       if (score.stuffed && score.coverage > params.stuffedCap)
         say("stuffed", "problem", { cap: Math.round(params.stuffedCap * 100) });
       else if (score.unexplained && score.coverage > params.keywordCap)
@@ -143,3 +153,8 @@ export default defineGrader({
     return { status: creditStatus(credit), credit, findings, details };
   },
 });
+
+/** What feedback names for a missing concept: the general hint, unless the rubric hands out the answer key. */
+export function missingIdea(concept: Concept, hints: "general" | "full"): LocalText {
+  return hints === "full" ? concept.label : (concept.hint ?? concept.label);
+}
