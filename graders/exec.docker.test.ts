@@ -25,7 +25,7 @@ describe("the exec grader on the real engine", () => {
       excludedOutput: ["/bin/sh"],
     });
     expect(result.status, rendered(exec, result)).toBe("pass");
-    expect(rendered(exec, result)).toContain("exited with code 0 and its output matched 2 pattern(s)");
+    expect(rendered(exec, result)).toContain("exited with code 0.");
   });
 
   it("reports each unmet expectation: exit code, missing and excluded output", async () => {
@@ -45,7 +45,7 @@ describe("the exec grader on the real engine", () => {
     expect(text).toContain("should exit with code 0, but exited with code 3. Its output:\n    ");
     expect(text).toMatch(/^ {4}hello$/m);
     expect(text).toMatch(/^ {4}oops$/m);
-    expect(text).toContain('its output should not match /oops/, but it shows "oops"');
+    expect(text).toContain('its output should not contain "oops", but it shows "oops"');
   });
 
   it("says when the program is not in the image", async () => {

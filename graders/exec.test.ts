@@ -35,7 +35,8 @@ describe("judgeExec", () => {
     );
     expect(judged.passed).toBe(true);
     expect(render(judged.findings)).toBe(
-      "`python3 -c 'import flask; print(flask.__name__)'` exited with code 0 and its output matched 1 pattern(s).",
+      "`python3 -c 'import flask; print(flask.__name__)'` exited with code 0.\n" +
+        "`python3 -c 'import flask; print(flask.__name__)'`: its output contains \"flask\".",
     );
   });
 
@@ -76,7 +77,7 @@ describe("judgeExec", () => {
 
   it("quotes the output and the match", () => {
     const judged = judgeExec(expectations({ excludedOutput: ["fla+sk"] }), ran({ output: "flask\nok\n" }));
-    expect(render(judged.findings)).toContain('its output should not match /fla+sk/, but it shows "flask"');
+    expect(render(judged.findings)).toContain('its output should not contain "flask", but it shows "flask"');
     const failed = judgeExec(expectations(), ran({ exitCode: 2, output: "" }));
     expect(render(failed.findings)).toContain(
       "should exit with code 0, but exited with code 2. Its output:\n    (no output)",

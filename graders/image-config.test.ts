@@ -48,7 +48,7 @@ describe("judgeImageConfig on recorded inspect output", () => {
     expect(text(result)).toContain(
       'measures what this image does. Write it as a JSON array: CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"].',
     );
-    expect(text(result)).toContain("the stop-cleanly check measures what this image does");
+    expect(text(result)).toContain("the check that stops the container measures what this image does");
     expect(text(result, "fr")).toContain("Là où ce shell reste PID 1");
   });
 });

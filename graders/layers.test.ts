@@ -56,7 +56,7 @@ describe("judgeLayers", () => {
       ["lightOk", 7],
     ]);
     expect(text(result)).toContain(
-      "A layer matching `pip install` is among the 3 heaviest (#3): RUN pip install --no-cache-dir -r requirements.txt (14MB).",
+      'A layer made by "pip install" is among the 3 heaviest (#3): RUN pip install --no-cache-dir -r requirements.txt (14MB).',
     );
   });
 
@@ -79,7 +79,7 @@ describe("judgeLayers", () => {
       ["LY003", "lightMissing"],
     ]);
     expect(text(result)).toContain(
-      "RUN head -c 300M /dev/zero > /var/tmp/ballast.bin (matching `^RUN head`) should weigh under 1.0MB, but it weighs 315MB",
+      'RUN head -c 300M /dev/zero > /var/tmp/ballast.bin (made by "RUN head") should weigh under 1.0MB, but it weighs 315MB',
     );
   });
 });

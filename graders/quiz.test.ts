@@ -81,14 +81,35 @@ describe("quiz findings", () => {
     }));
     expect(rendered).toContainEqual({
       line: 9,
-      text: "Q1 (Quelle est la différence entre ENTRYPOINT et CMD ?) : énonce ENTRYPOINT fixe l'exécutable (la commande principale), toujours lancé.",
+      text: "Q1 (Quelle est la différence entre ENTRYPOINT et CMD ?) : la réponse énonce cette idée : ENTRYPOINT fixe l'exécutable (la commande principale), toujours lancé.",
     });
     expect(rendered).toContainEqual({
       line: 9,
-      text: "Q1 (Quelle est la différence entre ENTRYPOINT et CMD ?) : il manque CMD fournit la commande ou les arguments par défaut. Ajoutez-le à votre réponse.",
+      text: "Q1 (Quelle est la différence entre ENTRYPOINT et CMD ?) : une idée manque : le rôle de CMD quand docker run ne reçoit rien de plus. Ajoutez-la à votre réponse.",
     });
     expect(result.findings.filter((f) => f.severity === "problem")).toHaveLength(3);
     expect(result.findings.every((f) => f.file === "README.md")).toBe(true);
+  });
+
+  it("names a missing idea in general terms, and hands out the expected answer only with hints: full", async () => {
+    const answers = [...ANSWERS];
+    answers[1] = "Je ne sais pas.";
+    const markdown = report("## Etape 6", LAYOUTS["sub-headings"]?.(TITLES, answers) ?? "");
+    const missing = async (hints: "general" | "full") => {
+      const { ctx } = reportRepo(markdown, "en");
+      const result = await quiz.run(ctx, { ...(params as object), hints } as never);
+      return result.findings
+        .filter((f) => f.messageId === "conceptMissing")
+        .map((f) => renderMessage(quiz.messages, f.messageId, "en", f.data));
+    };
+    const general = await missing("general");
+    expect(general).toContainEqual(
+      expect.stringMatching(
+        /^Q2 \(.*\): an idea is missing: how to read the environment from inside the running container\. Add it to your answer\.$/,
+      ),
+    );
+    expect(general.join("\n")).not.toContain("docker exec");
+    expect((await missing("full")).join("\n")).toContain("docker exec <container> env (or printenv)");
   });
 
   it("caps a bare keyword list where an explanation is asked, and says so", async () => {
@@ -99,7 +120,7 @@ describe("quiz findings", () => {
     const problems = result.findings.filter((f) => f.severity === "problem");
     expect(problems.map((f) => f.messageId)).toEqual(["unexplained"]);
     expect(renderMessage(quiz.messages, "unexplained", "en", problems[0]?.data)).toMatch(
-      /^Q5 \(Why is --rm useful in development\?\): keywords or commands without explanation \(fewer than 6 words .* capped at 50 %/,
+      /^Q5 \(Why is --rm useful in development\?\): keywords or commands without explanation \(fewer than 6 words .* capped at 50%/,
     );
   });
 
@@ -170,7 +191,7 @@ describe("quiz findings", () => {
     const result = await grade("# TP\n\n## Etape 5\n\nx\n\n## Questions\n\ny");
     expect(result).toMatchObject({ status: "fail", credit: 0 });
     expect(renderMessage(quiz.messages, "sectionMissing", "en", result.findings[0]?.data)).toBe(
-      'No heading of README.md matches /etape\\s*6|quiz/: expected a section such as "## Etape 6 — Mini-quiz". Headings found: # TP / ## Etape 5 / ## Questions. Add the section with that heading.',
+      'README.md has no heading for this part of the report: expected a section such as "## Etape 6 — Mini-quiz". Headings found: # TP / ## Etape 5 / ## Questions. Add the section with that heading.',
     );
   });
 

@@ -1,19 +1,23 @@
 import { Type as T } from "@sinclair/typebox";
 import { creditStatus, defineGrader, type Finding, type MessageId } from "../src/grader/contract.js";
 import type { MessageCatalog } from "../src/i18n/catalog.js";
-import { localize } from "../src/i18n/text.js";
+import { type LocalText, localize } from "../src/i18n/text.js";
 import { splitAnswers } from "../src/markdown/answers.js";
 import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { assignAnswers } from "../src/quiz/assign.js";
 import { QuestionSchema, type QuestionScore, scoreAnswer } from "../src/quiz/score-answer.js";
+import type { Concept } from "../src/text/concepts.js";
 import { PatternString } from "../src/text/pattern.js";
 
 const messages = {
   ...reportMessages,
-  conceptFound: { en: "{question}: states {concept}.", fr: "{question} : énonce {concept}." },
+  conceptFound: {
+    en: "{question}: the answer states this idea: {concept}.",
+    fr: "{question} : la réponse énonce cette idée : {concept}.",
+  },
   conceptMissing: {
-    en: "{question}: {concept} is missing. Add it to your answer.",
-    fr: "{question} : il manque {concept}. Ajoutez-le à votre réponse.",
+    en: "{question}: an idea is missing: {concept}. Add it to your answer.",
+    fr: "{question} : une idée manque : {concept}. Ajoutez-la à votre réponse.",
   },
   answerMissing: {
     en: '{question}: no answer found in section "{section}" (expected a numbered item, bullet, sub-heading or table row). Answer the question.',
@@ -24,11 +28,11 @@ const messages = {
     fr: "{question} : la réponse ne fait que reprendre la question, elle ne rapporte rien. Répondez avec vos propres mots.",
   },
   stuffed: {
-    en: "{question}: keywords thrown together are not an answer: credit capped at {cap} %. Say in a sentence what each one does.",
+    en: "{question}: keywords thrown together are not an answer: credit capped at {cap}%. Say in a sentence what each one does.",
     fr: "{question} : des mots-clés mis bout à bout ne font pas une réponse : crédit plafonné à {cap} %. Dites en une phrase ce que fait chacun.",
   },
   unexplained: {
-    en: "{question}: keywords or commands without explanation (fewer than {words} words of prose, or no sentence): credit capped at {cap} %. Explain in a sentence or two.",
+    en: "{question}: keywords or commands without explanation (fewer than {words} words of prose, or no sentence): credit capped at {cap}%. Explain in a sentence or two.",
     fr: "{question} : mots-clés ou commandes sans explication (moins de {words} mots de texte, ou aucune phrase) : crédit plafonné à {cap} %. Expliquez en une ou deux phrases.",
   },
 } satisfies MessageCatalog;
@@ -79,6 +83,12 @@ export default defineGrader({
         description:
           "Highest credit of keywords thrown together (six lone words, six words in a row with no grammatical word, or four docker commands, with no sentence).",
       }),
+      hints: T.Union([T.Literal("general"), T.Literal("full")], {
+        default: "general",
+        description:
+          "What feedback names for a missing concept: `general`, its `hint` (the idea in general terms, not the " +
+          "answer; the `label` where a concept has no hint); `full`, its `label` (the expected answer, for self-study).",
+      }),
       minProseWords: T.Integer({
         minimum: 0,
         default: 6,
@@ -119,7 +129,7 @@ export default defineGrader({
       for (const c of score.found) say("conceptFound", "ok", { concept: localize(c.label, ctx.lang) });
       // A complete answer has nothing missing: the concepts it leaves out are depth, never required.
       for (const c of score.copied || score.coverage >= 1 ? [] : score.missing)
-        say("conceptMissing", "problem", { concept: localize(c.label, ctx.lang) });
+        say("conceptMissing", "problem", { concept: localize(missingIdea(c, params.hints), ctx.lang) });
       if (score.stuffed && score.coverage > params.stuffedCap)
         say("stuffed", "problem", { cap: Math.round(params.stuffedCap * 100) });
       else if (score.unexplained && score.coverage > params.keywordCap)
@@ -148,3 +158,8 @@ export default defineGrader({
     return { status: creditStatus(credit), credit, findings, details };
   },
 });
+
+/** What feedback names for a missing concept: the general hint, unless the rubric hands out the answer key. */
+export function missingIdea(concept: Concept, hints: "general" | "full"): LocalText {
+  return hints === "full" ? concept.label : (concept.hint ?? concept.label);
+}

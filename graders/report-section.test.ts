@@ -52,7 +52,7 @@ describe("report-section", () => {
     expect(result).toMatchObject({ status: "partial", credit: 0.5 });
     const missing = result.findings.filter((f) => f.severity === "problem");
     expect(missing.map((f) => renderMessage(reportSection.messages, f.messageId, "fr", f.data))).toEqual([
-      "« ETAPE 3 — Lancer » n'explique pas prune nettoie. Ajoutez une phrase à ce sujet.",
+      "« ETAPE 3 — Lancer » n'explique pas ce point : prune nettoie. Ajoutez une phrase à ce sujet.",
     ]);
     expect(missing[0]).toMatchObject({ file: "README.md", line: 3 });
   });

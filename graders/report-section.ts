@@ -12,10 +12,13 @@ import { proseStats } from "../src/text/prose.js";
 const messages = {
   ...reportMessages,
   sectionFound: { en: 'Section "{section}" found.', fr: "Section « {section} » trouvée." },
-  conceptFound: { en: '"{section}" explains {concept}.', fr: "« {section} » explique {concept}." },
+  conceptFound: {
+    en: '"{section}" explains this point: {concept}.',
+    fr: "« {section} » explique ce point : {concept}.",
+  },
   conceptMissing: {
-    en: '"{section}" does not explain {concept}. Add a sentence about it.',
-    fr: "« {section} » n'explique pas {concept}. Ajoutez une phrase à ce sujet.",
+    en: '"{section}" leaves this point unexplained: {concept}. Add a sentence about it.',
+    fr: "« {section} » n'explique pas ce point : {concept}. Ajoutez une phrase à ce sujet.",
   },
   tooShort: {
     en: '"{section}" has {words} words of text outside code; at least {minWords} are expected. Explain in your own words, not only with commands.',

@@ -88,7 +88,7 @@ describe("dockgrade CLI", () => {
     expect(dockerChecks.length).toBeGreaterThan(5);
     for (const check of dockerChecks) {
       expect(check.status, check.grader).toBe("skipped");
-      expect(check.message).toMatch(/needs a Docker engine|it needs [\w-]+(, [\w-]+)*, which did not pass/);
+      expect(check.message).toMatch(/needs a Docker engine|must pass first/);
     }
     const staticChecks = checks.filter(
       (c: { grader: string }) => c.grader === "files" || c.grader === "dockerfile",

@@ -9,6 +9,7 @@ import {
 } from "../../src/grader/contract.js";
 import { findSection } from "../../src/markdown/sections.js";
 import { compilePattern } from "../../src/text/pattern.js";
+import { patternInWords } from "../../src/text/pattern-words.js";
 import type { DockerCommand } from "../tags/commands.js";
 import { judgeTags } from "../tags/judge.js";
 import { textUnits } from "./blocks.js";
@@ -102,7 +103,7 @@ function section(input: ClaimsInput, pattern: string) {
   const absent: Part = {
     made: false,
     credit: 0,
-    findings: [{ messageId: "sectionAbsent", severity: "info", data: { pattern: `/${pattern}/` } }],
+    findings: [{ messageId: "sectionAbsent", severity: "info", data: { expected: patternInWords(pattern) } }],
   };
   return found ? { units: textUnits(found.children), title: found.title } : { absent };
 }

@@ -52,8 +52,8 @@ export const claimsMessages = {
     fr: "Pour information : les blocs de code du compte rendu ne contiennent aucune commande docker build ni docker tag pour {name}, donc aucun tag n'a été comparé.",
   },
   sectionAbsent: {
-    en: "For information: no heading matches {pattern}, so that part of the report was not compared with the image.",
-    fr: "Pour information : aucun titre ne correspond à {pattern}, donc cette partie du compte rendu n'a pas été comparée à l'image.",
+    en: "For information: the report has no section titled like {expected}, so that part of the report was not compared with the image.",
+    fr: "Pour information : le compte rendu n'a pas de section intitulée comme {expected}, donc cette partie du compte rendu n'a pas été comparée à l'image.",
   },
   noClaims: {
     en: "The report makes no claim this check can compare with the image (heavy or tiny layers, image size, tag commands): nothing to judge.",

@@ -36,11 +36,11 @@ export const unreadableMessages = {
     fr: "{file} est vide (ou ne contient que des commentaires) : aucune instruction pour construire l'image. Écrivez le Dockerfile : FROM, WORKDIR, COPY, RUN, EXPOSE, CMD.",
   },
   "file.encoding": {
-    en: "{file} is saved as {encoding}, which docker build cannot read (PowerShell's `echo ... > Dockerfile` writes UTF-16). Save it as UTF-8 (VS Code: « Save with Encoding », UTF-8).",
+    en: '{file} is saved as {encoding}, which docker build cannot read (PowerShell\'s `echo ... > Dockerfile` writes UTF-16). Save it as UTF-8 (VS Code: "Save with Encoding", UTF-8).',
     fr: "{file} est enregistré en {encoding}, que docker build ne sait pas lire (`echo ... > Dockerfile` sous PowerShell écrit de l'UTF-16). Enregistrez-le en UTF-8 (VS Code : « Enregistrer avec l'encodage », UTF-8).",
   },
   "file.unknownInstruction": {
-    en: "Line {line} starts with « {word} », which is not a Dockerfile instruction: docker build stops there (unknown instruction). Fix or remove that line (a terminal command or a Markdown fence pasted by mistake?).",
+    en: 'Line {line} starts with "{word}", which is not a Dockerfile instruction: docker build stops there (unknown instruction). Fix or remove that line (a terminal command or a Markdown fence pasted by mistake?).',
     fr: "La ligne {line} commence par « {word} », qui n'est pas une instruction Dockerfile : docker build s'arrête là (unknown instruction). Corrigez ou supprimez cette ligne (une commande du terminal ou une balise Markdown collée par erreur ?).",
   },
   "file.noFrom": {

@@ -1,5 +1,6 @@
 import type { Finding } from "../../src/grader/contract.js";
 import { execPattern, matchesPattern } from "../../src/text/pattern.js";
+import { patternInWords } from "../../src/text/pattern-words.js";
 import { argvText, formatLogs } from "../http/diagnose.js";
 import type { ExecMessageId } from "./messages.js";
 
@@ -47,20 +48,25 @@ export function judgeExec(
     });
   }
   for (const pattern of expect.expectedOutput)
-    if (!matchesPattern(pattern, run.output)) problem("execMissingOutput", { pattern, output });
+    if (!matchesPattern(pattern, run.output))
+      problem("execMissingOutput", { expected: patternInWords(pattern), output });
   for (const pattern of expect.excludedOutput) {
     const match = execPattern(pattern, run.output);
-    if (match) problem("execExcludedOutput", { pattern, match: match[0].slice(0, 120) });
+    if (match)
+      problem("execExcludedOutput", { expected: patternInWords(pattern), match: match[0].slice(0, 120) });
   }
   if (problems.length > 0) return { passed: false, findings: problems };
-  const matched =
-    expect.expectedOutput.length > 0
-      ? ` and its output matched ${expect.expectedOutput.length} pattern(s)`
-      : "";
   return {
     passed: true,
     findings: [
-      { messageId: "execPassed", severity: "ok", data: { command, exitCode: run.exitCode, matched } },
+      { messageId: "execPassed", severity: "ok", data: { command, exitCode: run.exitCode } },
+      ...expect.expectedOutput.map(
+        (pattern): Finding<ExecMessageId> => ({
+          messageId: "execOutputFound",
+          severity: "ok",
+          data: { command, expected: patternInWords(pattern) },
+        }),
+      ),
     ],
   };
 }

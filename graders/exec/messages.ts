@@ -6,8 +6,12 @@ import { startMessages } from "../http/start-messages.js";
 export const execMessages = {
   ...startMessages,
   execPassed: {
-    en: "`{command}` exited with code {exitCode}{matched}.",
-    fr: "`{command}` s'est terminée avec le code {exitCode}{matched}.",
+    en: "`{command}` exited with code {exitCode}.",
+    fr: "`{command}` s'est terminée avec le code {exitCode}.",
+  },
+  execOutputFound: {
+    en: "`{command}`: its output contains {expected}.",
+    fr: "`{command}` : sa sortie contient {expected}.",
   },
   execTimedOut: {
     en: "`{command}` should finish within {seconds} s, but was still running. Output so far:\n{output}\nCheck that it does not wait for input or loop.",
@@ -22,16 +26,16 @@ export const execMessages = {
     fr: "`{command}` devrait se terminer avec le code {expected}, mais n'a pas pu s'exécuter (code {found}) : {program} n'est pas dans l'image. Sa sortie :\n{output}\nInstallez ce qui le fournit dans le Dockerfile, puis reconstruisez.",
   },
   execMissingOutput: {
-    en: "`{command}`: its output should match /{pattern}/, but does not. Its output:\n{output}",
-    fr: "`{command}` : sa sortie devrait correspondre à /{pattern}/, mais ce n'est pas le cas. Sa sortie :\n{output}",
+    en: "`{command}`: its output should contain {expected}, but does not. Its output:\n{output}",
+    fr: "`{command}` : sa sortie devrait contenir {expected}, mais ce n'est pas le cas. Sa sortie :\n{output}",
   },
   execExcludedOutput: {
-    en: '`{command}`: its output should not match /{pattern}/, but it shows "{match}".',
-    fr: "`{command}` : sa sortie ne devrait pas correspondre à /{pattern}/, mais elle contient « {match} ».",
+    en: '`{command}`: its output should not contain {expected}, but it shows "{match}".',
+    fr: "`{command}` : sa sortie ne devrait pas contenir {expected}, mais elle montre « {match} ».",
   },
   execContainerExited: {
-    en: "`{command}` could not run: the container had already stopped (exit code {exitCode}). Last lines of its logs:\n{logs}\nMake the app keep running (see the http check).",
-    fr: "`{command}` n'a pas pu s'exécuter : le conteneur s'était déjà arrêté (code de sortie {exitCode}). Dernières lignes de ses logs :\n{logs}\nFaites en sorte que l'application reste en marche (voir la vérification http).",
+    en: "`{command}` could not run: the container had already stopped (exit code {exitCode}). Last lines of its logs:\n{logs}\nMake the app keep running (see the check that calls the API).",
+    fr: "`{command}` n'a pas pu s'exécuter : le conteneur s'était déjà arrêté (code de sortie {exitCode}). Dernières lignes de ses logs :\n{logs}\nFaites en sorte que l'application reste en marche (voir la vérification qui appelle l'API).",
   },
 } satisfies MessageCatalog;
 

@@ -1,6 +1,7 @@
 import { type Static, Type as T } from "@sinclair/typebox";
 import type { Finding } from "../../src/grader/contract.js";
 import { matchesPattern, PatternString } from "../../src/text/pattern.js";
+import { patternInWords } from "../../src/text/pattern-words.js";
 import type { HttpAnswer } from "./http-probe.js";
 import { fieldAt, isEmpty, isObject, parseJson, typeName } from "./json-field.js";
 import type { HttpMessageId } from "./messages.js";
@@ -84,17 +85,17 @@ export function judgeAnswer(
     return { passed: false, findings: problems };
   }
   if (spec.bodyRegex !== undefined && !matchesPattern(spec.bodyRegex, answer.body))
-    problem("bodyMismatch", { pattern: spec.bodyRegex, body: excerpt(answer.body) });
+    problem("bodyMismatch", { expected: patternInWords(spec.bodyRegex), body: excerpt(answer.body) });
   if (spec.json) judgeJson(spec.json, answer, context, problem);
   for (const [name, pattern] of Object.entries(spec.headers ?? {})) {
     const found = answer.headers[name.toLowerCase()];
-    if (found === undefined) problem("headerMissing", { header: name, pattern });
+    if (found === undefined) problem("headerMissing", { header: name, expected: patternInWords(pattern) });
     else if (!matchesPattern(pattern, found))
       problem(
         name.toLowerCase() === "server" && WERKZEUG.test(found) ? "devServerHeader" : "headerMismatch",
         {
           header: name,
-          pattern,
+          expected: patternInWords(pattern),
           found,
         },
       );

@@ -30,8 +30,8 @@ export const httpMessages = {
     fr: "{method} {path} devrait répondre {expected}, mais a répondu {found} ({body}). Faites répondre {expected} à la route.",
   },
   bodyMismatch: {
-    en: "{method} {path}: the body should match /{pattern}/, but it is: {body}. Make the route return the expected content.",
-    fr: "{method} {path} : le corps devrait correspondre à /{pattern}/, mais il vaut : {body}. Faites renvoyer le contenu attendu à la route.",
+    en: "{method} {path}: the body should contain {expected}, but it is: {body}. Make the route return the expected content.",
+    fr: "{method} {path} : le corps devrait contenir {expected}, mais il vaut : {body}. Faites renvoyer le contenu attendu à la route.",
   },
   notJson: {
     en: "{method} {path} should answer JSON, but its body is not JSON (Content-Type: {contentType}): {body}. Return the data with `jsonify(...)`.",
@@ -58,16 +58,16 @@ export const httpMessages = {
     fr: "{method} {path} : le champ « {field} » devrait être l'une des lignes de {file}, mais {file} n'a pas pu être lu dans le rendu ({reason}). Committez {file}, une ligne par entrée.",
   },
   headerMissing: {
-    en: "{method} {path}: the {header} header should match /{pattern}/, but the answer has no {header} header.",
-    fr: "{method} {path} : l'en-tête {header} devrait correspondre à /{pattern}/, mais la réponse n'a pas d'en-tête {header}.",
+    en: "{method} {path}: the {header} header should contain {expected}, but the answer has no {header} header.",
+    fr: "{method} {path} : l'en-tête {header} devrait contenir {expected}, mais la réponse n'a pas d'en-tête {header}.",
   },
   headerMismatch: {
-    en: '{method} {path}: the {header} header should match /{pattern}/, but it is "{found}".',
-    fr: "{method} {path} : l'en-tête {header} devrait correspondre à /{pattern}/, mais il vaut « {found} ».",
+    en: '{method} {path}: the {header} header should contain {expected}, but it is "{found}".',
+    fr: "{method} {path} : l'en-tête {header} devrait contenir {expected}, mais il vaut « {found} ».",
   },
   devServerHeader: {
-    en: '{method} {path}: the {header} header should match /{pattern}/, but it is "{found}": Flask\'s development server (Werkzeug) answered instead of Gunicorn. It is meant for development only (debug features, no clean stop on SIGTERM). Run Gunicorn: CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"], with gunicorn in requirements.txt.',
-    fr: '{method} {path} : l\'en-tête {header} devrait correspondre à /{pattern}/, mais il vaut « {found} » : c\'est le serveur de développement de Flask (Werkzeug) qui a répondu, pas Gunicorn. Il est réservé au développement (outils de débogage, pas d\'arrêt propre sur SIGTERM). Lancez Gunicorn : CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"], avec gunicorn dans requirements.txt.',
+    en: '{method} {path}: the {header} header should contain {expected}, but it is "{found}": Flask\'s development server (Werkzeug) answered instead of Gunicorn. It is meant for development only (debug features, no clean stop on SIGTERM). Run Gunicorn: CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"], with gunicorn in requirements.txt.',
+    fr: '{method} {path} : l\'en-tête {header} devrait contenir {expected}, mais il vaut « {found} » : c\'est le serveur de développement de Flask (Werkzeug) qui a répondu, pas Gunicorn. Il est réservé au développement (outils de débogage, pas d\'arrêt propre sur SIGTERM). Lancez Gunicorn : CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"], avec gunicorn dans requirements.txt.',
   },
   devServerNoted: {
     en: "{method} {path} was answered by Flask's development server ({found}); the assignment expects Gunicorn.",

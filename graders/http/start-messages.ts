@@ -11,12 +11,12 @@ export const startMessages = {
     fr: "Aucune session Docker n'a été fournie à cette vérification (erreur du correcteur) : relancez avec Docker disponible.",
   },
   imageMissing: {
-    en: "Not checked: the image did not build ({reason}: {error}). Fix the build first (see the build check).",
-    fr: "Non vérifié : l'image ne s'est pas construite ({reason} : {error}). Corrigez d'abord le build (voir la vérification du build).",
+    en: "Not checked: the image did not build ({error}). Fix the build first (see the check that builds the image).",
+    fr: "Non vérifié : l'image ne s'est pas construite ({error}). Corrigez d'abord le build (voir la vérification qui construit l'image).",
   },
   imageError: {
-    en: "Not checked: the image build could not be completed by the harness ({reason}: {error}). Grade again.",
-    fr: "Non vérifié : le correcteur n'a pas pu mener le build de l'image à terme ({reason} : {error}). Relancez la correction.",
+    en: "Not checked: the image build could not be completed by the harness ({error}). Grade again.",
+    fr: "Non vérifié : le correcteur n'a pas pu mener le build de l'image à terme ({error}). Relancez la correction.",
   },
   startRefused: {
     en: "The container should start, but Docker refused to start it: {error}. The CMD or ENTRYPOINT names a program that is not in the image or cannot run: check its spelling and that the package providing it is installed, then rebuild.",

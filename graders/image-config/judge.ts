@@ -127,8 +127,8 @@ function judgeExpose(config: ImageConfig, port: number): Sub[] {
   const ports = Object.keys(config.ExposedPorts ?? {});
   const wanted = `${port}/tcp`;
   if (ports.includes(wanted)) return [{ messageId: "expose.ok", severity: "ok", data: { port } }];
-  const found = ports.length > 0 ? ports.join(", ") : "nothing (no EXPOSE)";
-  return [{ messageId: "expose.missing", severity: "problem", data: { port, found } }];
+  if (ports.length === 0) return [{ messageId: "expose.none", severity: "problem", data: { port } }];
+  return [{ messageId: "expose.missing", severity: "problem", data: { port, found: ports.join(", ") } }];
 }
 
 function judgeWorkdir(config: ImageConfig, workdir: string): Sub[] {

@@ -7,6 +7,10 @@ export const imageConfigMessages = {
     en: "The image exposes {port}/tcp (Config.ExposedPorts).",
     fr: "L'image expose {port}/tcp (Config.ExposedPorts).",
   },
+  "expose.none": {
+    en: "The image should expose {port}/tcp, but it exposes no port (the Dockerfile has no EXPOSE). Add EXPOSE {port} to the Dockerfile (it documents the port that docker run -p publishes).",
+    fr: "L'image devrait exposer {port}/tcp, mais elle n'expose aucun port (le Dockerfile n'a pas d'EXPOSE). Ajoutez EXPOSE {port} au Dockerfile (il documente le port que docker run -p publie).",
+  },
   "expose.missing": {
     en: "The image should expose {port}/tcp, but Config.ExposedPorts holds {found}. Add EXPOSE {port} to the Dockerfile (it documents the port that docker run -p publishes).",
     fr: "L'image devrait exposer {port}/tcp, mais Config.ExposedPorts contient {found}. Ajoutez EXPOSE {port} au Dockerfile (il documente le port que docker run -p publie).",
@@ -80,7 +84,7 @@ export const imageConfigMessages = {
     fr: "La commande passe par un shell ({command}) mais le script lance le serveur avec exec : le serveur remplace le shell en PID 1 et reçoit SIGTERM.",
   },
   "exec.shellForm": {
-    en: "The command is in shell form ({command}): Docker runs it through /bin/sh -c. Where that shell stays PID 1 with the server as its child (Debian's sh does), SIGTERM never reaches the server and docker stop ends in a kill after its grace period (exit code 137); the stop-cleanly check measures what this image does. Write it as a JSON array: {suggestion}.",
+    en: "The command is in shell form ({command}): Docker runs it through /bin/sh -c. Where that shell stays PID 1 with the server as its child (Debian's sh does), SIGTERM never reaches the server and docker stop ends in a kill after its grace period (exit code 137); the check that stops the container measures what this image does. Write it as a JSON array: {suggestion}.",
     fr: "La commande est en forme shell ({command}) : Docker la lance via /bin/sh -c. Là où ce shell reste PID 1 avec le serveur comme enfant (c'est le cas du sh de Debian), SIGTERM n'atteint jamais le serveur et docker stop finit par tuer le conteneur après son délai de grâce (code de sortie 137) ; la vérification de l'arrêt mesure ce que fait cette image. Écrivez-la en tableau JSON : {suggestion}.",
   },
   "user.ok": {

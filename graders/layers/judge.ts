@@ -2,6 +2,7 @@ import { type Layer, type LayerTable, layerLabel, topLayers } from "../../src/an
 import { formatBytes } from "../../src/format/bytes.js";
 import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { matchesPattern } from "../../src/text/pattern.js";
+import { patternInWords } from "../../src/text/pattern-words.js";
 import type { LayersMessageId } from "../layers.js";
 
 export interface LayersParams {
@@ -14,6 +15,11 @@ export interface LayersParams {
 
 /** The word a rubric writes to mean "a layer of the base image" (their instructions are the base's own). */
 export const BASE_WORD = "base";
+
+/** A layer pattern in words: the base image's layers come from its FROM line; any other, its text. */
+export function layerInWords(pattern: string): string {
+  return pattern.trim().toLowerCase() === BASE_WORD ? '"FROM"' : patternInWords(pattern);
+}
 
 /** A rubric pattern as a test on layers: `base` for the base image's layers, else a regular expression. */
 export function layerMatcher(pattern: string): (layer: Layer) => boolean {
@@ -47,7 +53,7 @@ export function judgeLayers(
       met++;
       const layer = top[rank] as Layer;
       const data = {
-        pattern,
+        expected: layerInWords(pattern),
         top: params.top,
         rank: rank + 1,
         instruction: label(layer),
@@ -57,7 +63,7 @@ export function judgeLayers(
       continue;
     }
     const candidate = [...table.layers].sort((a, b) => b.size - a.size).find(matches);
-    const data = { pattern, top: params.top, list };
+    const data = { expected: layerInWords(pattern), top: params.top, list };
     findings.push(
       candidate
         ? {
@@ -76,14 +82,29 @@ export function judgeLayers(
     const heavy = matching.filter((layer) => layer.size >= maxBytes).sort((a, b) => b.size - a.size)[0];
     const max = formatBytes(maxBytes);
     if (matching.length === 0) {
-      findings.push({ messageId: "lightMissing", severity: "problem", code: "LY003", data: { pattern } });
+      findings.push({
+        messageId: "lightMissing",
+        severity: "problem",
+        code: "LY003",
+        data: { expected: layerInWords(pattern) },
+      });
     } else if (heavy) {
-      const data = { pattern, max, instruction: label(heavy), size: formatBytes(heavy.size) };
+      const data = {
+        expected: layerInWords(pattern),
+        max,
+        instruction: label(heavy),
+        size: formatBytes(heavy.size),
+      };
       findings.push({ messageId: "lightHeavy", severity: "problem", code: "LY003", data, ...at(heavy) });
     } else {
       met++;
       const heaviest = [...matching].sort((a, b) => b.size - a.size)[0] as Layer;
-      const data = { pattern, max, instruction: label(heaviest), size: formatBytes(heaviest.size) };
+      const data = {
+        expected: layerInWords(pattern),
+        max,
+        instruction: label(heaviest),
+        size: formatBytes(heaviest.size),
+      };
       findings.push({ messageId: "lightOk", severity: "ok", code: "LY003", data, ...at(heaviest) });
     }
   }

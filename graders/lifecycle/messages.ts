@@ -18,8 +18,8 @@ export const lifecycleMessages = {
     fr: "Non vérifié : le conteneur s'est arrêté de lui-même (code de sortie {exitCode}) avant que docker stop puisse être envoyé : sa gestion de SIGTERM n'a donc pas pu être observée. La vérification qui lance l'application en donne la raison.",
   },
   notReady: {
-    en: "The app did not answer on port {port} before the stop (see the http check); the container was stopped anyway.",
-    fr: "L'application n'a pas répondu sur le port {port} avant l'arrêt (voir la vérification http) ; le conteneur a tout de même été arrêté.",
+    en: "The app did not answer on port {port} before the stop (see the check that calls the API); the container was stopped anyway.",
+    fr: "L'application n'a pas répondu sur le port {port} avant l'arrêt (voir la vérification qui appelle l'API) ; le conteneur a tout de même été arrêté.",
   },
   stopClean: {
     en: "`docker stop` ended the container in {seconds} s with exit code {exitCode}: PID 1 (`{pid1}`) handled SIGTERM.",
@@ -74,8 +74,8 @@ export const lifecycleMessages = {
     fr: "`docker inspect` montre le port {port}/tcp publié sur {mapping}, mais l'image devrait déclarer `EXPOSE {port}` et déclare : {declared}. Ajoutez `EXPOSE {port}` au Dockerfile pour que `docker ps` et `docker inspect` documentent le port de l'application.",
   },
   portNotRunning: {
-    en: "`docker inspect` shows a container's published port {port}/tcp only while it runs, but this one had already exited (code {exitCode}): make the app keep running (see the http check).",
-    fr: "`docker inspect` ne montre le port publié {port}/tcp d'un conteneur que pendant qu'il tourne, mais celui-ci s'était déjà arrêté (code {exitCode}) : faites en sorte que l'application reste en marche (voir la vérification http).",
+    en: "`docker inspect` shows a container's published port {port}/tcp only while it runs, but this one had already exited (code {exitCode}): make the app keep running (see the check that calls the API).",
+    fr: "`docker inspect` ne montre le port publié {port}/tcp d'un conteneur que pendant qu'il tourne, mais celui-ci s'était déjà arrêté (code {exitCode}) : faites en sorte que l'application reste en marche (voir la vérification qui appelle l'API).",
   },
   portNotPublished: {
     en: "`docker inspect` should show port {port}/tcp published on the host, but shows no mapping for it (harness error if the container was running): grade again.",

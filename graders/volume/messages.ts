@@ -50,8 +50,8 @@ export const volumeMessages = {
     fr: "Un fichier devrait pouvoir être écrit dans un volume nommé monté sur {target}, mais ni sh ni python3 n'ont pu l'écrire : {output}. L'image doit contenir un shell ou Python pour cette vérification.",
   },
   volumeContainerExited: {
-    en: "The container with a named volume on {target} should keep running, but it stopped at once (exit code {exitCode}), so the volume could not be tried: make the app start (see the http check).",
-    fr: "Le conteneur avec un volume nommé sur {target} devrait rester en marche, mais il s'est arrêté aussitôt (code de sortie {exitCode}), donc le volume n'a pas pu être essayé : faites démarrer l'application (voir la vérification http).",
+    en: "The container with a named volume on {target} should keep running, but it stopped at once (exit code {exitCode}), so the volume could not be tried: make the app start (see the check that calls the API).",
+    fr: "Le conteneur avec un volume nommé sur {target} devrait rester en marche, mais il s'est arrêté aussitôt (code de sortie {exitCode}), donc le volume n'a pas pu être essayé : faites démarrer l'application (voir la vérification qui appelle l'API).",
   },
   appHidden: {
     en: "With an empty folder mounted over {appDir}, the code copied there at build time ({baseline}) is hidden: the app no longer starts (exit code {exitCode}{error}). A mount masks whatever the image holds at its target.",

@@ -1,7 +1,7 @@
 import { registry } from "../../graders/index.js";
 import { type MessageCatalog, renderMessage } from "../i18n/catalog.js";
 import { type Lang, type LocalText, localize } from "../i18n/text.js";
-import type { Rubric } from "../rubric/types.js";
+import type { Check, Rubric } from "../rubric/types.js";
 import { type CommandIO, EXIT } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
 
@@ -10,9 +10,14 @@ const words = {
     fr: "Barème : ce qui est vérifié, et combien de points chaque vérification rapporte.",
     en: "Grading scheme: what is checked, and how many points each check earns.",
   },
+  headings: {
+    fr: "Titres attendus dans le compte rendu (README.md), une section par titre :",
+    en: "Headings expected in the lab report (README.md), one section each:",
+  },
   total: { fr: "Total", en: "Total" },
   needs: { fr: "après", en: "after" },
   docker: { fr: "avec Docker", en: "with Docker" },
+  covers: { fr: "une bonne réponse aborde", en: "a good answer covers" },
   hiddenNote: {
     fr: "{count} vérification(s) cachée(s) ne sont pas détaillées ici ({points} points).",
     en: "{count} hidden check(s) are not detailed here ({points} points).",
@@ -20,35 +25,47 @@ const words = {
 } satisfies MessageCatalog;
 
 /**
- * The grading scheme as students read it before they submit: steps, checks, points and what each checks.
- * Hidden checks are counted but never described.
+ * The grading scheme as students read it before they submit: the report's expected headings, then per
+ * step each check's title, points and what it checks (checks that check the same thing share one line),
+ * and the quiz questions with what a good answer covers in general terms. Hidden checks are counted but
+ * never described; no check id, no pattern.
  */
 export function explainRubric(rubric: Rubric, lang: Lang): string {
   const lines = [`# ${localize(rubric.assignment.title, lang)}`, "", words.intro[lang], ""];
+  const headings = expectedHeadings(rubric);
+  if (headings.length > 0) lines.push(words.headings[lang], ...headings.map((h) => `- ${h}`), "");
+  const titles = new Map(rubric.steps.flatMap((s) => s.checks).map((c) => [c.id, checkTitle(c, lang)]));
   let hiddenCount = 0;
   let hiddenPoints = 0;
   for (const step of rubric.steps) {
     lines.push(`## ${localize(step.title, lang)} — ${points(step.points)}`, "");
-    for (const check of step.checks) {
-      if (check.visibility === "hidden") {
-        hiddenCount++;
-        hiddenPoints += check.points;
-        continue;
+    const visible = step.checks.filter((check) => check.visibility !== "hidden");
+    for (const check of step.checks.filter((c) => c.visibility === "hidden")) {
+      hiddenCount++;
+      hiddenPoints += check.points;
+    }
+    for (const [what, checks] of groupBy(visible, (check) => whatItChecks(check, lang))) {
+      const entry = (check: Check) => {
+        const grader = registry.get(check.grader);
+        const tags: Array<string | undefined> = [
+          grader?.requires.includes("docker") ? words.docker[lang] : undefined,
+        ];
+        const needs = check.needs.map((id) => titles.get(id)).filter(Boolean);
+        if (needs.length > 0) tags.push(`${words.needs[lang]} ${needs.join(", ")}`);
+        const shown = tags.filter(Boolean);
+        return `**${checkTitle(check, lang)}** — ${points(check.points)}${shown.length > 0 ? ` _(${shown.join("; ")})_` : ""}`;
+      };
+      if (checks.length === 1) {
+        const check = checks[0] as Check;
+        lines.push(`- ${entry(check)}: ${what}`);
+        for (const item of listedItems(check.params, lang)) lines.push(`  - ${item}`);
+      } else {
+        lines.push(`- ${what}`);
+        for (const check of checks) {
+          lines.push(`  - ${entry(check)}`);
+          for (const item of listedItems(check.params, lang)) lines.push(`    - ${item}`);
+        }
       }
-      const grader = registry.get(check.grader);
-      const title = check.title ? localize(check.title, lang) : check.id;
-      const what = check.description
-        ? localize(check.description, lang)
-        : grader
-          ? grader.description[lang]
-          : check.grader;
-      const tags: Array<string | undefined> = [
-        grader?.requires.includes("docker") ? words.docker[lang] : undefined,
-      ];
-      if (check.needs.length > 0) tags.push(`${words.needs[lang]} ${check.needs.join(", ")}`);
-      const suffix = tags.filter(Boolean).length > 0 ? ` _(${tags.filter(Boolean).join("; ")})_` : "";
-      lines.push(`- **${title}** — ${points(check.points)}: ${what}${suffix}`);
-      for (const item of listedItems(check.params, lang)) lines.push(`  - ${item}`);
     }
     lines.push("");
   }
@@ -63,17 +80,54 @@ function points(n: number): string {
   return `${n} pt${n > 1 ? "s" : ""}`;
 }
 
-/** What a check looks for, when its parameters list it: quiz questions or the concepts to explain. */
+/** A check as students read it: its title, else what its grader checks (never its id). */
+function checkTitle(check: Check, lang: Lang): string {
+  if (check.title) return localize(check.title, lang);
+  return registry.get(check.grader)?.description[lang] ?? check.grader;
+}
+
+function whatItChecks(check: Check, lang: Lang): string {
+  if (check.description) return localize(check.description, lang);
+  return registry.get(check.grader)?.description[lang] ?? "";
+}
+
+/** Items grouped by key, in the order each key first appears. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/**
+ * The report's headings in words: the rubric's example heading of each report check (`example`), in the
+ * rubric's order, each once. The patterns that find them are never shown.
+ */
+function expectedHeadings(rubric: Rubric): string[] {
+  const examples = rubric.steps
+    .flatMap((step) => step.checks)
+    .filter((check) => check.visibility !== "hidden")
+    .map((check) => check.params.example)
+    .filter((example): example is string => typeof example === "string" && example.trim() !== "");
+  return [...new Set(examples)];
+}
+
+/**
+ * What a check looks for, when its parameters list it: each quiz question with what a good answer covers
+ * (the concepts' general hints; their labels only where the quiz gives `hints: full`), or the concepts a
+ * report section explains.
+ */
 function listedItems(params: Record<string, unknown>, lang: Lang): string[] {
-  const labelled = (items: unknown, key: "label" | "title") =>
-    Array.isArray(items)
-      ? items
-          .map((item) => (item as Record<string, unknown>)[key])
-          .filter((text): text is LocalText => text !== undefined)
-      : [];
-  const questions = labelled(params.questions, "title");
-  const concepts = labelled(params.concepts, "label");
-  return [...questions, ...concepts].map((text) => localize(text, lang));
+  const full = params.hints === "full";
+  const idea = (concept: Record<string, unknown>) =>
+    localize((full ? concept.label : (concept.hint ?? concept.label)) as LocalText, lang);
+  const list = (items: unknown) => (Array.isArray(items) ? (items as Array<Record<string, unknown>>) : []);
+  const [colon, semicolon] = lang === "fr" ? [" : ", " ; "] : [": ", "; "];
+  const questions = list(params.questions).map((q, i) => {
+    const title = q.title ? ` ${localize(q.title as LocalText, lang)}` : "";
+    const ideas = list(q.concepts).map(idea);
+    return `Q${i + 1}.${title} — ${words.covers[lang]}${colon}${ideas.join(semicolon)}`;
+  });
+  return [...questions, ...list(params.concepts).map(idea)];
 }
 
 /** `dockgrade rubric explain [DIR]`. */

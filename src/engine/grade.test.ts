@@ -2,10 +2,11 @@ import { Type as T } from "@sinclair/typebox";
 import { describe, expect, it } from "vitest";
 import type { DockerSession } from "../docker/session.js";
 import { type AnyGrader, defineGrader, type GraderRegistry } from "../grader/contract.js";
+import type { CheckResult } from "../report/schema.js";
 import { reportErrors } from "../report/validate.js";
 import { type Check, DEFAULT_BUILD, type Rubric } from "../rubric/types.js";
 import { SubmissionFiles } from "../submission/files.js";
-import { gradeSubmission } from "./grade.js";
+import { checkNames, gradeSubmission } from "./grade.js";
 
 // The engine is under test here: these graders are simple, real graders that do what their params say.
 const fixed = defineGrader({
@@ -143,7 +144,10 @@ describe("gradeSubmission", () => {
   it("skips checks whose needs failed, naming them, and scores partial credit", async () => {
     const rubric = rubricOf(
       [
-        check("build", "fixed", 4, { status: "fail" }),
+        {
+          ...check("build", "fixed", 4, { status: "fail" }),
+          title: { fr: "Image construite", en: "Image builds" },
+        },
         check("run", "fixed", 6, { status: "pass" }, ["build"]),
       ],
       [
@@ -157,7 +161,11 @@ describe("gradeSubmission", () => {
       ["build", "fail", 0],
       ["run", "skipped", 0],
     ]);
-    expect(first!.checks[1]!.message).toContain("it needs build, which did not pass (build: fail)");
+    expect(first!.checks[1]!.message).toBe(
+      'Not run: "Image builds" must pass first. Fix what it reports; this check will then run.',
+    );
+    const fr = await gradeSubmission({ ...base, rubric, lang: "fr" });
+    expect(fr.steps[0]!.checks[1]!.message).toContain("attend d'abord la réussite de « Image construite »");
     expect(second!.checks.map((c) => [c.id, c.status, c.score])).toEqual([
       ["half", "partial", 2.5],
       ["after-half", "pass", 2],
@@ -228,5 +236,14 @@ describe("gradeSubmission", () => {
     const report = await gradeSubmission({ ...base, rubric });
     expect(reportErrors(report)).toEqual([]);
     expect(report.schemaVersion).toMatch(/^1\./);
+  });
+});
+
+describe("checkNames", () => {
+  const result = (title?: string) => ({ title }) as unknown as CheckResult;
+  it("names the checks by title, in words, in each language", () => {
+    expect(checkNames([result("A"), result("B"), result("C")], "en")).toBe('"A", "B" and "C"');
+    expect(checkNames([result("A"), result("B")], "fr")).toBe("« A » et « B »");
+    expect(checkNames([result()], "en")).toBe("an earlier check");
   });
 });

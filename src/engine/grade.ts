@@ -121,8 +121,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       );
     if (unmet.length > 0) {
       return engineResult("skipped", "needsNotMet", {
-        needs: unmet.map((n) => n.id).join(", "),
-        statuses: unmet.map((n) => `${n.id}: ${n.status}`).join(", "),
+        needs: checkNames(unmet, lang),
+        // The ids let `render --lang` name the same checks in another language.
+        needIds: unmet.map((need) => need.id).join(","),
       });
     }
     const grader = registry.get(check.grader);
@@ -168,3 +169,16 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     return result;
   }
 }
+
+/**
+ * The checks a skipped check waits for, as students read them: their titles in the report's language
+ * (quoted, joined with "and"), never their ids or statuses (an untitled check is "an earlier check").
+ */
+export function checkNames(checks: ReadonlyArray<{ title?: string }>, lang: Lang): string {
+  const quote = (title: string) => (lang === "fr" ? `« ${title} »` : `"${title}"`);
+  const names = checks.map((check) => (check.title ? quote(check.title) : untitled[lang]));
+  const and = lang === "fr" ? " et " : " and ";
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")}${and}${names.at(-1)}`;
+}
+
+const untitled = { fr: "une vérification précédente", en: "an earlier check" } as const;

@@ -3,8 +3,8 @@ import type { MessageCatalog } from "../i18n/catalog.js";
 /** The engine's own messages: why a check did not run or could not finish. */
 export const engineMessages = {
   needsNotMet: {
-    en: "Not run: it needs {needs}, which did not pass ({statuses}). Fix that check first; this one will then run.",
-    fr: "Non exécutée : elle dépend de {needs}, qui n'a pas réussi ({statuses}). Corrigez d'abord cette vérification ; celle-ci s'exécutera ensuite.",
+    en: "Not run: {needs} must pass first. Fix what it reports; this check will then run.",
+    fr: "Non exécutée : elle attend d'abord la réussite de {needs}. Corrigez ce qui y est signalé ; cette vérification s'exécutera ensuite.",
   },
   noDocker: {
     en: "Not run: this check needs a Docker engine and none is reachable ({reason}). Start Docker Desktop or the Docker daemon (or set DOCKER_HOST), then grade again.",

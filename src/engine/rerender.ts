@@ -5,6 +5,7 @@ import { type Lang, localize } from "../i18n/text.js";
 import type { CheckResult, Report, ReportFinding } from "../report/schema.js";
 import type { Check, Rubric } from "../rubric/types.js";
 import { engineMessages } from "./messages.js";
+import { checkNames } from "./grade.js";
 import { checkMessage } from "./render.js";
 
 export type RerenderResult = { ok: true; report: Report } | { ok: false; problems: string[] };
@@ -63,7 +64,19 @@ export function rerenderReport(
       problems.push(`${check.id}: the ${check.grader} grader has no message "${finding.messageId}"`);
       return finding;
     }
-    return { ...finding, message: renderMessage(catalog, id, lang, finding.data) };
+    const data = dataIn(finding);
+    return { ...finding, ...(data ? { data } : {}), message: renderMessage(catalog, id, lang, data) };
+  }
+
+  /** A finding's data, with the names of checks it cites (their titles) taken in the new language. */
+  function dataIn(finding: ReportFinding): ReportFinding["data"] {
+    const ids = finding.data?.needIds;
+    if (finding.messageId !== "engine.needsNotMet" || typeof ids !== "string") return finding.data;
+    const cited = ids.split(",").map((id) => {
+      const title = rubricChecks.get(id)?.title;
+      return title ? { title: localize(title, lang) } : {};
+    });
+    return { ...finding.data, needs: checkNames(cited, lang) };
   }
 
   function catalogOf(grader: string, messageId: string): [MessageCatalog | undefined, string] {

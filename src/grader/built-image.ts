@@ -9,12 +9,12 @@ export const builtImageMessages = {
     fr: "Aucune session Docker n'a été fournie à cette vérification : le correcteur n'a pas pu examiner l'image. Signalez-le à l'équipe du cours.",
   },
   imageNotBuilt: {
-    en: "The image could not be built ({reason}: {error}), so it could not be examined. Fix the build first (see the build check), then commit.",
-    fr: "L'image n'a pas pu être construite ({reason} : {error}) : elle n'a donc pas pu être examinée. Corrigez d'abord le build (voir la vérification du build), puis committez.",
+    en: "The image could not be built ({error}), so it could not be examined. Fix the build first (see the check that builds the image), then commit.",
+    fr: "L'image n'a pas pu être construite ({error}) : elle n'a donc pas pu être examinée. Corrigez d'abord le build (voir la vérification qui construit l'image), puis committez.",
   },
   imageUnavailable: {
-    en: "The harness could not build the image ({reason}: {error}), so it could not be examined. This is not a fault of the submission; grade it again later.",
-    fr: "Le correcteur n'a pas pu construire l'image ({reason} : {error}) : elle n'a donc pas pu être examinée. Ce n'est pas une faute du rendu ; relancez la correction plus tard.",
+    en: "The harness could not build the image ({error}), so it could not be examined. This is not a fault of the submission; grade it again later.",
+    fr: "Le correcteur n'a pas pu construire l'image ({error}) : elle n'a donc pas pu être examinée. Ce n'est pas une faute du rendu ; relancez la correction plus tard.",
   },
 } satisfies MessageCatalog;
 

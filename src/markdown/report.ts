@@ -16,8 +16,8 @@ export const reportMessages = {
     fr: "Le compte rendu {file} n'a pas pu être lu ({reason}) : un fichier Markdown ordinaire de moins de 5 Mo, dans le dépôt, est attendu. Committez le fichier lui-même, pas un lien.",
   },
   sectionMissing: {
-    en: 'No heading of {file} matches {pattern}: expected a section such as "## {example}". Headings found: {headings}. Add the section with that heading.',
-    fr: "Aucun titre de {file} ne correspond à {pattern} : une section comme « ## {example} » est attendue. Titres trouvés : {headings}. Ajoutez la section avec ce titre.",
+    en: '{file} has no heading for this part of the report: expected a section such as "## {example}". Headings found: {headings}. Add the section with that heading.',
+    fr: "{file} n'a pas de titre pour cette partie du compte rendu : une section comme « ## {example} » est attendue. Titres trouvés : {headings}. Ajoutez la section avec ce titre.",
   },
 } satisfies MessageCatalog;
 
@@ -55,7 +55,7 @@ export async function loadReportSection(
     };
   const section = findSection(root, heading);
   if (!section) {
-    const data = { file, pattern: `/${pattern}/`, example, headings: headingOutline(root) };
+    const data = { file, example, headings: headingOutline(root) };
     return { ok: false, result: failure("sectionMissing", data, file) };
   }
   return { ok: true, report: { file, root, section } };

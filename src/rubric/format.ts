@@ -31,6 +31,11 @@ export function formatProblem(problem: Problem, lang: Lang): string {
       .map((name) => typeNames[name]?.[lang] ?? name)
       .join(renderMessage(rubricMessages, "typeOr", lang));
   }
+  // A near name is told in the problem's language (`suggestion` holds the bare name).
+  if (typeof data.suggestion === "string" && data.suggestion !== "") {
+    const near = data.suggestion;
+    data.suggestion = lang === "fr" ? ` (vouliez-vous dire "${near}" ?)` : ` (did you mean "${near}"?)`;
+  }
   const where = `${displayPath(problem.file)}:${problem.line}:${problem.column}`;
   const field = problem.field ? ` ${problem.field}:` : "";
   return `${where}${field} ${renderMessage(rubricMessages, problem.messageId, lang, data)}`;

@@ -107,6 +107,14 @@ describe("loadRubric: broken rubrics are reported whole, with file:line:column a
     );
   });
 
+  it("suggests a near name in the problem's language", async () => {
+    const fr = await lint("bad-graph", "fr");
+    expect(fr).toContain(
+      `${fixtures}/bad-graph/01-more.yaml:23:13 checks[2].needs[0]: dépend d'une vérification inconnue "app-filez" (vouliez-vous dire "app-files" ?)`,
+    );
+    expect(fr.join("\n")).not.toMatch(/did you mean/);
+  });
+
   it("names the missing assignment file", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "dockgrade-rubric-"));
     const loaded = await loadRubric(dir, registry);

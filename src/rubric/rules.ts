@@ -51,7 +51,7 @@ export function crossFieldProblems(
           messageId: "unknownGrader",
           data: {
             grader: check.grader,
-            suggestion: near ? ` (did you mean "${near}"?)` : "",
+            suggestion: near ?? "",
             known: known.join(", "),
           },
         });
@@ -78,7 +78,7 @@ export function crossFieldProblems(
           const near = closest(need, [...checkOrigin.keys()]);
           at(yaml, ["checks", index, "needs", j], {
             messageId: "unknownNeed",
-            data: { need, suggestion: near ? ` (did you mean "${near}"?)` : "" },
+            data: { need, suggestion: near ?? "" },
           });
         }
       });

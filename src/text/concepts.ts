@@ -27,6 +27,13 @@ export const ConceptSchema = T.Object(
     label: T.Union([...LocalTextSchema.anyOf], {
       description: "What the concept is, as the student reads it in the feedback: { fr, en } or one text.",
     }),
+    hint: T.Optional(
+      T.Union([...LocalTextSchema.anyOf], {
+        description:
+          "The idea in general terms, without the answer ({ fr, en } or one text): what quiz feedback names when " +
+          "the concept is missing, unless the quiz's `hints` is `full`.",
+      }),
+    ),
     ignoreNegation: T.Optional(
       T.Boolean({
         description:

@@ -18,7 +18,7 @@ export const execForm: DockerfileRule = {
       fr: "{keyword} est en forme exec JSON (ligne {line}) : le serveur tourne en PID 1 et reçoit le SIGTERM de docker stop.",
     },
     "execForm.shellForm": {
-      en: "{keyword} is in shell form ({found}): Docker runs it through /bin/sh -c. Where that shell stays PID 1 with the server as its child (Debian's sh, the one in python:3.12-slim, does), SIGTERM never reaches the server, and docker stop waits its grace period and then kills the container (exit code 137); the stop-cleanly check measures what this image does. Exec form avoids the risk on every base: {suggestion}",
+      en: "{keyword} is in shell form ({found}): Docker runs it through /bin/sh -c. Where that shell stays PID 1 with the server as its child (Debian's sh, the one in python:3.12-slim, does), SIGTERM never reaches the server, and docker stop waits its grace period and then kills the container (exit code 137); the check that stops the container measures what this image does. Exec form avoids the risk on every base: {suggestion}",
       fr: "{keyword} est en forme shell ({found}) : Docker le lance via /bin/sh -c. Là où ce shell reste PID 1 avec le serveur comme enfant (c'est le cas du sh de Debian, celui de python:3.12-slim), SIGTERM n'atteint jamais le serveur, et docker stop attend son délai de grâce puis tue le conteneur (code de sortie 137) ; la vérification de l'arrêt mesure ce que fait cette image. La forme exec évite ce risque sur toutes les bases : {suggestion}",
     },
     "execForm.brokenJson": {
@@ -26,7 +26,7 @@ export const execForm: DockerfileRule = {
       fr: "{keyword} ressemble à un tableau JSON mais n'est pas du JSON valide ({found}) : Docker le lance donc en forme shell via /bin/sh -c, avec le même risque que toute forme shell, un shell en PID 1 qui garde SIGTERM pour lui. Le JSON exige des guillemets doubles : {suggestion}",
     },
     "execForm.shellWrapper": {
-      en: "{keyword} starts the server through a shell ({found}) without exec: where that shell stays PID 1 (Debian's sh does), it does not forward SIGTERM, and docker stop ends in a kill after its grace period (exit code 137); the stop-cleanly check measures what this image does. Call the server directly ({suggestion}) or write exec before it in the script.",
+      en: "{keyword} starts the server through a shell ({found}) without exec: where that shell stays PID 1 (Debian's sh does), it does not forward SIGTERM, and docker stop ends in a kill after its grace period (exit code 137); the check that stops the container measures what this image does. Call the server directly ({suggestion}) or write exec before it in the script.",
       fr: "{keyword} lance le serveur via un shell ({found}) sans exec : là où ce shell reste PID 1 (c'est le cas du sh de Debian), il ne transmet pas SIGTERM, et docker stop finit par tuer le conteneur après son délai de grâce (code 137) ; la vérification de l'arrêt mesure ce que fait cette image. Appelez directement le serveur ({suggestion}) ou écrivez exec devant lui dans le script.",
     },
     "execForm.noCommand": {

@@ -23,7 +23,7 @@ export const pipNoCache: DockerfileRule = {
       fr: "`{command}` garde le cache de téléchargement de pip dans l'image : des mégaoctets inutiles à l'exécution. Ajoutez-lui --no-cache-dir (ou définissez ENV PIP_NO_CACHE_DIR=1 avant).",
     },
     "pipNoCache.notTrue": {
-      en: "PIP_NO_CACHE_DIR is set to « {value} » for `{command}`, which does not read as « yes ». Write PIP_NO_CACHE_DIR=1, or add --no-cache-dir to the command.",
+      en: 'PIP_NO_CACHE_DIR is set to "{value}" for `{command}`, which does not read as "yes". Write PIP_NO_CACHE_DIR=1, or add --no-cache-dir to the command.',
       fr: "PIP_NO_CACHE_DIR vaut « {value} » pour `{command}`, ce qui ne se lit pas comme « oui ». Écrivez PIP_NO_CACHE_DIR=1, ou ajoutez --no-cache-dir à la commande.",
     },
     "pipNoCache.noPip": {

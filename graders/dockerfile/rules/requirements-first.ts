@@ -35,7 +35,7 @@ export const requirementsFirst: DockerfileRule = {
       fr: "Les dépendances sont installées dans l'étape de build {stage} (ligne {pipLine}), et l'image finale en reprend des fichiers avec COPY --from (ligne {copyFromLine}) : l'ordre est évalué dans cette étape.",
     },
     "requirementsFirst.notCopied": {
-      en: "`pip install -r {requirements}` runs at line {pipLine}, but {requirements} has not been copied into the image yet: the build stops with « No such file or directory ». Add `COPY {requirements} .` above line {pipLine}.",
+      en: '`pip install -r {requirements}` runs at line {pipLine}, but {requirements} has not been copied into the image yet: the build stops with "No such file or directory". Add `COPY {requirements} .` above line {pipLine}.',
       fr: "`pip install -r {requirements}` s'exécute ligne {pipLine}, mais {requirements} n'a pas encore été copié dans l'image : le build s'arrête sur « No such file or directory ». Ajoutez `COPY {requirements} .` au-dessus de la ligne {pipLine}.",
     },
     "requirementsFirst.copyCase": {

@@ -33,11 +33,11 @@ export const serverBinding: DockerfileRule = {
       fr: 'ENTRYPOINT est en forme shell (ligne {line}) : Docker ignore alors CMD (ligne {cmdLine}) et le serveur ne reçoit jamais ses arguments. Écrivez ENTRYPOINT en tableau JSON, par exemple ENTRYPOINT ["gunicorn"].',
     },
     "serverBinding.cmdShell": {
-      en: 'ENTRYPOINT is in exec form but CMD (line {cmdLine}) is in shell form, so the entrypoint receives « /bin/sh -c ... » as its arguments instead of the options. Write CMD as a JSON array, for example CMD ["--bind", "{bind}", "app:app"].',
+      en: 'ENTRYPOINT is in exec form but CMD (line {cmdLine}) is in shell form, so the entrypoint receives "/bin/sh -c ..." as its arguments instead of the options. Write CMD as a JSON array, for example CMD ["--bind", "{bind}", "app:app"].',
       fr: 'ENTRYPOINT est en forme exec mais CMD (ligne {cmdLine}) en forme shell : l\'entrypoint reçoit « /bin/sh -c ... » comme arguments au lieu des options. Écrivez CMD en tableau JSON, par exemple CMD ["--bind", "{bind}", "app:app"].',
     },
     "serverBinding.brokenJson": {
-      en: "{keyword} (line {line}) is not valid JSON, so Docker hands the whole text to /bin/sh -c, which tries to run a program named « {word} »: the server never starts. Write a JSON array with double quotes, for example {expected}",
+      en: '{keyword} (line {line}) is not valid JSON, so Docker hands the whole text to /bin/sh -c, which tries to run a program named "{word}": the server never starts. Write a JSON array with double quotes, for example {expected}',
       fr: "{keyword} (ligne {line}) n'est pas du JSON valide : Docker passe tout le texte à /bin/sh -c, qui cherche un programme nommé « {word} » ; le serveur ne démarre jamais. Écrivez un tableau JSON avec des guillemets doubles, par exemple {expected}",
     },
     "serverBinding.flaskDev": {
