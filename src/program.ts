@@ -1,18 +1,14 @@
+// Start-up: only commander and a few small modules load here. Each command imports what it uses when it
+// runs, so `--version`, `rubric lint`, `rubric explain` and `render` never load the Docker client
+// (testcontainers, dockerode, undici); cli-startup.test.ts checks it.
 import { Command, InvalidArgumentError, Option } from "commander";
-import { defaultJobs } from "./batch/run.js";
-import { batchCommand } from "./commands/batch.js";
-import { checkCommand } from "./commands/check.js";
-import { explainCommand } from "./commands/explain.js";
+import { defaultJobs } from "./batch/jobs.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
-import { lintCommand } from "./commands/lint.js";
-import { mergeCommand } from "./commands/merge.js";
-import { renderCommand } from "./commands/render.js";
-import { dockerBackend, gcCommand } from "./docker/backend.js";
 import { installShutdownHandlers } from "./docker/shutdown.js";
 import type { DockerBackend } from "./engine/grade-source.js";
 import { detectLang, isLang, type Lang } from "./i18n/text.js";
 import { bundledRubric, toolVersion } from "./package-info.js";
-import { REPORT_FORMATS, type ReportFormat } from "./reporters/index.js";
+import { REPORT_FORMATS, type ReportFormat } from "./reporters/formats.js";
 
 const io: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -48,7 +44,13 @@ function wantsColor(): boolean {
   return Boolean(process.stdout.isTTY);
 }
 
-export function buildProgram(backend: DockerBackend = dockerBackend): Command {
+/** The real engine, loaded on first use only. */
+async function realBackend(): Promise<DockerBackend> {
+  return (await import("./docker/backend.js")).dockerBackend;
+}
+
+/** `backend`: the engine grading uses (tests pass a fake one); default the real engine, loaded lazily. */
+export function buildProgram(backend?: DockerBackend): Command {
   const program = new Command("dockgrade")
     .description("Grade Docker course submissions against a rubric, with real Docker")
     .version(toolVersion())
@@ -73,6 +75,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--show-hidden", "include hidden checks in the printed report (instructors)", false)
     .action(async (source: string, opts) => {
       // Interruption is handled by the shutdown handlers (they close the open Docker sessions).
+      const { checkCommand } = await import("./commands/check.js");
       const { exitCode } = await checkCommand(
         {
           source,
@@ -84,7 +87,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           root: opts.root,
           color: wantsColor(),
           showHidden: Boolean(opts.showHidden),
-          docker: backend,
+          docker: backend ?? (await realBackend()),
         },
         io,
       );
@@ -98,6 +101,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .argument("[dir]", "rubric folder", bundledRubric())
     .option("--lang <lang>", "message language: fr or en", parseLang)
     .action(async (dir: string, opts) => {
+      const { lintCommand } = await import("./commands/lint.js");
       process.exitCode = await lintCommand(dir, detectLang(opts.lang), io);
     });
 
@@ -107,6 +111,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .argument("[dir]", "rubric folder", bundledRubric())
     .option("--lang <lang>", "language: fr or en", parseLang)
     .action(async (dir: string, opts) => {
+      const { explainCommand } = await import("./commands/explain.js");
       process.exitCode = await explainCommand(dir, detectLang(opts.lang), io);
     });
 
@@ -117,6 +122,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("md"))
     .option("--show-hidden", "include hidden checks", false)
     .action(async (file: string, opts) => {
+      const { renderCommand } = await import("./commands/render.js");
       process.exitCode = await renderCommand(
         file,
         { format: opts.format as ReportFormat, color: wantsColor(), showHidden: Boolean(opts.showHidden) },
@@ -160,6 +166,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--clone-timeout <seconds>", "time limit of one clone", parseCount, 120)
     .option("--max-repo-mb <n>", "size limit of one cloned repository, in MB", parseCount, 500)
     .action(async (folder: string | undefined, opts) => {
+      const { batchCommand } = await import("./commands/batch.js");
       process.exitCode = await batchCommand(
         {
           folder,
@@ -180,7 +187,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           cloneTimeoutSeconds: opts.cloneTimeout,
           maxRepoMb: opts.maxRepoMb,
           live: wantsLiveProgress(),
-          docker: backend,
+          docker: backend ?? (await realBackend()),
         },
         io,
       );
@@ -196,6 +203,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--base <source>", "starter code given to everyone: left out of similarity")
     .option("--reference <dir>", "folder of published reports to compare with")
     .action(async (dirs: string[], opts) => {
+      const { mergeCommand } = await import("./commands/merge.js");
       process.exitCode = await mergeCommand(
         {
           dirs,
@@ -214,6 +222,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .description("remove containers, images, volumes and networks left by crashed dockgrade runs")
     .option("--older-than <minutes>", "only resources older than this", parseScore)
     .action(async (opts) => {
+      const { gcCommand } = await import("./docker/backend.js");
       process.exitCode = await gcCommand(opts.olderThan, io);
     });
   return program;

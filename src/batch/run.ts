@@ -1,4 +1,3 @@
-import os from "node:os";
 import pLimit from "p-limit";
 import type { DockerBackend } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
@@ -7,12 +6,15 @@ import type { Rubric } from "../rubric/types.js";
 import { finalizeClass } from "./finalize.js";
 import { type CloneSettings, gradeEntry } from "./grade-entry.js";
 import { type ClassList, InputError } from "./inputs.js";
+import { defaultDockerJobs } from "./jobs.js";
 import { buildManifest } from "./manifest.js";
 import { batchText } from "./messages.js";
 import type { BatchProgress } from "./progress.js";
 import { type Shard, selectShard } from "./shard.js";
 import { saveManifest } from "./store.js";
 import type { ClassSummary, SimilarityDoc } from "./types.js";
+
+export { defaultDockerJobs, defaultJobs } from "./jobs.js";
 
 export interface BatchOptions {
   list: ClassList;
@@ -35,20 +37,6 @@ export interface BatchOptions {
   progress?: BatchProgress;
   signal?: AbortSignal;
   now?: () => Date;
-}
-
-/** A default `--jobs` that fits the machine: a few more than the cores, since clones mostly wait. */
-export function defaultJobs(cores = os.availableParallelism()): number {
-  return Math.max(2, Math.min(16, cores * 2));
-}
-
-/**
- * How many submissions use the engine at once. Each graded submission keeps one bridge network and at most
- * one container at a time, and mostly waits on the daemon: twice the cores keeps the engine busy without
- * oversubscribing it, and stays far below the engine's ~30 default networks.
- */
-export function defaultDockerJobs(jobs: number, cores = os.availableParallelism()): number {
-  return Math.max(1, Math.min(jobs, cores * 2, 12));
 }
 
 /**

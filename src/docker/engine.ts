@@ -1,5 +1,4 @@
 import type Dockerode from "dockerode";
-import { getContainerRuntimeClient } from "testcontainers";
 import { withDeadline } from "./deadline.js";
 import { applyDockerContext } from "./docker-context.js";
 
@@ -10,10 +9,12 @@ export type Engine = Dockerode;
  * The one way dockgrade reaches the engine. testcontainers picks the endpoint (`DOCKER_HOST`, else the
  * current docker context's, `~/.testcontainers.properties`, `/var/run/docker.sock`, rootless and Docker
  * Desktop sockets) and keeps one client for the process; its dockerode talks to unversioned API paths,
- * so engines 24 to 29 all answer.
+ * so engines 24 to 29 all answer. testcontainers (and with it dockerode and undici) loads on the first
+ * connection only: commands that never reach the engine start without it.
  */
 export async function connectEngine(timeoutMs = 10_000): Promise<Engine> {
   applyDockerContext();
+  const { getContainerRuntimeClient } = await import("testcontainers");
   const client = await withDeadline(
     getContainerRuntimeClient(),
     timeoutMs,

@@ -5,9 +5,11 @@ import { type CheckResult, REPORT_SCHEMA_VERSION, type Report } from "../report/
 import type { Check, Rubric } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
+import { type CheckConcurrency, defaultCheckConcurrency } from "./concurrency.js";
 import { orderChecks } from "./order.js";
 import { checkMessage, renderFinding } from "./render.js";
 import { engineResult, runGrader } from "./run-check.js";
+import { runScheduled } from "./schedule.js";
 import { checkScore, coherentStatus, sumScores } from "./score.js";
 
 export interface GradeOptions {
@@ -28,9 +30,20 @@ export interface GradeOptions {
   onCheck?: (result: CheckResult) => void;
   /** Called as each check starts, with its title in the report's language. */
   onCheckStart?: (check: { id: string; title: string }) => void;
+  /** Checks in flight at once, Docker and local apart; default: what the machine's cores can keep busy. */
+  concurrency?: CheckConcurrency;
+  /**
+   * Held by each Docker check while it runs, on top of the per-submission cap: a class graded at once shares
+   * one, so the engine is never asked for more containers than the machine can start.
+   */
+  dockerSlot?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
-/** Grades one submission against a validated rubric. Never throws for a check's failure or crash. */
+/**
+ * Grades one submission against a validated rubric. Never throws for a check's failure or crash. Checks
+ * run as soon as what they need has finished, several at once (static checks while the image builds,
+ * container checks side by side, each with its own container): the report keeps the rubric's order.
+ */
 export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
@@ -40,30 +53,20 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   const results = new Map<string, CheckResult>();
   let session: Promise<DockerSession> | undefined;
 
+  const concurrency = options.concurrency ?? defaultCheckConcurrency();
+  const needsDocker = (check: Check) => registry.get(check.grader)?.requires.includes("docker") === true;
   try {
-    for (const check of orderChecks(allChecks)) {
-      const started = now().getTime();
-      const grader = registry.get(check.grader);
-      const outcome = await decide(check);
-      const findings = outcome.findings.map((finding) => renderFinding(grader, finding, lang));
-      const status = coherentStatus(outcome.status, outcome.credit);
-      const result: CheckResult = {
-        id: check.id,
-        grader: check.grader,
-        ...(check.title ? { title: localize(check.title, lang) } : {}),
-        status,
-        score: checkScore(status, outcome.credit, check.points),
-        maxScore: check.points,
-        message: checkMessage(findings, lang),
-        visibility: check.visibility,
-        ...(check.feedback && status !== "pass" ? { feedback: localize(check.feedback, lang) } : {}),
-        durationMs: Math.max(0, now().getTime() - started),
-        findings,
-        ...(outcome.details ? { details: outcome.details } : {}),
-      };
-      results.set(check.id, result);
-      options.onCheck?.(result);
-    }
+    await runScheduled(
+      orderChecks(allChecks),
+      { pool: (check) => (needsDocker(check) ? "docker" : "local"), caps: { ...concurrency } },
+      async (check) => {
+        const slot =
+          needsDocker(check) && options.dockerSlot
+            ? options.dockerSlot
+            : (work: () => Promise<void>) => work();
+        await slot(() => gradeOne(check));
+      },
+    );
   } finally {
     if (session) await (await session.catch(() => undefined))?.close();
   }
@@ -100,6 +103,31 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     durationMs: Math.max(0, now().getTime() - startedAt.getTime()),
     steps,
   };
+
+  /** Runs one check (or says why it cannot run) and records its result. */
+  async function gradeOne(check: Check): Promise<void> {
+    const started = now().getTime();
+    const grader = registry.get(check.grader);
+    const outcome = await decide(check);
+    const findings = outcome.findings.map((finding) => renderFinding(grader, finding, lang));
+    const status = coherentStatus(outcome.status, outcome.credit);
+    const result: CheckResult = {
+      id: check.id,
+      grader: check.grader,
+      ...(check.title ? { title: localize(check.title, lang) } : {}),
+      status,
+      score: checkScore(status, outcome.credit, check.points),
+      maxScore: check.points,
+      message: checkMessage(findings, lang),
+      visibility: check.visibility,
+      ...(check.feedback && status !== "pass" ? { feedback: localize(check.feedback, lang) } : {}),
+      durationMs: Math.max(0, now().getTime() - started),
+      findings,
+      ...(outcome.details ? { details: outcome.details } : {}),
+    };
+    results.set(check.id, result);
+    options.onCheck?.(result);
+  }
 
   /** Runs the check's grader, or says why it cannot run. */
   async function decide(check: Check): Promise<GraderResult> {

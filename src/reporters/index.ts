@@ -1,5 +1,6 @@
 import type { Report } from "../report/schema.js";
 import { renderClassroom } from "./classroom.js";
+import type { ReportFormat } from "./formats.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderText } from "./text.js";
 
@@ -14,7 +15,6 @@ export const reporters = {
   text: (report: Report, options: RenderOptions) => renderText(report, options),
   md: (report: Report, options: RenderOptions) => renderMarkdown(report, options),
   classroom: (report: Report, _options?: RenderOptions) => renderClassroom(report),
-} as const satisfies Record<string, (report: Report, options: RenderOptions) => string>;
+} as const satisfies Record<ReportFormat, (report: Report, options: RenderOptions) => string>;
 
-export type ReportFormat = keyof typeof reporters;
-export const REPORT_FORMATS = Object.keys(reporters) as ReportFormat[];
+export { REPORT_FORMATS, type ReportFormat } from "./formats.js";
