@@ -35,6 +35,8 @@ export interface EntryContext {
   clone: CloneSettings;
   /** Bounds the Docker-heavy part across the class (builds, containers), whatever the clone concurrency. */
   gradeSlot: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Held by each Docker check of every submission: bounds what the class asks of the engine at once. */
+  dockerSlot?: <T>(work: () => Promise<T>) => Promise<T>;
   signal?: AbortSignal;
   /** What the submission is doing now, for the progress view. */
   onPhase?: (id: string, phase: string) => void;
@@ -116,6 +118,7 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
         availability: ctx.availability,
         signal: ctx.signal,
         onCheckStart: (check) => ctx.onPhase?.(entry.id, check.title),
+        dockerSlot: ctx.dockerSlot,
       }),
     );
     if (ctx.signal?.aborted) return undefined;

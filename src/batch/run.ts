@@ -6,7 +6,7 @@ import type { Rubric } from "../rubric/types.js";
 import { finalizeClass } from "./finalize.js";
 import { type CloneSettings, gradeEntry } from "./grade-entry.js";
 import { type ClassList, InputError } from "./inputs.js";
-import { defaultDockerJobs } from "./jobs.js";
+import { defaultContainerSlots, defaultDockerJobs } from "./jobs.js";
 import { buildManifest } from "./manifest.js";
 import { batchText } from "./messages.js";
 import type { BatchProgress } from "./progress.js";
@@ -14,7 +14,7 @@ import { type Shard, selectShard } from "./shard.js";
 import { saveManifest } from "./store.js";
 import type { ClassSummary, SimilarityDoc } from "./types.js";
 
-export { defaultDockerJobs, defaultJobs } from "./jobs.js";
+export { defaultContainerSlots, defaultDockerJobs, defaultJobs } from "./jobs.js";
 
 export interface BatchOptions {
   list: ClassList;
@@ -25,6 +25,8 @@ export interface BatchOptions {
   jobs: number;
   /** Submissions graded at once on the engine; default: what the machine's cores can keep busy. */
   dockerJobs?: number;
+  /** Docker checks in flight across the class (builds, containers); default: twice the cores. */
+  containerSlots?: number;
   shard?: Shard;
   force?: boolean;
   root?: string;
@@ -62,6 +64,7 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
   const selected = selectShard(options.list.entries, options.shard);
   const limit = pLimit(Math.max(1, options.jobs));
   const slot = pLimit(options.dockerJobs ?? defaultDockerJobs(options.jobs));
+  const containerSlot = pLimit(options.containerSlots ?? defaultContainerSlots());
   const progress = options.progress;
   progress?.start(selected.length);
   try {
@@ -80,6 +83,7 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
             root: options.root,
             clone: options.clone ?? {},
             gradeSlot: (work) => slot(work),
+            dockerSlot: (work) => containerSlot(work),
             signal: options.signal,
             onPhase: (id, phase) => progress?.phase(id, phase),
           });

@@ -53,7 +53,7 @@ export async function gradeSource(source: string, options: GradeSourceOptions): 
 /** Grades a submission already located on disk (the batch resolves first, to key its cache on the content). */
 export async function gradeResolved(
   resolved: Pick<ResolvedSubmission, "submission" | "files">,
-  options: GradeSourceOptions & Pick<GradeOptions, "onCheck" | "onCheckStart">,
+  options: GradeSourceOptions & Pick<GradeOptions, "onCheck" | "onCheckStart" | "dockerSlot" | "concurrency">,
 ): Promise<Report> {
   const { rubric } = options;
   const log = options.log ?? (() => {});
@@ -71,5 +71,7 @@ export async function gradeResolved(
     log,
     onCheck: options.onCheck,
     onCheckStart: options.onCheckStart,
+    dockerSlot: options.dockerSlot,
+    concurrency: options.concurrency,
   });
 }

@@ -4,8 +4,15 @@ import type { Problem, YamlFile, YamlPath } from "./yaml-file.js";
 import { fieldName, positionOf } from "./yaml-file.js";
 
 // Two validators: one reports (rubric structure), one also fills grader parameter defaults in place.
-const strictAjv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const defaultingAjv = new Ajv({ allErrors: true, strict: false, useDefaults: true, verbose: true });
+// `optimize: false` halves the time ajv spends generating validators, which dominates `rubric lint`.
+const strictAjv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { optimize: false } });
+const defaultingAjv = new Ajv({
+  allErrors: true,
+  strict: false,
+  useDefaults: true,
+  verbose: true,
+  code: { optimize: false },
+});
 const compiled = new WeakMap<TSchema, { plain?: ValidateFunction; defaulting?: ValidateFunction }>();
 
 function validatorFor(schema: TSchema, fillDefaults: boolean): ValidateFunction {
