@@ -3,7 +3,7 @@ import { defaultContainerSlots, defaultDockerJobs, defaultJobs } from "./jobs.js
 
 describe("batch concurrency defaults", () => {
   it.each([
-    { cores: 1, jobs: 2, docker: 1, slots: 2 },
+    { cores: 1, jobs: 2, docker: 2, slots: 2 },
     { cores: 2, jobs: 4, docker: 4, slots: 4 },
     { cores: 8, jobs: 16, docker: 12, slots: 12 },
     { cores: 64, jobs: 16, docker: 12, slots: 12 },
