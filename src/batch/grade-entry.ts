@@ -93,8 +93,9 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
     ...(submission.commitDate ? { commitDate: submission.commitDate } : {}),
   };
   try {
+    const content = await contentDigest(submission.repoRoot);
     const key = reportKey({
-      content: await contentDigest(submission.repoRoot),
+      content,
       rubricDigest: ctx.rubric.digest,
       toolVersion: toolVersion(),
       lang: ctx.lang,
@@ -119,6 +120,8 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
         signal: ctx.signal,
         onCheckStart: (check) => ctx.onPhase?.(entry.id, check.title),
         dockerSlot: ctx.dockerSlot,
+        // Students who handed in the same content (the starter code, a copy) share one image build.
+        buildKey: `${content}:${submission.rootRel}`,
       }),
     );
     if (ctx.signal?.aborted) return undefined;

@@ -11,6 +11,7 @@ import { connectEngine, type Engine, engineMessage, removeQuietly } from "./engi
 import { harnessReference, LABEL, newRunId, resourceLabels, TEMP_PREFIX } from "./labels.js";
 import { listLabelled, removeLabelled } from "./resources.js";
 import type { DockerSession, ImageHistoryEntry } from "./session.js";
+import { type SharedBuildUse, useSharedImage } from "./shared-build.js";
 import { trackSession } from "./shutdown.js";
 
 export interface OpenSessionInput {
@@ -28,6 +29,11 @@ export interface OpenSessionInput {
   buildNetwork?: string;
   /** Memory of the build's RUN steps; default the larger of the assignment's limit and 1 GiB. */
   buildMemoryMb?: number;
+  /**
+   * Sessions of this process opened with the same key share one build (see shared-build.ts). The key must
+   * name the build context's content; the build policy (timeout, memory, network) is added here.
+   */
+  shareBuild?: string;
 }
 
 /** Connects to the engine and opens a session for one submission; nothing is created until asked. */
@@ -45,6 +51,7 @@ class EngineSession implements DockerSession {
   private readonly tempDirs: string[] = [];
   private readonly volumes = new Set<string>();
   private build?: Promise<BuildOutcome>;
+  private shared?: SharedBuildUse;
   private network?: Promise<string>;
   private closing?: Promise<void>;
   private counter = 0;
@@ -65,8 +72,26 @@ class EngineSession implements DockerSession {
   }
 
   image(options: { maxContextBytes?: number } = {}): Promise<BuildOutcome> {
-    this.build ??= this.runBuild(options);
+    this.build ??= this.input.shareBuild
+      ? this.sharedBuild(options, this.input.shareBuild)
+      : this.runBuild(options);
     return this.build;
+  }
+
+  /** The image an identical context already built in this process, tagged for this session too. */
+  private async sharedBuild(options: { maxContextBytes?: number }, key: string): Promise<BuildOutcome> {
+    const { input } = this;
+    const { image, limits, timeouts } = input.assignment;
+    const policy = [input.buildTimeoutMs, input.buildMemoryMb, input.buildNetwork, options.maxContextBytes];
+    const { outcome, use } = await useSharedImage({
+      engine: this.engine,
+      key: JSON.stringify([key, image, limits, timeouts, policy]),
+      reference: this.imageReference,
+      build: (runId, reference) => this.runBuild(options, runId, reference),
+      log: input.log,
+    });
+    this.shared = use;
+    return outcome ?? this.runBuild(options);
   }
 
   async inspectImage() {
@@ -165,18 +190,24 @@ class EngineSession implements DockerSession {
       );
     }
     await Promise.all(this.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    // A shared image goes with its last user (this session's containers, which used it, are gone).
+    await this.shared?.release();
     this.untrack();
   }
 
-  private async runBuild(options: { maxContextBytes?: number }): Promise<BuildOutcome> {
+  private async runBuild(
+    options: { maxContextBytes?: number },
+    runId = this.runId,
+    reference = this.imageReference,
+  ): Promise<BuildOutcome> {
     const { assignment, submission } = this.input;
     try {
       return await buildImage({
         engine: this.engine,
         root: submission.root,
         files: this.input.files,
-        reference: this.imageReference,
-        runId: this.runId,
+        reference,
+        runId,
         timeoutMs: this.input.buildTimeoutMs ?? assignment.timeouts.build * 1000,
         maxContextBytes: options.maxContextBytes,
         memoryMb: this.input.buildMemoryMb ?? Math.max(assignment.limits.memoryMb, 1024),

@@ -19,6 +19,8 @@ export interface DockerBackend {
     rubric: Rubric;
     signal?: AbortSignal;
     log(line: string): void;
+    /** Sessions of the process with the same key share one image build (identical build contexts). */
+    shareBuild?: string;
   }): Promise<DockerSession>;
 }
 
@@ -32,6 +34,8 @@ export interface GradeSourceOptions {
   registry?: GraderRegistry;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** The submission's content digest (with its root): sessions with the same one share the image build. */
+  buildKey?: string;
 }
 
 /**
@@ -66,7 +70,15 @@ export async function gradeResolved(
     lang: options.lang,
     toolVersion: toolVersion(),
     docker: options.availability ?? (await options.docker.probe()),
-    openDockerSession: () => options.docker.open({ submission, files, rubric, signal: options.signal, log }),
+    openDockerSession: () =>
+      options.docker.open({
+        submission,
+        files,
+        rubric,
+        signal: options.signal,
+        log,
+        ...(options.buildKey ? { shareBuild: options.buildKey } : {}),
+      }),
     signal: options.signal,
     log,
     onCheck: options.onCheck,
