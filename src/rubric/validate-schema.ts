@@ -4,15 +4,18 @@ import type { Problem, YamlFile, YamlPath } from "./yaml-file.js";
 import { fieldName, positionOf } from "./yaml-file.js";
 
 // Two validators: one reports (rubric structure), one also fills grader parameter defaults in place.
-// `optimize: false` halves the time ajv spends generating validators, which dominates `rubric lint`.
-const strictAjv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { optimize: false } });
-const defaultingAjv = new Ajv({
+// The schemas are the code's own (TypeBox), so they are not checked against the JSON Schema meta-schema
+// (`validateSchema: false`), and the generated code is not optimised (`optimize: false`): together they
+// cut the time ajv spends compiling validators, most of what `rubric lint` costs, by about three quarters.
+const fast = {
   allErrors: true,
   strict: false,
-  useDefaults: true,
   verbose: true,
+  validateSchema: false,
   code: { optimize: false },
-});
+};
+const strictAjv = new Ajv(fast);
+const defaultingAjv = new Ajv({ ...fast, useDefaults: true });
 const compiled = new WeakMap<TSchema, { plain?: ValidateFunction; defaulting?: ValidateFunction }>();
 
 function validatorFor(schema: TSchema, fillDefaults: boolean): ValidateFunction {
