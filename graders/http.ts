@@ -27,8 +27,8 @@ import { logLinesParam, startApp } from "./http/start.js";
  * request of the rubric and checks status, body, JSON field and headers, with credit per request. When
  * the app never answers, the check says why instead of timing out: it exited (exit code, the error in its
  * logs), it listens on the container's loopback or on another port, a development server, a fork loop,
- * or nothing listening at all. One fresh container per check, removed at the end: checks share nothing
- * but the image, so several submissions can be graded at once.
+ * or nothing listening at all. A fresh container, removed at the end; checks of one submission that send
+ * the same requests to the app started the same way share it and its answers (their expectations differ).
  */
 export default defineGrader({
   id: "http",
