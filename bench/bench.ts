@@ -25,12 +25,15 @@ const { values } = parseArgs({
   },
 });
 const parts = new Set(String(values.parts).split(","));
+/** Folders the benchmark made, removed at the end. */
+const made: string[] = [];
 // --no-ocr: tesseract hidden (a shim that fails), so dockgrade does the Docker work and reads the report, as
 // the shell baseline does, without the OCR of the screenshots (optional in the bundled rubric).
 if (values["no-ocr"]) {
   const shim = await mkdtemp(path.join(os.tmpdir(), "dockgrade-bench-no-ocr-"));
   await writeFile(path.join(shim, "tesseract"), "#!/bin/sh\nexit 1\n", { mode: 0o755 });
   process.env.PATH = `${shim}${path.delimiter}${process.env.PATH}`;
+  made.push(shim);
 }
 const n = Number(values.n);
 const header = values["no-ocr"] ? " (OCR off)" : "";
@@ -57,7 +60,7 @@ say(
 );
 
 const reportsDir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-bench-reports-"));
-const made: string[] = [reportsDir];
+made.push(reportsDir);
 
 /** (0) Commands that never touch Docker, median of 5. */
 async function startupPart(): Promise<void> {
