@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     globalSetup: ["scripts/test-setup.ts"],
     reporters: ["default", "./scripts/summary-reporter.ts"],
-    include: ["src/**/*.test.ts", "graders/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "graders/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
     // Docker tests share one engine on a 2-core machine: files run one at a time there,
     // and each test has room for a real image build.
     fileParallelism: false,

@@ -6,6 +6,7 @@ import {
   type GraderContext,
   type GraderResult,
 } from "../src/grader/contract.js";
+import { sharedWork } from "../src/grader/shared-work.js";
 import { formatLogs } from "./http/diagnose.js";
 import {
   type JudgeContext,
@@ -25,8 +26,8 @@ import { logLinesParam, startApp } from "./http/start.js";
  * request of the rubric and checks status, body, JSON field and headers, with credit per request. When
  * the app never answers, the check says why instead of timing out: it exited (exit code, the error in its
  * logs), it listens on the container's loopback or on another port, a development server, a fork loop,
- * or nothing listening at all. One fresh container per check, removed at the end: checks share nothing
- * but the image, so several submissions can be graded at once.
+ * or nothing listening at all. A fresh container, removed at the end; checks of one submission that send
+ * the same requests to the app started the same way share it and its answers (their expectations differ).
  */
 export default defineGrader({
   id: "http",
@@ -82,52 +83,79 @@ export default defineGrader({
     const session = await sessionWithImage(ctx);
     if (!session.ok) return session.result;
     const linesOfFiles = await readLineFiles(ctx, params.requests);
-    const started = await startApp(ctx, {
-      port: params.port,
-      readyPath: (params.requests[0] as RequestSpec).path,
-      startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
-      logLines: params.logLines,
-    });
-    try {
-      if (!started.ok) return { ...started.result, credit: 0 };
-      const { container } = started;
-      const outcomes: HttpOutcome[] = [];
-      for (const request of params.requests) {
-        const url = container.url(request.path, params.port) as string;
-        outcomes.push(
-          await httpProbe(url, {
-            method: request.method,
-            timeoutMs: params.requestTimeout * 1000,
-            signal: ctx.signal,
-          }),
-        );
-      }
-      const needLogs = outcomes.some((o) => !o.ok || o.status >= 500);
-      const logs = needLogs
-        ? formatLogs(
-            (await container.logs({ tail: 200, maxBytes: 16 * 1024 })).text.split("\n"),
-            params.logLines,
-          )
-        : "";
-      const ready: Finding<HttpMessageId> = {
-        messageId: "started",
-        severity: "ok",
-        data: { port: params.port, seconds: (started.readyMs / 1000).toFixed(1) },
-      };
-      return judgeRequests(
-        params.requests,
-        outcomes,
-        { linesOf: linesOfFiles, logs },
-        [ready, ...started.notes],
-        {
-          readyMs: started.readyMs,
-        },
-      );
-    } finally {
-      await started.container?.remove().catch(() => undefined);
-    }
+    // Checks that send the same requests to the app started the same way (only their expectations differ)
+    // share one container and its answers.
+    const sent = params.requests.map((request) => ({ method: request.method, path: request.path }));
+    const same = { sent, port: params.port, start: params.startTimeout, timeout: params.requestTimeout };
+    const observed = await sharedWork(
+      session.docker,
+      `http ${JSON.stringify({ ...same, logLines: params.logLines })}`,
+      ctx.signal,
+      () => observe(ctx, params),
+    );
+    if (!observed.ok) return observed.result;
+    const ready: Finding<HttpMessageId> = {
+      messageId: "started",
+      severity: "ok",
+      data: { port: params.port, seconds: (observed.readyMs / 1000).toFixed(1) },
+    };
+    return judgeRequests(
+      params.requests,
+      observed.outcomes,
+      { linesOf: linesOfFiles, logs: observed.logs },
+      [ready, ...observed.notes],
+      { readyMs: observed.readyMs },
+    );
   },
 });
+
+type Observed =
+  | { ok: true; outcomes: HttpOutcome[]; logs: string; readyMs: number; notes: Finding<HttpMessageId>[] }
+  | { ok: false; result: GraderResult<HttpMessageId> };
+
+/** Starts the app, sends each request once it answers, and keeps the logs when an answer is bad. */
+async function observe(
+  ctx: GraderContext,
+  params: {
+    requests: RequestSpec[];
+    port: number;
+    startTimeout?: number;
+    requestTimeout: number;
+    logLines: number;
+  },
+): Promise<Observed> {
+  const started = await startApp(ctx, {
+    port: params.port,
+    readyPath: (params.requests[0] as RequestSpec).path,
+    startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
+    logLines: params.logLines,
+  });
+  try {
+    if (!started.ok) return { ok: false, result: { ...started.result, credit: 0 } };
+    const { container } = started;
+    const outcomes: HttpOutcome[] = [];
+    for (const request of params.requests) {
+      const url = container.url(request.path, params.port) as string;
+      outcomes.push(
+        await httpProbe(url, {
+          method: request.method,
+          timeoutMs: params.requestTimeout * 1000,
+          signal: ctx.signal,
+        }),
+      );
+    }
+    const needLogs = outcomes.some((o) => !o.ok || o.status >= 500);
+    const logs = needLogs
+      ? formatLogs(
+          (await container.logs({ tail: 200, maxBytes: 16 * 1024 })).text.split("\n"),
+          params.logLines,
+        )
+      : "";
+    return { ok: true, outcomes, logs, readyMs: started.readyMs, notes: started.notes };
+  } finally {
+    await started.container?.remove().catch(() => undefined);
+  }
+}
 
 /** The verdict over every request: credit is the weighted share of requests that met all expectations. */
 export function judgeRequests(

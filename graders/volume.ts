@@ -1,5 +1,6 @@
 import { Type as T } from "@sinclair/typebox";
 import { defineGrader, type Finding } from "../src/grader/contract.js";
+import { sharedWork } from "../src/grader/shared-work.js";
 import { linesOf } from "./http/expectations.js";
 import { scoreParts } from "./http/score-parts.js";
 import { sessionWithImage } from "./http/session-gate.js";
@@ -131,7 +132,15 @@ export default defineGrader({
     const notes: Finding<VolumeMessageId>[] = [];
     let baseline: { answered?: boolean; listing?: string[] } = {};
     if (weights.mask > 0 || weights.live > 0 || weights.appMasked > 0) {
-      const bound = await bindMountParts(ctx, options, facts);
+      // The checks of one session that differ only by their weights share one run of the app (a, b, the
+      // listing for d): it does the same whatever the weights, which only choose the parts scored.
+      const { weights: _weights, ...same } = options;
+      const bound = await sharedWork(
+        session.docker,
+        `volume.bind ${JSON.stringify({ same, facts })}`,
+        ctx.signal,
+        () => bindMountParts(ctx, options, facts),
+      );
       if (!bound.started.ok && bound.started.result.status === "error") return bound.started.result;
       if (bound.started.ok) notes.push(...bound.started.notes);
       else {

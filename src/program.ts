@@ -1,20 +1,15 @@
+// Start-up: only commander and a few small modules load here. Each command imports what it uses when it
+// runs, so `--version`, `rubric lint`, `rubric explain` and `render` never load the Docker client
+// (testcontainers, dockerode, undici); cli-startup.test.ts checks it.
 import { Command, InvalidArgumentError, Option } from "commander";
-import { defaultJobs } from "./batch/run.js";
-import { batchCommand } from "./commands/batch.js";
-import { checkCommand } from "./commands/check.js";
-import { classroomCommand } from "./commands/classroom.js";
-import { explainCommand } from "./commands/explain.js";
+import { defaultJobs } from "./batch/jobs.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
-import { lintCommand } from "./commands/lint.js";
-import { mergeCommand } from "./commands/merge.js";
-import { renderCommand } from "./commands/render.js";
-import { dockerBackend, gcCommand, withPullPolicy } from "./docker/backend.js";
-import { PULL_POLICIES, type PullPolicy } from "./docker/base-images.js";
+import { PULL_POLICIES, type PullPolicy } from "./docker/pull-policy.js";
 import { installShutdownHandlers } from "./docker/shutdown.js";
 import type { DockerBackend } from "./engine/grade-source.js";
 import { detectLang, isLang, type Lang } from "./i18n/text.js";
 import { bundledRubric, toolVersion } from "./package-info.js";
-import { REPORT_FORMATS, type ReportFormat } from "./reporters/index.js";
+import { REPORT_FORMATS, type ReportFormat } from "./reporters/formats.js";
 
 const io: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -68,7 +63,19 @@ function wantsColor(): boolean {
   return Boolean(process.stdout.isTTY);
 }
 
-export function buildProgram(backend: DockerBackend = dockerBackend): Command {
+/** The real engine, loaded on first use only. */
+async function realBackend(): Promise<DockerBackend> {
+  return (await import("./docker/backend.js")).dockerBackend;
+}
+
+/** The engine grading uses (a test's, else the real one), pulling base images as `--pull` says. */
+async function engineFor(backend: DockerBackend | undefined, pull: PullPolicy): Promise<DockerBackend> {
+  const { withPullPolicy } = await import("./docker/backend.js");
+  return withPullPolicy(backend ?? (await realBackend()), pull);
+}
+
+/** `backend`: the engine grading uses (tests pass a fake one); default the real engine, loaded lazily. */
+export function buildProgram(backend?: DockerBackend): Command {
   const program = new Command("dockgrade")
     .description("Grade Docker course submissions against a rubric, with real Docker")
     .version(toolVersion())
@@ -101,6 +108,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (source: string, opts) => {
       // Interruption is handled by the shutdown handlers (they close the open Docker sessions).
+      const { checkCommand } = await import("./commands/check.js");
       const { exitCode } = await checkCommand(
         {
           source,
@@ -112,7 +120,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           root: opts.root,
           color: wantsColor(),
           showHidden: Boolean(opts.showHidden),
-          docker: withPullPolicy(backend, opts.pull as PullPolicy),
+          docker: await engineFor(backend, opts.pull as PullPolicy),
           watch: Boolean(opts.watch),
           verbose: Boolean(opts.verbose),
           live: wantsLiveProgress(),
@@ -133,6 +141,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--no-out", "do not write report files")
     .option("--root <dir>", "submission root inside the repository")
     .action(async (source: string, opts) => {
+      const { classroomCommand } = await import("./commands/classroom.js");
       process.exitCode = await classroomCommand(
         {
           source,
@@ -140,7 +149,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           lang: detectLang(opts.lang),
           outDir: opts.out === false ? undefined : opts.out,
           root: opts.root,
-          docker: backend,
+          docker: backend ?? (await realBackend()),
           env: process.env,
         },
         io,
@@ -154,6 +163,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .argument("[dir]", "rubric folder", bundledRubric())
     .option("--lang <lang>", "message language: fr or en", parseLang)
     .action(async (dir: string, opts) => {
+      const { lintCommand } = await import("./commands/lint.js");
       process.exitCode = await lintCommand(dir, detectLang(opts.lang), io);
     });
 
@@ -163,6 +173,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .argument("[dir]", "rubric folder", bundledRubric())
     .option("--lang <lang>", "language: fr or en", parseLang)
     .action(async (dir: string, opts) => {
+      const { explainCommand } = await import("./commands/explain.js");
       process.exitCode = await explainCommand(dir, detectLang(opts.lang), io);
     });
 
@@ -175,6 +186,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--lang <lang>", "re-word the report in fr or en (default: the report's language)", parseLang)
     .option("--rubric <dir>", "the rubric the report was graded with (read with --lang)", bundledRubric())
     .action(async (file: string, opts) => {
+      const { renderCommand } = await import("./commands/render.js");
       process.exitCode = await renderCommand(
         file,
         {
@@ -225,6 +237,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--max-repo-mb <n>", "size limit of one cloned repository, in MB", parseCount, 500)
     .addOption(pullOption())
     .action(async (folder: string | undefined, opts) => {
+      const { batchCommand } = await import("./commands/batch.js");
       process.exitCode = await batchCommand(
         {
           folder,
@@ -245,7 +258,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
           cloneTimeoutSeconds: opts.cloneTimeout,
           maxRepoMb: opts.maxRepoMb,
           live: wantsLiveProgress(),
-          docker: withPullPolicy(backend, opts.pull as PullPolicy),
+          docker: await engineFor(backend, opts.pull as PullPolicy),
         },
         io,
       );
@@ -261,6 +274,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     .option("--base <source>", "starter code given to everyone: left out of similarity")
     .option("--reference <dir>", "folder of published reports to compare with")
     .action(async (dirs: string[], opts) => {
+      const { mergeCommand } = await import("./commands/merge.js");
       process.exitCode = await mergeCommand(
         {
           dirs,
@@ -288,6 +302,7 @@ export function buildProgram(backend: DockerBackend = dockerBackend): Command {
     )
     .option("--run <id>", "only the resources of this run (removed even if its process still runs)")
     .action(async (opts) => {
+      const { gcCommand } = await import("./docker/backend.js");
       process.exitCode = await gcCommand(
         { olderThanMinutes: opts.olderThan, unownedOlderThanMinutes: opts.unownedOlderThan, runId: opts.run },
         io,

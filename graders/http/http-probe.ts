@@ -1,5 +1,3 @@
-import { request } from "undici";
-
 /** An HTTP answer, its body capped. Header names are lower-case. */
 export interface HttpAnswer {
   ok: true;
@@ -46,6 +44,8 @@ export async function httpProbe(url: string, options: HttpProbeOptions = {}): Pr
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
+    // undici loads on the first probe only: `rubric lint` and `explain` read this module without it.
+    const { request } = await import("undici");
     const response = await request(url, {
       method: (options.method ?? "GET") as "GET",
       headersTimeout: timeoutMs,

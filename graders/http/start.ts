@@ -125,7 +125,8 @@ async function waitForAnswer(
   if (!url) throw new Error(`port ${options.port} of ${container.name} was not published`);
   let lastAttempt: HttpFailure | undefined;
   let listeners: ListenerProbe | undefined;
-  let probedAt = 0;
+  // The first look at the listening sockets (an exec) waits a second: a healthy app answers before that.
+  let probedAt = started;
   let wrongSince: number | undefined;
   const notAnswered = (aborted: boolean): Waited => ({
     answered: false,
@@ -154,7 +155,8 @@ async function waitForAnswer(
       if (wrongSince !== undefined && now - wrongSince >= settleMs) return notAnswered(false);
     }
     if (Date.now() >= deadline) return notAnswered(false);
-    await sleep(250, undefined, { signal: ctx.signal }).catch(() => undefined);
+    // Short polls: the app's first answer is on the critical path of every container check.
+    await sleep(100, undefined, { signal: ctx.signal }).catch(() => undefined);
   }
 }
 

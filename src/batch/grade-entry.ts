@@ -35,6 +35,8 @@ export interface EntryContext {
   clone: CloneSettings;
   /** Bounds the Docker-heavy part across the class (builds, containers), whatever the clone concurrency. */
   gradeSlot: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Held by each Docker check of every submission: bounds what the class asks of the engine at once. */
+  dockerSlot?: <T>(work: () => Promise<T>) => Promise<T>;
   signal?: AbortSignal;
   /** What the submission is doing now, for the progress view. */
   onPhase?: (id: string, phase: string) => void;
@@ -93,8 +95,9 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
     ...(submission.commitDate ? { commitDate: submission.commitDate } : {}),
   };
   try {
+    const content = await contentDigest(submission.repoRoot);
     const key = reportKey({
-      content: await contentDigest(submission.repoRoot),
+      content,
       rubricDigest: ctx.rubric.digest,
       toolVersion: toolVersion(),
       lang: ctx.lang,
@@ -118,6 +121,9 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
         availability: ctx.availability,
         signal: ctx.signal,
         onCheckStart: (check) => ctx.onPhase?.(entry.id, check.title),
+        dockerSlot: ctx.dockerSlot,
+        // Students who handed in the same content (the starter code, a copy) share one image build.
+        buildKey: `${content}:${submission.rootRel}`,
       }),
     );
     if (ctx.signal?.aborted) return undefined;

@@ -1,4 +1,3 @@
-import os from "node:os";
 import pLimit from "p-limit";
 import type { DockerBackend } from "../engine/grade-source.js";
 import type { Lang } from "../i18n/text.js";
@@ -7,12 +6,15 @@ import type { Rubric } from "../rubric/types.js";
 import { finalizeClass } from "./finalize.js";
 import { type CloneSettings, gradeEntry } from "./grade-entry.js";
 import { type ClassList, InputError } from "./inputs.js";
+import { defaultContainerSlots, defaultDockerJobs } from "./jobs.js";
 import { buildManifest } from "./manifest.js";
 import { batchText } from "./messages.js";
 import type { BatchProgress } from "./progress.js";
 import { type Shard, selectShard } from "./shard.js";
 import { saveManifest } from "./store.js";
 import type { ClassSummary, SimilarityDoc } from "./types.js";
+
+export { defaultContainerSlots, defaultDockerJobs, defaultJobs } from "./jobs.js";
 
 export interface BatchOptions {
   list: ClassList;
@@ -23,6 +25,8 @@ export interface BatchOptions {
   jobs: number;
   /** Submissions graded at once on the engine; default: what the machine's cores can keep busy. */
   dockerJobs?: number;
+  /** Docker checks in flight across the class (builds, containers); default: twice the cores. */
+  containerSlots?: number;
   shard?: Shard;
   force?: boolean;
   root?: string;
@@ -35,20 +39,6 @@ export interface BatchOptions {
   progress?: BatchProgress;
   signal?: AbortSignal;
   now?: () => Date;
-}
-
-/** A default `--jobs` that fits the machine: a few more than the cores, since clones mostly wait. */
-export function defaultJobs(cores = os.availableParallelism()): number {
-  return Math.max(2, Math.min(16, cores * 2));
-}
-
-/**
- * How many submissions use the engine at once. Each graded submission keeps one bridge network and at most
- * one container at a time, and mostly waits on the daemon: twice the cores keeps the engine busy without
- * oversubscribing it, and stays far below the engine's ~30 default networks.
- */
-export function defaultDockerJobs(jobs: number, cores = os.availableParallelism()): number {
-  return Math.max(1, Math.min(jobs, cores * 2, 12));
 }
 
 /**
@@ -74,6 +64,7 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
   const selected = selectShard(options.list.entries, options.shard);
   const limit = pLimit(Math.max(1, options.jobs));
   const slot = pLimit(options.dockerJobs ?? defaultDockerJobs(options.jobs));
+  const containerSlot = pLimit(options.containerSlots ?? defaultContainerSlots());
   const progress = options.progress;
   progress?.start(selected.length);
   try {
@@ -92,6 +83,7 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
             root: options.root,
             clone: options.clone ?? {},
             gradeSlot: (work) => slot(work),
+            dockerSlot: (work) => containerSlot(work),
             signal: options.signal,
             onPhase: (id, phase) => progress?.phase(id, phase),
           });

@@ -27,8 +27,9 @@ export function baseImages(dockerfile: string): string[] {
  * once per process even when present (the registry's current image); `never` uses only what the engine
  * holds (an offline machine with pre-pulled images).
  */
-export type PullPolicy = "missing" | "always" | "never";
-export const PULL_POLICIES: readonly PullPolicy[] = ["missing", "always", "never"];
+import type { PullPolicy } from "./pull-policy.js";
+
+export { PULL_POLICIES, type PullPolicy } from "./pull-policy.js";
 
 /** A base image as the build found it: its engine id and, when it came from a registry, its digest. */
 export interface BaseImage {

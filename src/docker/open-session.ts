@@ -18,6 +18,7 @@ import { removeCommittedImages } from "./orphan-images.js";
 import { listLabelled, removeLabelled } from "./resources.js";
 import { type SandboxSummary, sandboxedBuild } from "./sandboxed-build.js";
 import type { DockerSession, ImageHistoryEntry } from "./session.js";
+import { type SharedBuildUse, useSharedImage } from "./shared-build.js";
 import { trackSession } from "./shutdown.js";
 
 export interface OpenSessionInput {
@@ -44,6 +45,11 @@ export interface OpenSessionInput {
   onBuildProgress?: (event: BuildProgress) => void;
   /** When base images are pulled (default `missing`). */
   pullPolicy?: PullPolicy;
+  /**
+   * Sessions of this process opened with the same key share one build (see shared-build.ts). The key must
+   * name the build context's content; the build policy (timeout, memory, network) is added here.
+   */
+  shareBuild?: string;
 }
 
 /** Connects to the engine and opens a session for one submission; nothing is created until asked. */
@@ -62,6 +68,7 @@ class EngineSession implements DockerSession {
   private readonly tempDirs: string[] = [];
   private readonly volumes = new Set<string>();
   private build?: Promise<BuildOutcome>;
+  private shared?: SharedBuildUse;
   private network?: Promise<string>;
   private closing?: Promise<void>;
   private counter = 0;
@@ -87,13 +94,31 @@ class EngineSession implements DockerSession {
   }
 
   image(options: { maxContextBytes?: number } = {}): Promise<BuildOutcome> {
-    this.build ??= this.runBuild(options);
+    this.build ??= this.input.shareBuild
+      ? this.sharedBuild(options, this.input.shareBuild)
+      : this.runBuild(options);
     return this.build;
   }
 
   async baseImages(): Promise<BaseImage[]> {
     const outcome = await this.build?.catch(() => undefined);
     return outcome?.ok ? (outcome.baseImages ?? []) : [];
+  }
+
+  /** The image an identical context already built in this process, tagged for this session too. */
+  private async sharedBuild(options: { maxContextBytes?: number }, key: string): Promise<BuildOutcome> {
+    const { input } = this;
+    const { image, limits, timeouts } = input.assignment;
+    const policy = [input.buildTimeoutMs, input.buildMemoryMb, input.buildNetwork, options.maxContextBytes];
+    const { outcome, use } = await useSharedImage({
+      engine: this.engine,
+      key: JSON.stringify([key, image, limits, timeouts, policy]),
+      reference: this.imageReference,
+      build: (runId, reference) => this.runBuild(options, runId, reference),
+      log: input.log,
+    });
+    this.shared = use;
+    return outcome ?? this.runBuild(options);
   }
 
   async inspectImage() {
@@ -210,10 +235,16 @@ class EngineSession implements DockerSession {
     await this.leaseWritten;
     // A lease left behind (the engine failed mid-cleanup) lets the next start-up or `gc` finish the job.
     if (complete) await removeLease(this.runId);
+    // A shared image goes with its last user (this session's containers, which used it, are gone).
+    await this.shared?.release();
     this.untrack();
   }
 
-  private async runBuild(options: { maxContextBytes?: number }): Promise<BuildOutcome> {
+  private async runBuild(
+    options: { maxContextBytes?: number },
+    runId = this.runId,
+    reference = this.imageReference,
+  ): Promise<BuildOutcome> {
     const { assignment, submission, buildNetwork } = this.input;
     const network = buildNetwork === "none" ? "closed" : (buildNetwork ?? assignment.build.network);
     const memoryMb =
@@ -224,8 +255,8 @@ class EngineSession implements DockerSession {
         root: submission.root,
         files: this.input.files,
         dockerfile: assignment.dockerfile,
-        reference: this.imageReference,
-        runId: this.runId,
+        reference,
+        runId,
         timeoutMs: this.input.buildTimeoutMs ?? assignment.timeouts.build * 1000,
         maxContextBytes: options.maxContextBytes,
         memoryMb,

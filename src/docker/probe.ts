@@ -70,7 +70,7 @@ export async function probeDocker(timeoutMs = 3000): Promise<DockerAvailability>
     if (error instanceof DeadlineError) {
       return {
         available: false,
-        reason: `the Docker engine did not answer within ${formatSeconds(timeoutMs)}`,
+        reason: `the Docker engine${wanted ? ` at ${source ?? wanted.raw}` : ""} did not answer within ${formatSeconds(timeoutMs)}`,
       };
     }
     const code = await connectError(target, timeoutMs).catch(() => undefined);

@@ -23,6 +23,8 @@ export interface DockerBackend {
     onBuildProgress?: (event: BuildProgress) => void;
     /** When base images are pulled (`--pull`); default `missing`. */
     pullPolicy?: PullPolicy;
+    /** Sessions of the process with the same key share one image build (identical build contexts). */
+    shareBuild?: string;
   }): Promise<DockerSession>;
 }
 
@@ -40,6 +42,8 @@ export interface GradeSourceOptions {
   onBuildProgress?: (event: BuildProgress) => void;
   /** Opens the Docker session instead of `docker.open` (the watch loop keeps one session between runs). */
   openSession?: () => Promise<DockerSession>;
+  /** The submission's content digest (with its root): sessions with the same one share the image build. */
+  buildKey?: string;
 }
 
 /**
@@ -64,7 +68,7 @@ export async function gradeSource(
 /** Grades a submission already located on disk (the batch resolves first, to key its cache on the content). */
 export async function gradeResolved(
   resolved: Pick<ResolvedSubmission, "submission" | "files">,
-  options: GradeSourceOptions & Pick<GradeOptions, "onCheck" | "onCheckStart">,
+  options: GradeSourceOptions & Pick<GradeOptions, "onCheck" | "onCheckStart" | "dockerSlot" | "concurrency">,
 ): Promise<Report> {
   const { rubric } = options;
   const log = options.log ?? (() => {});
@@ -87,10 +91,13 @@ export async function gradeResolved(
           signal: options.signal,
           log,
           onBuildProgress: options.onBuildProgress,
+          ...(options.buildKey ? { shareBuild: options.buildKey } : {}),
         })),
     signal: options.signal,
     log,
     onCheck: options.onCheck,
     onCheckStart: options.onCheckStart,
+    dockerSlot: options.dockerSlot,
+    concurrency: options.concurrency,
   });
 }

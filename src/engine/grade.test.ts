@@ -75,8 +75,37 @@ const dockerish = defineGrader({
     };
   },
 });
+// Counts the checks in flight at once, per pool; each waits a few event-loop turns before passing.
+const inFlight = { docker: 0, local: 0, maxDocker: 0, maxLocal: 0 };
+const waitTurns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+};
+const counted = (id: "counted-docker" | "counted-local", pool: "docker" | "local") =>
+  defineGrader({
+    id,
+    description: { en: "counts checks in flight", fr: "compte les vérifications en cours" },
+    params: T.Object({ turns: T.Number() }),
+    requires: pool === "docker" ? ["docker"] : ["repository"],
+    messages: {},
+    async run(_ctx, params) {
+      inFlight[pool]++;
+      if (pool === "docker") inFlight.maxDocker = Math.max(inFlight.maxDocker, inFlight.docker);
+      else inFlight.maxLocal = Math.max(inFlight.maxLocal, inFlight.local);
+      await waitTurns(params.turns);
+      inFlight[pool]--;
+      return { status: "pass", findings: [] };
+    },
+  });
 const registry: GraderRegistry = new Map<string, AnyGrader>(
-  [fixed, crashing, misworded, slow, dockerish].map((g) => [g.id, g]),
+  [
+    fixed,
+    crashing,
+    misworded,
+    slow,
+    dockerish,
+    counted("counted-docker", "docker"),
+    counted("counted-local", "local"),
+  ].map((g) => [g.id, g]),
 );
 
 function check(
@@ -229,6 +258,65 @@ describe("gradeSubmission", () => {
     });
     expect([opened, closed]).toEqual([1, 1]);
     expect(report.steps[0]!.checks.map((c) => c.message)).toEqual(["ran in r1", "ran in r1"]);
+  });
+
+  it("runs independent checks at once within the caps, and reports them in the rubric's order", async () => {
+    const containers = ["c1", "c2", "c3", "c4", "c5"].map((id, i) =>
+      check(id, "counted-docker", 1, { turns: 5 + i }, ["build"]),
+    );
+    const locals = ["l1", "l2", "l3"].map((id) => check(id, "counted-local", 1, { turns: 3 }));
+    const rubric = rubricOf([check("build", "counted-docker", 1, { turns: 10 }), ...locals], containers);
+    const started: string[] = [];
+    const finished: string[] = [];
+    let opened = 0;
+    const report = await gradeSubmission({
+      ...base,
+      rubric,
+      docker: { available: true, version: "test", apiVersion: "1.41" },
+      openDockerSession: async () => {
+        opened++;
+        return { runId: "r", close: async () => {} } as DockerSession;
+      },
+      concurrency: { docker: 3, local: 2 },
+      onCheckStart: (c) => started.push(c.id),
+      onCheck: (r) => finished.push(r.id),
+    });
+    // Local checks ran while the "build" did; then three container checks at a time, never more.
+    expect(started.slice(0, 3).sort()).toEqual(["build", "l1", "l2"]);
+    expect(finished.indexOf("l1")).toBeLessThan(finished.indexOf("build"));
+    expect([inFlight.maxDocker, inFlight.maxLocal, opened]).toEqual([3, 2, 1]);
+    expect(report.steps.flatMap((step) => step.checks.map((c) => c.id))).toEqual([
+      "build",
+      "l1",
+      "l2",
+      "l3",
+      "c1",
+      "c2",
+      "c3",
+      "c4",
+      "c5",
+    ]);
+    expect(report.score).toBe(9);
+  });
+
+  it("holds the shared Docker slot for each Docker check, and only for those", async () => {
+    let held = 0;
+    const rubric = rubricOf([
+      check("d1", "counted-docker", 1, { turns: 2 }),
+      check("d2", "counted-docker", 1, { turns: 2 }),
+      check("local", "counted-local", 1, { turns: 2 }),
+    ]);
+    await gradeSubmission({
+      ...base,
+      rubric,
+      docker: { available: true, version: "test", apiVersion: "1.41" },
+      openDockerSession: async () => ({ runId: "r", close: async () => {} }) as DockerSession,
+      dockerSlot: async (work) => {
+        held++;
+        return work();
+      },
+    });
+    expect(held).toBe(2);
   });
 
   it("produces a report that validates against the versioned schema", async () => {

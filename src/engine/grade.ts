@@ -6,10 +6,12 @@ import { type CheckResult, REPORT_SCHEMA_VERSION, type Report } from "../report/
 import type { Check, Rubric } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
+import { type CheckConcurrency, defaultCheckConcurrency } from "./concurrency.js";
 import { engineLostResult, engineWentAway } from "./engine-lost.js";
 import { orderChecks } from "./order.js";
 import { checkMessage, renderResult } from "./render.js";
 import { engineResult, runGrader } from "./run-check.js";
+import { runScheduled } from "./schedule.js";
 import { checkScore, coherentStatus, sumScores } from "./score.js";
 
 export interface GradeOptions {
@@ -30,9 +32,20 @@ export interface GradeOptions {
   onCheck?: (result: CheckResult) => void;
   /** Called as each check starts, with its title in the report's language. */
   onCheckStart?: (check: { id: string; title: string }) => void;
+  /** Checks in flight at once, Docker and local apart; default: what the machine's cores can keep busy. */
+  concurrency?: CheckConcurrency;
+  /**
+   * Held by each Docker check while it runs, on top of the per-submission cap: a class graded at once shares
+   * one, so the engine is never asked for more containers than the machine can start.
+   */
+  dockerSlot?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
-/** Grades one submission against a validated rubric. Never throws for a check's failure or crash. */
+/**
+ * Grades one submission against a validated rubric. Never throws for a check's failure or crash. Checks
+ * run as soon as what they need has finished, several at once (static checks while the image builds,
+ * container checks side by side, each with its own container): the report keeps the rubric's order.
+ */
 export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
@@ -46,30 +59,20 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   // Once the engine stops answering, no Docker check can run: each ends `error` saying so.
   let engineLost = false;
 
+  const concurrency = options.concurrency ?? defaultCheckConcurrency();
+  const needsDocker = (check: Check) => registry.get(check.grader)?.requires.includes("docker") === true;
   try {
-    for (const check of orderChecks(allChecks)) {
-      const started = now().getTime();
-      const grader = registry.get(check.grader);
-      const outcome = renderResult(grader, await decide(check), lang);
-      const { findings } = outcome;
-      const status = coherentStatus(outcome.status, outcome.credit);
-      const result: CheckResult = {
-        id: check.id,
-        grader: check.grader,
-        ...(check.title ? { title: localize(check.title, lang) } : {}),
-        status,
-        score: checkScore(status, outcome.credit, check.points),
-        maxScore: check.points,
-        message: checkMessage(findings, lang),
-        visibility: check.visibility,
-        ...(check.feedback && status !== "pass" ? { feedback: localize(check.feedback, lang) } : {}),
-        durationMs: Math.max(0, now().getTime() - started),
-        findings,
-        ...(outcome.details ? { details: sanitizeDeep(outcome.details) } : {}),
-      };
-      results.set(check.id, result);
-      options.onCheck?.(result);
-    }
+    await runScheduled(
+      orderChecks(allChecks),
+      { pool: (check) => (needsDocker(check) ? "docker" : "local"), caps: { ...concurrency } },
+      async (check) => {
+        const slot =
+          needsDocker(check) && options.dockerSlot
+            ? options.dockerSlot
+            : (work: () => Promise<void>) => work();
+        await slot(() => gradeOne(check));
+      },
+    );
   } finally {
     opened = await session?.catch(() => undefined);
     baseImages = (await opened?.baseImages?.().catch(() => [])) ?? [];
@@ -110,6 +113,31 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     durationMs: Math.max(0, now().getTime() - startedAt.getTime()),
     steps,
   };
+
+  /** Runs one check (or says why it cannot run) and records its result. */
+  async function gradeOne(check: Check): Promise<void> {
+    const started = now().getTime();
+    const grader = registry.get(check.grader);
+    const outcome = renderResult(grader, await decide(check), lang);
+    const { findings } = outcome;
+    const status = coherentStatus(outcome.status, outcome.credit);
+    const result: CheckResult = {
+      id: check.id,
+      grader: check.grader,
+      ...(check.title ? { title: localize(check.title, lang) } : {}),
+      status,
+      score: checkScore(status, outcome.credit, check.points),
+      maxScore: check.points,
+      message: checkMessage(findings, lang),
+      visibility: check.visibility,
+      ...(check.feedback && status !== "pass" ? { feedback: localize(check.feedback, lang) } : {}),
+      durationMs: Math.max(0, now().getTime() - started),
+      findings,
+      ...(outcome.details ? { details: sanitizeDeep(outcome.details) } : {}),
+    };
+    results.set(check.id, result);
+    options.onCheck?.(result);
+  }
 
   /** Runs the check's grader, or says why it cannot run. */
   async function decide(check: Check): Promise<GraderResult> {

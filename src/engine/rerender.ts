@@ -4,8 +4,8 @@ import { type MessageCatalog, renderMessage } from "../i18n/catalog.js";
 import { type Lang, localize } from "../i18n/text.js";
 import type { CheckResult, Report, ReportFinding } from "../report/schema.js";
 import type { Check, Rubric } from "../rubric/types.js";
-import { engineMessages } from "./messages.js";
 import { checkNames } from "./grade.js";
+import { engineMessages } from "./messages.js";
 import { checkMessage } from "./render.js";
 
 export type RerenderResult = { ok: true; report: Report } | { ok: false; problems: string[] };

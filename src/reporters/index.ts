@@ -1,5 +1,6 @@
 import type { Report } from "../report/schema.js";
 import { renderClassroom } from "./classroom.js";
+import type { ReportFormat } from "./formats.js";
 import { renderGithubLog } from "./github.js";
 import { renderGradescope } from "./gradescope.js";
 import { renderJunit } from "./junit.js";
@@ -29,7 +30,6 @@ export const reporters = {
     }),
   junit: (report: Report, options: RenderOptions) => renderJunit(report, options),
   gradescope: (report: Report, _options?: RenderOptions) => renderGradescope(report),
-} as const satisfies Record<string, (report: Report, options: RenderOptions) => string>;
+} as const satisfies Record<ReportFormat, (report: Report, options: RenderOptions) => string>;
 
-export type ReportFormat = keyof typeof reporters;
-export const REPORT_FORMATS = Object.keys(reporters) as ReportFormat[];
+export { REPORT_FORMATS, type ReportFormat } from "./formats.js";

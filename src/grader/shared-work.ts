@@ -1,0 +1,40 @@
+/**
+ * Work done once per Docker session and shared by the checks that would otherwise repeat it exactly: two
+ * checks that start the same image the same way and probe it the same way (only their verdicts differ)
+ * get one container between them. The key must name everything the work depends on. Work cut by its
+ * check's own abort (a deadline) is not shared: the next check that asks does it again.
+ */
+const memo = new WeakMap<object, Map<string, { result: Promise<unknown>; signal: AbortSignal }>>();
+
+export async function sharedWork<T>(
+  owner: object,
+  key: string,
+  signal: AbortSignal,
+  work: () => Promise<T>,
+): Promise<T> {
+  let entries = memo.get(owner);
+  if (!entries) {
+    entries = new Map();
+    memo.set(owner, entries);
+  }
+  for (;;) {
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { result: work(), signal };
+      entries.set(key, entry);
+    }
+    const result = await entry.result.catch((error: unknown) => ({ [failed]: error }));
+    const cut = entry.signal !== signal && entry.signal.aborted && !signal.aborted;
+    if (!cut) {
+      if (isFailure(result)) throw result[failed];
+      return result as T;
+    }
+    if (entries.get(key) === entry) entries.delete(key);
+  }
+}
+
+const failed = Symbol("failed");
+
+function isFailure(value: unknown): value is { [failed]: unknown } {
+  return typeof value === "object" && value !== null && failed in value;
+}
