@@ -79,6 +79,9 @@ async function grade(checks: Check[], answers: boolean) {
     toolVersion: "0.0.0-test",
     docker: { available: true, version: "test", apiVersion: "1.41" },
     openDockerSession: async () => session,
+    // One check at a time, so "no more Docker checks once the engine is lost" is observable; checks already
+    // running in parallel when it goes away end the same way (they ask the engine after failing).
+    concurrency: { docker: 1, local: 1 },
   });
 }
 
