@@ -37,7 +37,7 @@ beforeAll(async () => {
   }
   run = await dockgrade(["batch", path.join(base, "class"), "--jobs", "8", "--out", path.join(base, "out")]);
   summary = JSON.parse(await readFile(path.join(base, "out/summary.json"), "utf8")) as ClassSummary;
-}, 900_000);
+}, 1_200_000);
 
 afterAll(() => rm(base, { recursive: true, force: true }));
 

@@ -41,7 +41,7 @@ export async function dockgrade(args: string[], env: NodeJS.ProcessEnv = {}): Pr
     const { stdout, stderr } = await exec(process.execPath, [launcher, ...args], {
       env: { ...process.env, CI: "true", NO_COLOR: "1", ...env },
       maxBuffer: 64 * 1024 * 1024,
-      timeout: 600_000,
+      timeout: 1_200_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

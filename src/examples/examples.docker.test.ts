@@ -1,3 +1,4 @@
+import path from "node:path";
 import pLimit from "p-limit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../graders/index.js";
@@ -77,8 +78,10 @@ describe("example submissions", () => {
 
   it("grading the same submission twice gives the same report, apart from times and ids", async () => {
     const first = outcomes.get("docker-basics/shell-form-cmd")?.report;
-    const second = await gradeSource("submissions-example/shell-form-cmd", {
-      rubric: (sets.get("docker-basics") as ExampleSet).rubric,
+    const set = sets.get("docker-basics") as ExampleSet;
+    // The same folder as the first grading named it (the source is part of the report).
+    const second = await gradeSource(path.join(set.dir, "shell-form-cmd"), {
+      rubric: set.rubric,
       lang: "en",
       docker: dockerBackend,
     });
