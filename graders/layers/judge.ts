@@ -3,7 +3,7 @@ import { formatBytes } from "../../src/format/bytes.js";
 import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { matchesPattern } from "../../src/text/pattern.js";
 import { patternInWords } from "../../src/text/pattern-words.js";
-import type { LayersMessageId } from "../layers.js";
+import type { LayersMessageId } from "./messages.js";
 
 export interface LayersParams {
   top: number;
