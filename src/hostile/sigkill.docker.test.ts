@@ -59,7 +59,8 @@ describe("SIGKILL, then dockgrade gc", () => {
 
       const gc = runCli(["gc", "--unowned-older-than", "100000000"], tmp);
       expect(await gc.exited, gc.stderr()).toBe(0);
-      expect(gc.stdout()).toMatch(/^removed [1-9]\d* container\(s\)/);
+      // In the language of the environment (LANG), as every message of gc.
+      expect(gc.stdout()).toMatch(/^(removed|supprimé\(s\) :) [1-9]\d* (container|conteneur)\(s\)/);
       expect(await leftovers(building.runId)).toEqual([]);
       expect(await leftovers(checking.runId)).toEqual([]);
       expect(await leftovers(running.runId)).toEqual(liveBefore);
