@@ -1,4 +1,5 @@
 import path from "node:path";
+import { registry } from "../../graders/index.js";
 import {
   type ClassList,
   InputError,
@@ -88,6 +89,7 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
     const summary = await runBatch({
       list,
       rubric,
+      registry,
       lang,
       outDir,
       jobs: options.jobs,

@@ -1,4 +1,3 @@
-import { registry as defaultRegistry } from "../../graders/index.js";
 import type { BuildProgress, DockerAvailability, DockerSession, PullPolicy } from "../docker/session.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
@@ -35,7 +34,8 @@ export interface GradeSourceOptions {
   /** The engine's availability, when already probed (a class shares one probe). */
   availability?: DockerAvailability;
   root?: string;
-  registry?: GraderRegistry;
+  /** The graders the rubric's checks name: the CLI passes the bundled registry (graders/index.ts). */
+  registry: GraderRegistry;
   signal?: AbortSignal;
   log?: (line: string) => void;
   /** Told as each build step starts and prints, for a progress display. */
@@ -75,7 +75,7 @@ export async function gradeResolved(
   const { submission, files } = resolved;
   return gradeSubmission({
     rubric,
-    registry: options.registry ?? defaultRegistry,
+    registry: options.registry,
     submission,
     files,
     lang: options.lang,

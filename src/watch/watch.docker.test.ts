@@ -49,6 +49,7 @@ describe("dockgrade check --watch", () => {
         source: lab,
         rubricDir: "src/watch/__fixtures__/rubric-watch",
         rubric: loaded.rubric,
+        registry,
         destination: { none: "asked" },
         format: "text",
         lang: "en",
