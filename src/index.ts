@@ -16,8 +16,8 @@ import type { GraderRegistry } from "./grader/contract.js";
 import type { Report } from "./report/schema.js";
 
 export { registry as graders } from "../graders/index.js";
+export type { DockerBackend } from "./docker/backend.js";
 export { dockerBackend } from "./docker/backend.js";
-export type { DockerBackend } from "./engine/grade-source.js";
 
 /** gradeSource's options; `registry` defaults to the bundled graders (`graders`). */
 export type GradeSourceOptions = Omit<EngineOptions, "registry"> & { registry?: GraderRegistry };

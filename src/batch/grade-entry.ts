@@ -1,7 +1,8 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
+import type { DockerBackend } from "../docker/backend.js";
 import type { DockerAvailability } from "../docker/session.js";
-import { type DockerBackend, gradeResolved } from "../engine/grade-source.js";
+import { gradeResolved } from "../engine/grade-source.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";

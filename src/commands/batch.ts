@@ -12,7 +12,7 @@ import { type BatchProgress, liveProgress, plainProgress } from "../batch/progre
 import { defaultDockerJobs, runBatch } from "../batch/run.js";
 import { parseShard } from "../batch/shard.js";
 import { loadSimilaritySources } from "../batch/similarity-sources.js";
-import type { DockerBackend } from "../engine/grade-source.js";
+import type { DockerBackend } from "../docker/backend.js";
 import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor, rubricRequiresDocker } from "./load-rubric.js";
