@@ -17,7 +17,7 @@ function graderOf(file: string): string | undefined {
 }
 const graderFolder = (target: string) => /^graders\/([^/]+)\//.exec(target)?.[1];
 
-export function violation(file: string, target: string): string | undefined {
+function violation(file: string, target: string): string | undefined {
   const own = graderOf(file);
   const folder = graderFolder(target);
   if (own && folder && folder !== own && !["kit", "codes", "__fixtures__"].includes(folder))
@@ -49,7 +49,7 @@ function sources(dir: string, out: string[] = []): string[] {
 }
 
 /** Relative import specifiers, static (`from`, `import "…"`) and dynamic (`import("…")`), as repository paths. */
-export function importsOf(file: string, text: string): string[] {
+function importsOf(file: string, text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g)) {
     const spec = m[1] as string;
