@@ -11,9 +11,9 @@ import { type ClaimsParams, judgeClaims } from "./claims/judge.js";
 import { layerClaims } from "./claims/layer-claims.js";
 import { sizeFigures } from "./claims/size-claims.js";
 import claims from "./claims.js";
-import { dockerfileLayers } from "./layers/image-layers.js";
-import { extractDockerCommands } from "./tags/commands.js";
-import { markdownCommandSources } from "./tags/sources.js";
+import { dockerfileLayers } from "./kit/image-layers.js";
+import { extractDockerCommands } from "./kit/tags/commands.js";
+import { markdownCommandSources } from "./kit/tags/sources.js";
 
 const COMPLETE = readFileSync("submissions-example/complete/README.md", "utf8");
 const recorded = (name: string, kind: "history" | "inspect") =>

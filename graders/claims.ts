@@ -6,9 +6,9 @@ import { readParsedReport } from "../src/markdown/report-memo.js";
 import { PatternString } from "../src/text/pattern.js";
 import { CLAIM_CHECKS, judgeClaims } from "./claims/judge.js";
 import { claimsMessages } from "./claims/messages.js";
-import { baseImageParam, imageLayerTable } from "./layers/image-layers.js";
-import { extractDockerCommands } from "./tags/commands.js";
-import { markdownCommandSources } from "./tags/sources.js";
+import { baseImageParam, imageLayerTable } from "./kit/image-layers.js";
+import { extractDockerCommands } from "./kit/tags/commands.js";
+import { markdownCommandSources } from "./kit/tags/sources.js";
 
 /**
  * `claims`: what the lab report states, checked against the real image: the layers it calls heavy (or

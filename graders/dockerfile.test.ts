@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseDockerfile } from "../src/dockerfile/parse.js";
 import type { GraderResult } from "../src/grader/contract.js";
 import { contextFor, rendered, runWithDefaults } from "../src/grader/test-context.js";
 import { renderMessage } from "../src/i18n/catalog.js";
@@ -8,7 +9,6 @@ import { paramsWithDefaults } from "../src/rubric/validate-schema.js";
 import { RULES } from "./dockerfile/all-rules.js";
 import { judgeDockerfile } from "./dockerfile/judge.js";
 import { DockerfileParams, RULE_IDS, type RuleId } from "./dockerfile/params.js";
-import { parseDockerfile } from "./dockerfile/parse.js";
 import { unreadableFinding } from "./dockerfile/unreadable.js";
 import dockerfile from "./dockerfile.js";
 

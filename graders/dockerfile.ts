@@ -1,11 +1,11 @@
 import path from "node:path";
+import { parseDockerfile } from "../src/dockerfile/parse.js";
 import { defineGrader, type GraderContext, type GraderResult } from "../src/grader/contract.js";
 import type { MessageCatalog } from "../src/i18n/catalog.js";
 import { nearMissName } from "../src/submission/near-miss.js";
 import { RULES } from "./dockerfile/all-rules.js";
 import { judgeDockerfile } from "./dockerfile/judge.js";
 import { DockerfileParams } from "./dockerfile/params.js";
-import { parseDockerfile } from "./dockerfile/parse.js";
 import { refusalFinding, unreadableFinding, unreadableMessages } from "./dockerfile/unreadable.js";
 
 /**

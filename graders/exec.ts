@@ -4,9 +4,9 @@ import { defineGrader, type Finding, type GraderContext, type GraderResult } fro
 import { PatternString } from "../src/text/pattern.js";
 import { type ExecRun, judgeExec } from "./exec/judge.js";
 import { type ExecMessageId, execMessages } from "./exec/messages.js";
-import { argvText, formatLogs } from "./http/diagnose.js";
-import { sessionWithImage, startError } from "./http/session-gate.js";
-import { startApp } from "./http/start.js";
+import { argvText, formatLogs } from "./kit/app/diagnose.js";
+import { sessionWithImage, startError } from "./kit/app/session-gate.js";
+import { startApp } from "./kit/app/start.js";
 
 const ExecParams = T.Object(
   {

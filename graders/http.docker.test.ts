@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { rendered } from "../src/grader/test-context.js";
-import { FixtureSessions } from "./http/test-sessions.js";
 import http from "./http.js";
+import { FixtureSessions } from "./kit/app/test-sessions.js";
 
 const sessions = new FixtureSessions();
 afterAll(async () => {

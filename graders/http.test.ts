@@ -3,19 +3,20 @@ import { describe, expect, it } from "vitest";
 import { ImageUnavailableError } from "../src/docker/session.js";
 import type { GraderResult } from "../src/grader/contract.js";
 import { renderMessage } from "../src/i18n/catalog.js";
+import { judgeAnswer, type RequestSpec } from "./http/expectations.js";
+import http, { judgeRequests } from "./http.js";
 import {
   argvText,
   diagnoseStart,
   pythonError,
   type StartObservation,
   wrongListeners,
-} from "./http/diagnose.js";
-import { judgeAnswer, linesOf, type RequestSpec } from "./http/expectations.js";
-import type { HttpAnswer, HttpFailure } from "./http/http-probe.js";
-import { servedValue } from "./http/json-field.js";
-import { appListeners, type Listener, parseProcNetTcp } from "./http/listeners.js";
-import { startError } from "./http/session-gate.js";
-import http, { judgeRequests } from "./http.js";
+} from "./kit/app/diagnose.js";
+import type { HttpAnswer, HttpFailure } from "./kit/app/http-probe.js";
+import { servedValue } from "./kit/app/json-field.js";
+import { appListeners, type Listener, parseProcNetTcp } from "./kit/app/listeners.js";
+import { startError } from "./kit/app/session-gate.js";
+import { linesOf } from "./kit/app/text.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./__fixtures__/http/${name}`, import.meta.url), "utf8");

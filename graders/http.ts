@@ -7,19 +7,19 @@ import {
   type GraderResult,
 } from "../src/grader/contract.js";
 import { sharedWork } from "../src/grader/shared-work.js";
-import { formatLogs } from "./http/diagnose.js";
 import {
   type JudgeContext,
   judgeAnswer,
   type LinesOf,
-  linesOf,
   RequestSchema,
   type RequestSpec,
 } from "./http/expectations.js";
-import { type HttpOutcome, httpProbe } from "./http/http-probe.js";
 import { type HttpMessageId, httpMessages } from "./http/messages.js";
-import { sessionWithImage } from "./http/session-gate.js";
-import { logLinesParam, startApp } from "./http/start.js";
+import { formatLogs } from "./kit/app/diagnose.js";
+import { type HttpOutcome, httpProbe } from "./kit/app/http-probe.js";
+import { sessionWithImage } from "./kit/app/session-gate.js";
+import { logLinesParam, startApp } from "./kit/app/start.js";
+import { linesOf } from "./kit/app/text.js";
 
 /**
  * `http`: runs the built image (its port published on 127.0.0.1), waits until it answers, then sends each

@@ -3,7 +3,7 @@ import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
 import { DEFAULT_IMAGE_CONFIG_CHECKS, IMAGE_CONFIG_CHECKS, judgeImageConfig } from "./image-config/judge.js";
 import { imageConfigMessages } from "./image-config/messages.js";
-import { imageLayerTable } from "./layers/image-layers.js";
+import { imageLayerTable } from "./kit/image-layers.js";
 
 /**
  * `image-config`: what the built image itself says (`docker image inspect`), whatever the Dockerfile

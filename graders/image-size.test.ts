@@ -4,7 +4,7 @@ import { type HistoryEntry, layerTable } from "../src/analysis/image-layers.js";
 import type { GraderResult } from "../src/grader/contract.js";
 import { contextFor, rendered } from "../src/grader/test-context.js";
 import imageSize, { judgeImageSize } from "./image-size.js";
-import { dockerfileLayers } from "./layers/image-layers.js";
+import { dockerfileLayers } from "./kit/image-layers.js";
 
 const fixture = (name: string, kind: "history" | "inspect") =>
   JSON.parse(readFileSync(new URL(`./__fixtures__/image/${name}.${kind}.json`, import.meta.url), "utf8"));

@@ -10,7 +10,7 @@ import {
   type MessageId,
 } from "../src/grader/contract.js";
 import type { MessageCatalog } from "../src/i18n/catalog.js";
-import { baseImageParam, imageLayerTable } from "./layers/image-layers.js";
+import { baseImageParam, imageLayerTable } from "./kit/image-layers.js";
 
 const MB = 1_000_000; // the docker CLI's unit: `docker image ls` prints 242MB for 241,760,505 bytes
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type HistoryEntry, layerTable } from "../src/analysis/image-layers.js";
 import type { GraderResult } from "../src/grader/contract.js";
 import { contextFor, rendered, runWithDefaults } from "../src/grader/test-context.js";
-import { dockerfileLayers } from "./layers/image-layers.js";
+import { dockerfileLayers } from "./kit/image-layers.js";
 import { judgeLayers, type LayersParams } from "./layers/judge.js";
 import layers from "./layers.js";
 

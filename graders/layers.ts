@@ -2,7 +2,7 @@ import { Type as T } from "@sinclair/typebox";
 import { builtImage, dockerfilePath } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
 import { PatternString } from "../src/text/pattern.js";
-import { baseImageParam, imageLayerTable } from "./layers/image-layers.js";
+import { baseImageParam, imageLayerTable } from "./kit/image-layers.js";
 import { judgeLayers } from "./layers/judge.js";
 import { layersMessages } from "./layers/messages.js";
 

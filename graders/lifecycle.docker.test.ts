@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { rendered } from "../src/grader/test-context.js";
-import { FixtureSessions } from "./http/test-sessions.js";
+import { FixtureSessions } from "./kit/app/test-sessions.js";
 import lifecycle from "./lifecycle.js";
 
 const sessions = new FixtureSessions();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StopResult } from "../src/docker/session.js";
 import type { Finding } from "../src/grader/contract.js";
 import { renderMessage } from "../src/i18n/catalog.js";
-import { scoreParts } from "./http/score-parts.js";
+import { scoreParts } from "./kit/app/score-parts.js";
 import { judgeExited, judgePorts, judgeRemoved, judgeStop, type StopFacts } from "./lifecycle/judge.js";
 import lifecycle from "./lifecycle.js";
 

@@ -2,10 +2,10 @@ import { Type as T } from "@sinclair/typebox";
 import { engineStatus } from "../src/docker/engine.js";
 import type { ContainerHandle } from "../src/docker/session.js";
 import { defineGrader, type Finding, type GraderContext, type GraderResult } from "../src/grader/contract.js";
-import { formatLogs } from "./http/diagnose.js";
-import { scoreParts } from "./http/score-parts.js";
-import { sessionWithImage } from "./http/session-gate.js";
-import { logLinesParam, startApp } from "./http/start.js";
+import { formatLogs } from "./kit/app/diagnose.js";
+import { scoreParts } from "./kit/app/score-parts.js";
+import { sessionWithImage } from "./kit/app/session-gate.js";
+import { logLinesParam, startApp } from "./kit/app/start.js";
 import { judgeExited, judgePorts, judgeRemoved, judgeStop, type SubCheck } from "./lifecycle/judge.js";
 import { type LifecycleMessageId, lifecycleMessages } from "./lifecycle/messages.js";
 

@@ -4,10 +4,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { GraderResult } from "../src/grader/contract.js";
 import { contextFor, rendered } from "../src/grader/test-context.js";
-import { extractDockerCommands } from "./tags/commands.js";
-import { isSemver, judgeTags } from "./tags/judge.js";
-import { documentedCommands, markdownCommandSources } from "./tags/sources.js";
-import { referencesTo, traceTags } from "./tags/trace.js";
+import { extractDockerCommands } from "./kit/tags/commands.js";
+import { isSemver, judgeTags } from "./kit/tags/judge.js";
+import { documentedCommands, markdownCommandSources } from "./kit/tags/sources.js";
+import { referencesTo, traceTags } from "./kit/tags/trace.js";
 import tags from "./tags.js";
 
 const commandsOf = (text: string, makefile = false) =>

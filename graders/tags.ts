@@ -1,10 +1,10 @@
 import { Type as T } from "@sinclair/typebox";
 import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
 import { defineGrader, type Finding } from "../src/grader/contract.js";
-import { judgeTags } from "./tags/judge.js";
-import type { TagsMessageId } from "./tags/messages.js";
-import { tagsMessages } from "./tags/messages.js";
-import { documentedCommands } from "./tags/sources.js";
+import { judgeTags } from "./kit/tags/judge.js";
+import type { TagsMessageId } from "./kit/tags/messages.js";
+import { tagsMessages } from "./kit/tags/messages.js";
+import { documentedCommands } from "./kit/tags/sources.js";
 
 /**
  * `tags`: the image tags the student's documented commands produce (report code blocks, `*.sh`, a

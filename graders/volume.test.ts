@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../src/grader/contract.js";
 import { renderMessage } from "../src/i18n/catalog.js";
-import type { HttpAnswer, HttpFailure, HttpOutcome } from "./http/http-probe.js";
+import type { HttpAnswer, HttpFailure, HttpOutcome } from "./kit/app/http-probe.js";
 import { judgeAppMasked, judgeLive, judgeMask, judgeNamedVolume, type MountFacts } from "./volume/judge.js";
 import { probeLine } from "./volume/probes.js";
 import volume from "./volume.js";

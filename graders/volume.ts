@@ -1,10 +1,10 @@
 import { Type as T } from "@sinclair/typebox";
 import { defineGrader, type Finding } from "../src/grader/contract.js";
 import { sharedWork } from "../src/grader/shared-work.js";
-import { linesOf } from "./http/expectations.js";
-import { scoreParts } from "./http/score-parts.js";
-import { sessionWithImage } from "./http/session-gate.js";
-import { logLinesParam } from "./http/start.js";
+import { scoreParts } from "./kit/app/score-parts.js";
+import { sessionWithImage } from "./kit/app/session-gate.js";
+import { logLinesParam } from "./kit/app/start.js";
+import { linesOf } from "./kit/app/text.js";
 import type { VolumePart } from "./volume/judge.js";
 import { type VolumeMessageId, volumeMessages } from "./volume/messages.js";
 import { bindMountParts, maskedAppPart, namedVolumePart } from "./volume/probes.js";

@@ -26,6 +26,7 @@ const results = await Promise.all(
     outcomes: await runExamples({
       dir: set.dir,
       rubric: set.rubric,
+      registry,
       docker: dockerBackend,
       update,
       limit,

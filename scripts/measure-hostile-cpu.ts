@@ -4,8 +4,8 @@
 import { Value } from "@sinclair/typebox/value";
 import { judgeDockerfile } from "../graders/dockerfile/judge.js";
 import { DockerfileParams } from "../graders/dockerfile/params.js";
-import { parseDockerfile } from "../graders/dockerfile/parse.js";
 import { BuildLogParser, JsonLines } from "../src/docker/build-log.js";
+import { parseDockerfile } from "../src/dockerfile/parse.js";
 import { parseMarkdownBounded } from "../src/markdown/parse-bounded.js";
 
 function cpuSeconds(work: () => void): number {

@@ -46,8 +46,8 @@ describe("dockgrade start-up", () => {
     expect([...new Set(packages)]).toEqual(["commander"]);
   });
 
-  it("the trace sees what a Docker command loads on demand (gc: the engine backend)", async () => {
+  it("the trace sees what a Docker command loads on demand (gc: the engine clean-up)", async () => {
     const loaded = await loadedBy(["gc"]);
-    expect(loaded.some((url) => url.endsWith("/dist/src/docker/backend.js"))).toBe(true);
+    expect(loaded.some((url) => url.endsWith("/dist/src/docker/gc.js"))).toBe(true);
   });
 });

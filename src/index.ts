@@ -9,9 +9,26 @@
  *     process.stdout.write(reporters.text(report, { color: false, showHidden: false }));
  *   }
  */
+import { registry } from "../graders/index.js";
+import type { GradeOptions } from "./engine/grade.js";
+import { type GradeSourceOptions as EngineOptions, gradeSource as gradeWith } from "./engine/grade-source.js";
+import type { GraderRegistry } from "./grader/contract.js";
+import type { Report } from "./report/schema.js";
+
 export { registry as graders } from "../graders/index.js";
+export type { DockerBackend } from "./docker/backend.js";
 export { dockerBackend } from "./docker/backend.js";
-export { type DockerBackend, type GradeSourceOptions, gradeSource } from "./engine/grade-source.js";
+
+/** gradeSource's options; `registry` defaults to the bundled graders (`graders`). */
+export type GradeSourceOptions = Omit<EngineOptions, "registry"> & { registry?: GraderRegistry };
+
+/** Grades one submission named by a folder or a git URL (see engine/grade-source.ts). */
+export function gradeSource(
+  source: string,
+  options: GradeSourceOptions & Pick<GradeOptions, "onCheck" | "onCheckStart">,
+): Promise<Report> {
+  return gradeWith(source, { ...options, registry: options.registry ?? registry });
+}
 export { type RerenderResult, rerenderReport } from "./engine/rerender.js";
 export {
   type AnyGrader,

@@ -4,9 +4,9 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { defaultJobs } from "./batch/jobs.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
+import type { DockerBackend } from "./docker/backend.js";
 import { PULL_POLICIES, type PullPolicy } from "./docker/pull-policy.js";
 import { installShutdownHandlers } from "./docker/shutdown.js";
-import type { DockerBackend } from "./engine/grade-source.js";
 import { detectLang, isLang, type Lang } from "./i18n/text.js";
 import { bundledRubric, toolVersion } from "./package-info.js";
 import { REPORT_FORMATS, type ReportFormat } from "./reporters/formats.js";
@@ -302,7 +302,7 @@ export function buildProgram(backend?: DockerBackend): Command {
     )
     .option("--run <id>", "only the resources of this run (removed even if its process still runs)")
     .action(async (opts) => {
-      const { gcCommand } = await import("./docker/backend.js");
+      const { gcCommand } = await import("./commands/gc.js");
       process.exitCode = await gcCommand(
         { olderThanMinutes: opts.olderThan, unownedOlderThanMinutes: opts.unownedOlderThan, runId: opts.run },
         io,

@@ -10,8 +10,8 @@ import {
 import { findSection } from "../../src/markdown/sections.js";
 import { compilePattern } from "../../src/text/pattern.js";
 import { patternInWords } from "../../src/text/pattern-words.js";
-import type { DockerCommand } from "../tags/commands.js";
-import { judgeTags } from "../tags/judge.js";
+import type { DockerCommand } from "../kit/tags/commands.js";
+import { judgeTags } from "../kit/tags/judge.js";
 import { textUnits } from "./blocks.js";
 import { checkLayerClaim, type LayerClaim, type LayerKind, layerClaims } from "./layer-claims.js";
 import type { ClaimsMessageId } from "./messages.js";

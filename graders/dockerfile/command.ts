@@ -1,4 +1,4 @@
-import type { DfInstruction } from "./parse.js";
+import type { DfInstruction } from "../../src/dockerfile/parse.js";
 
 export interface CommandPart {
   step: DfInstruction;

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import type { DfInstruction } from "./parse.js";
+import type { DfInstruction } from "../../src/dockerfile/parse.js";
 
 /** A COPY or ADD that takes files from the build context (not `--from` another stage or image). */
 export interface ContextCopy {

@@ -1,7 +1,7 @@
+import type { ParsedDockerfile } from "../../src/dockerfile/parse.js";
 import { creditStatus, type Finding, type GraderResult } from "../../src/grader/contract.js";
 import { RULES } from "./all-rules.js";
 import type { DockerfileParams } from "./params.js";
-import type { ParsedDockerfile } from "./parse.js";
 import { passes } from "./rule.js";
 
 /**

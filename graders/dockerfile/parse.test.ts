@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { environmentAt, expandVariables } from "../../src/dockerfile/environment.js";
+import { type ParsedDockerfile, parseDockerfile } from "../../src/dockerfile/parse.js";
 import { nearMissName } from "../../src/submission/near-miss.js";
 import { effectiveCommand } from "./command.js";
 import { contextCopies } from "./copies.js";
-import { environmentAt, expandVariables } from "./environment.js";
-import { type ParsedDockerfile, parseDockerfile } from "./parse.js";
 import { pipInstalls } from "./pip.js";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "__fixtures__", "dockerfile");

@@ -5,7 +5,7 @@ import {
   shellScript,
   splitShellScript,
 } from "../../src/analysis/shell-command.js";
-import type { DfInstruction } from "./parse.js";
+import type { DfInstruction } from "../../src/dockerfile/parse.js";
 
 /** One `pip install` found in a RUN (`pip`, `pip3`, `pip3.12`, `python -m pip`, a venv's `/venv/bin/pip`). */
 export interface PipInstall {

@@ -1,7 +1,7 @@
+import type { ParsedDockerfile } from "../../src/dockerfile/parse.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 import type { MessageData } from "../../src/i18n/text.js";
 import type { DockerfileParams, RuleId } from "./params.js";
-import type { ParsedDockerfile } from "./parse.js";
 
 export interface RuleInput {
   dockerfile: ParsedDockerfile;

@@ -1,11 +1,7 @@
 import { parseBindAddress } from "../../src/analysis/bind-address.js";
 import { splitShellScript } from "../../src/analysis/shell-command.js";
+import { jsonForm } from "../kit/dockerfile/json-form.js";
 import type { DockerfileParams } from "./params.js";
-
-/** A JSON array as people write it in a Dockerfile: `["gunicorn", "--bind", "0.0.0.0:5000", "app:app"]`. */
-export function jsonForm(argv: readonly string[]): string {
-  return `[${argv.map((word) => JSON.stringify(word)).join(", ")}]`;
-}
 
 /**
  * The exec form of a shell-form (or broken JSON) instruction, when it is one plain command; otherwise a

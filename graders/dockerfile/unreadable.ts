@@ -1,7 +1,7 @@
+import type { Unreadable } from "../../src/dockerfile/parse.js";
 import type { Finding } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
 import type { Refusal } from "../../src/submission/files.js";
-import type { Unreadable } from "./parse.js";
 
 /** The code of every "no usable Dockerfile" finding: one finding instead of one per rule. */
 export const UNREADABLE_CODE = "DF000";

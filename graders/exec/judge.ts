@@ -1,7 +1,7 @@
 import type { Finding } from "../../src/grader/contract.js";
 import { execPattern, matchesPattern } from "../../src/text/pattern.js";
 import { patternInWords } from "../../src/text/pattern-words.js";
-import { argvText, formatLogs } from "../http/diagnose.js";
+import { argvText, formatLogs } from "../kit/app/diagnose.js";
 import type { ExecMessageId } from "./messages.js";
 
 export interface ExecExpectations {

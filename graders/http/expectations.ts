@@ -2,8 +2,9 @@ import { type Static, Type as T } from "@sinclair/typebox";
 import type { Finding } from "../../src/grader/contract.js";
 import { matchesPattern, PatternString } from "../../src/text/pattern.js";
 import { patternInWords } from "../../src/text/pattern-words.js";
-import type { HttpAnswer } from "./http-probe.js";
-import { fieldAt, isEmpty, isObject, parseJson, typeName } from "./json-field.js";
+import type { HttpAnswer } from "../kit/app/http-probe.js";
+import { fieldAt, isEmpty, isObject, parseJson, typeName } from "../kit/app/json-field.js";
+import { excerpt } from "../kit/app/text.js";
 import type { HttpMessageId } from "./messages.js";
 
 export const JsonExpectationSchema = T.Object(
@@ -157,23 +158,6 @@ function judgeJson(
   if (!lines?.ok) problem("linesUnreadable", { field, file, reason: lines?.reason ?? "missing" });
   else if (typeof value !== "string" || !lines.lines.has(value.trim()))
     problem("notALine", { field, file, value: excerpt(String(value), 120), count: lines.lines.size });
-}
-
-/** The non-blank lines of a quotes file, trimmed, as the app is expected to serve them. */
-export function linesOf(text: string): Set<string> {
-  return new Set(
-    text
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== ""),
-  );
-}
-
-/** A body or value on one line, cut, for a message. */
-export function excerpt(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat === "") return "(empty)";
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 function jsonType(value: unknown): string {

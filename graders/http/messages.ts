@@ -1,6 +1,6 @@
 import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
-import { startMessages } from "./start-messages.js";
+import { startMessages } from "../kit/app/start-messages.js";
 
 /** The http grader's messages: starting the app (shared), then one request's verdicts. */
 export const httpMessages = {

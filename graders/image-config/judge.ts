@@ -11,7 +11,7 @@ import {
   type GraderResult as AnyGraderResult,
   creditStatus,
 } from "../../src/grader/contract.js";
-import { jsonForm } from "../dockerfile/suggest.js";
+import { jsonForm } from "../kit/dockerfile/json-form.js";
 import type { ImageConfigMessageId } from "./messages.js";
 
 type Finding = AnyFinding<ImageConfigMessageId>;

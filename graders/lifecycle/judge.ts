@@ -1,7 +1,7 @@
 import { analyzeServerCommand } from "../../src/analysis/server-command.js";
 import type { StopResult } from "../../src/docker/session.js";
 import type { Finding } from "../../src/grader/contract.js";
-import { argvText } from "../http/diagnose.js";
+import { argvText } from "../kit/app/diagnose.js";
 import type { LifecycleMessageId } from "./messages.js";
 
 /** One scored part of the lifecycle check. */

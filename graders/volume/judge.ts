@@ -1,8 +1,8 @@
 import type { Finding } from "../../src/grader/contract.js";
-import { excerpt } from "../http/expectations.js";
-import type { HttpOutcome } from "../http/http-probe.js";
-import { servedValue } from "../http/json-field.js";
-import type { ScoredPart } from "../http/score-parts.js";
+import type { HttpOutcome } from "../kit/app/http-probe.js";
+import { servedValue } from "../kit/app/json-field.js";
+import type { ScoredPart } from "../kit/app/score-parts.js";
+import { excerpt } from "../kit/app/text.js";
 import type { VolumeMessageId } from "./messages.js";
 
 export type VolumePart = ScoredPart<VolumeMessageId> & { id: "mask" | "live" | "namedVolume" | "appMasked" };

@@ -1,6 +1,6 @@
 import type { MessageId } from "../../src/grader/contract.js";
 import type { MessageCatalog } from "../../src/i18n/catalog.js";
-import { startMessages } from "../http/start-messages.js";
+import { startMessages } from "../kit/app/start-messages.js";
 
 /** The volume grader's messages: starting (shared with http), then its four parts. */
 export const volumeMessages = {

@@ -4,10 +4,10 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ContainerHandle, DockerSession, MountSpec } from "../../src/docker/session.js";
 import type { GraderContext } from "../../src/grader/contract.js";
-import { pythonError } from "../http/diagnose.js";
-import { type HttpOutcome, httpProbe } from "../http/http-probe.js";
-import { servedValue } from "../http/json-field.js";
-import { type AppStart, startApp } from "../http/start.js";
+import { pythonError } from "../kit/app/diagnose.js";
+import { type HttpOutcome, httpProbe } from "../kit/app/http-probe.js";
+import { servedValue } from "../kit/app/json-field.js";
+import { type AppStart, startApp } from "../kit/app/start.js";
 import {
   judgeAppMasked,
   judgeLive,

@@ -1,7 +1,9 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
+import type { DockerBackend } from "../docker/backend.js";
 import type { DockerAvailability } from "../docker/session.js";
-import { type DockerBackend, gradeResolved } from "../engine/grade-source.js";
+import { gradeResolved } from "../engine/grade-source.js";
+import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
 import { type Rubric, submissionLayout } from "../rubric/types.js";
@@ -26,6 +28,7 @@ export interface CloneSettings {
 
 export interface EntryContext {
   rubric: Rubric;
+  registry: GraderRegistry;
   lang: Lang;
   docker: DockerBackend;
   availability: DockerAvailability;
@@ -116,6 +119,7 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
     const report = await ctx.gradeSlot(() =>
       gradeResolved(resolved, {
         rubric: ctx.rubric,
+        registry: ctx.registry,
         lang: ctx.lang,
         docker: ctx.docker,
         availability: ctx.availability,

@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
-import type { DockerBackend } from "../engine/grade-source.js";
+import type { DockerBackend } from "../docker/backend.js";
+import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
 import type { Rubric } from "../rubric/types.js";
@@ -19,6 +20,7 @@ export { defaultContainerSlots, defaultDockerJobs, defaultJobs } from "./jobs.js
 export interface BatchOptions {
   list: ClassList;
   rubric: Rubric;
+  registry: GraderRegistry;
   lang: Lang;
   outDir: string;
   /** Submissions in flight (cloning, reading, waiting to grade). */
@@ -75,6 +77,7 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
           const started = Date.now();
           const result = await gradeEntry(entry, {
             rubric,
+            registry: options.registry,
             lang,
             docker: options.docker,
             availability,

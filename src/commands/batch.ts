@@ -1,4 +1,5 @@
 import path from "node:path";
+import { registry } from "../../graders/index.js";
 import {
   type ClassList,
   InputError,
@@ -11,7 +12,7 @@ import { type BatchProgress, liveProgress, plainProgress } from "../batch/progre
 import { defaultDockerJobs, runBatch } from "../batch/run.js";
 import { parseShard } from "../batch/shard.js";
 import { loadSimilaritySources } from "../batch/similarity-sources.js";
-import type { DockerBackend } from "../engine/grade-source.js";
+import type { DockerBackend } from "../docker/backend.js";
 import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor, rubricRequiresDocker } from "./load-rubric.js";
@@ -88,6 +89,7 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
     const summary = await runBatch({
       list,
       rubric,
+      registry,
       lang,
       outDir,
       jobs: options.jobs,

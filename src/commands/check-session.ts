@@ -1,6 +1,6 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import type { DockerBackend } from "../engine/grade-source.js";
+import type { DockerBackend } from "../docker/backend.js";
 import type { Lang } from "../i18n/text.js";
 import { type CheckProgress, liveCheckProgress, plainCheckProgress } from "../progress/check-progress.js";
 import type { Report } from "../report/schema.js";

@@ -1,3 +1,4 @@
+import { registry } from "../../graders/index.js";
 import { reportLostEngine } from "../engine/engine-lost.js";
 import { gradeSource } from "../engine/grade-source.js";
 import type { Report } from "../report/schema.js";
@@ -36,7 +37,7 @@ export async function checkCommand(
   const rubric = await usableRubric(options, io);
   const destination = await checkedDestination(options);
   if (options.watch) {
-    await watchSubmission({ ...options, rubric, destination }, io);
+    await watchSubmission({ ...options, rubric, registry, destination }, io);
     return { exitCode: EXIT.graded };
   }
   const progress = progressFor(options, rubric, io);
@@ -44,6 +45,7 @@ export async function checkCommand(
   try {
     report = await gradeSource(options.source, {
       rubric,
+      registry,
       lang: options.lang,
       docker: options.docker,
       root: options.root,

@@ -1,6 +1,6 @@
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
-import type { DockerBackend } from "../engine/grade-source.js";
+import type { DockerBackend } from "../docker/backend.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
 import { renderClassroom } from "../reporters/classroom.js";

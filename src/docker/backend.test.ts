@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { DockerBackend } from "../engine/grade-source.js";
 import { buildProgram } from "../program.js";
+import type { DockerBackend } from "./backend.js";
 import type { PullPolicy } from "./session.js";
 
 /** A backend that records the pull policy each session is opened with, then refuses to open one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDockerfile } from "../../graders/dockerfile/parse.js";
+import { parseDockerfile } from "../dockerfile/parse.js";
 import { buildRefusals, canonical, type ImageOrigin, namedImages } from "./build-policy.js";
 import { originOf } from "./image-origin.js";
 

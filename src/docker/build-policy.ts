@@ -1,5 +1,5 @@
-import type { DfInstruction, ParsedDockerfile } from "../../graders/dockerfile/parse.js";
 import { canonicalReference, parseImageReference } from "../analysis/image-reference.js";
+import type { DfInstruction, ParsedDockerfile } from "../dockerfile/parse.js";
 
 /**
  * Where an image named by FROM or COPY --from comes from, as the engine sees it before the build:

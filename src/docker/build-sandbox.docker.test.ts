@@ -171,6 +171,7 @@ describe("a hostile submission graded whole with the bundled rubric", () => {
     dirs.push(dir);
     const report = await gradeResolved(fixtureSubmission(dir), {
       rubric,
+      registry,
       lang: "fr",
       docker: {
         probe: () => probeDocker(),

@@ -1,4 +1,4 @@
-import { parseDockerfile } from "../../graders/dockerfile/parse.js";
+import { parseDockerfile } from "../dockerfile/parse.js";
 import type { BuildPolicy } from "../rubric/types.js";
 import { ensureImages } from "./base-images.js";
 import { type BuildOutcome, type BuildRequest, buildImage } from "./build.js";

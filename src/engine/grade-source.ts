@@ -1,32 +1,12 @@
-import { registry as defaultRegistry } from "../../graders/index.js";
-import type { BuildProgress, DockerAvailability, DockerSession, PullPolicy } from "../docker/session.js";
+import type { DockerBackend } from "../docker/backend.js";
+import type { BuildProgress, DockerAvailability, DockerSession } from "../docker/session.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
 import type { Report } from "../report/schema.js";
 import { type Rubric, submissionLayout } from "../rubric/types.js";
-import type { SubmissionFiles } from "../submission/files.js";
 import { type ResolvedSubmission, resolveSubmission } from "../submission/resolve.js";
-import type { Submission } from "../submission/types.js";
 import { type GradeOptions, gradeSubmission } from "./grade.js";
-
-/** How grading reaches Docker; the CLI passes the real engine. */
-export interface DockerBackend {
-  probe(): Promise<DockerAvailability>;
-  open(input: {
-    submission: Submission;
-    files: SubmissionFiles;
-    rubric: Rubric;
-    signal?: AbortSignal;
-    log(line: string): void;
-    /** Told as each build step starts and prints, for a progress display. */
-    onBuildProgress?: (event: BuildProgress) => void;
-    /** When base images are pulled (`--pull`); default `missing`. */
-    pullPolicy?: PullPolicy;
-    /** Sessions of the process with the same key share one image build (identical build contexts). */
-    shareBuild?: string;
-  }): Promise<DockerSession>;
-}
 
 export interface GradeSourceOptions {
   rubric: Rubric;
@@ -35,7 +15,8 @@ export interface GradeSourceOptions {
   /** The engine's availability, when already probed (a class shares one probe). */
   availability?: DockerAvailability;
   root?: string;
-  registry?: GraderRegistry;
+  /** The graders the rubric's checks name: the CLI passes the bundled registry (graders/index.ts). */
+  registry: GraderRegistry;
   signal?: AbortSignal;
   log?: (line: string) => void;
   /** Told as each build step starts and prints, for a progress display. */
@@ -75,7 +56,7 @@ export async function gradeResolved(
   const { submission, files } = resolved;
   return gradeSubmission({
     rubric,
-    registry: options.registry ?? defaultRegistry,
+    registry: options.registry,
     submission,
     files,
     lang: options.lang,

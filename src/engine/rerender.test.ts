@@ -32,6 +32,7 @@ beforeAll(async () => {
   for (const lang of ["fr", "en"] as const)
     graded[lang] = await gradeSource("submissions-example/shell-form-cmd", {
       rubric,
+      registry,
       lang,
       docker: noDocker,
     });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const limit = pLimit(2);
   const graded = await Promise.all(
     found.map(async (set) =>
-      (await runExamples({ dir: set.dir, rubric: set.rubric, docker: dockerBackend, limit })).map(
+      (await runExamples({ dir: set.dir, rubric: set.rubric, registry, docker: dockerBackend, limit })).map(
         (outcome) => [`${set.name}/${outcome.name}`, outcome] as const,
       ),
     ),
@@ -82,6 +82,7 @@ describe("example submissions", () => {
     // The same folder as the first grading named it (the source is part of the report).
     const second = await gradeSource(path.join(set.dir, "shell-form-cmd"), {
       rubric: set.rubric,
+      registry,
       lang: "en",
       docker: dockerBackend,
     });

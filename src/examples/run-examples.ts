@@ -1,8 +1,9 @@
 import { access, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pLimit, { type LimitFunction } from "p-limit";
-import type { DockerBackend } from "../engine/grade-source.js";
+import type { DockerBackend } from "../docker/backend.js";
 import { gradeSource } from "../engine/grade-source.js";
+import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
 import type { Rubric } from "../rubric/types.js";
@@ -52,6 +53,7 @@ async function subfolders(dir: string): Promise<string[]> {
 export async function runExamples(options: {
   dir: string;
   rubric: Rubric;
+  registry: GraderRegistry;
   docker: DockerBackend;
   lang?: Lang;
   only?: string[];
@@ -73,6 +75,7 @@ export async function runExamples(options: {
         const folder = path.join(options.dir, name);
         const report = await gradeSource(folder, {
           rubric: options.rubric,
+          registry: options.registry,
           lang: options.lang ?? "en",
           docker: options.docker,
           availability,

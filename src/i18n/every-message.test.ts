@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { registry } from "../../graders/index.js";
 import { batchNoteMessages } from "../batch/similar-findings.js";
+import { gcMessages } from "../commands/gc.js";
 import { commandMessages } from "../commands/messages.js";
-import { gcMessages } from "../docker/backend.js";
 import { engineMessages } from "../engine/messages.js";
 import { renderFinding } from "../engine/render.js";
 import { type MessageCatalog, renderMessage } from "./catalog.js";

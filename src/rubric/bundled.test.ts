@@ -65,6 +65,7 @@ describe("the bundled docker-basics rubric", () => {
     let opened = 0;
     const report = await gradeSource(dir, {
       rubric: await bundled(),
+      registry,
       lang: "en",
       docker: {
         probe: async () => ({ available: true, version: "test", apiVersion: "1.41" }),

@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { registry } from "../../graders/index.js";
+import type { DockerBackend } from "../docker/backend.js";
 import { dockerBackend } from "../docker/backend.js";
-import type { DockerBackend } from "../engine/grade-source.js";
 import { loadRubric } from "../rubric/load.js";
 import { type WatchRun, watchSubmission } from "./watch.js";
 
@@ -49,6 +49,7 @@ describe("dockgrade check --watch", () => {
         source: lab,
         rubricDir: "src/watch/__fixtures__/rubric-watch",
         rubric: loaded.rubric,
+        registry,
         destination: { none: "asked" },
         format: "text",
         lang: "en",

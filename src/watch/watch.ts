@@ -1,6 +1,5 @@
 import { watch } from "node:fs";
 import path from "node:path";
-import { registry as defaultRegistry } from "../../graders/index.js";
 import type { CheckOptions } from "../commands/check-session.js";
 import { progressFor, reportSlug, writeAndSay } from "../commands/check-session.js";
 import { type CommandIO, UsageError } from "../commands/io.js";
@@ -32,7 +31,7 @@ export interface WatchRun {
 export interface WatchInput extends CheckOptions {
   rubric: Rubric;
   destination: Destination;
-  registry?: GraderRegistry;
+  registry: GraderRegistry;
   /** Quiet time after the last save before grading again (editors write a file in several steps). */
   debounceMs?: number;
   /** Told after each run (tests). */
@@ -47,7 +46,7 @@ export interface WatchInput extends CheckOptions {
  */
 export async function watchSubmission(input: WatchInput, io: CommandIO): Promise<void> {
   const { rubric, lang } = input;
-  const registry = input.registry ?? defaultRegistry;
+  const { registry } = input;
   let progress: CheckProgress | undefined;
   let resolved = await resolve(input);
   const keeper = new SessionKeeper(() =>

@@ -1,4 +1,4 @@
-import { normalizeImageName } from "../image-ref.js";
+import { normalizeImageName } from "../../../src/dockerfile/image-ref.js";
 import type { DockerfileRule, RuleFinding } from "../rule.js";
 
 /**

@@ -1,6 +1,6 @@
 import { analyzeServerCommand } from "../../../src/analysis/server-command.js";
+import { expandVariables, imageEnvironment, variablesAt } from "../../../src/dockerfile/environment.js";
 import { effectiveCommand } from "../command.js";
-import { expandVariables, imageEnvironment, variablesAt } from "../environment.js";
 import type { DockerfileRule } from "../rule.js";
 
 /**

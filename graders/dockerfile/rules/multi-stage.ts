@@ -1,4 +1,4 @@
-import type { ParsedDockerfile } from "../parse.js";
+import type { ParsedDockerfile } from "../../../src/dockerfile/parse.js";
 import type { DockerfileRule } from "../rule.js";
 
 /**

@@ -1,5 +1,5 @@
-import { variablesAt } from "../environment.js";
-import type { DfInstruction, ParsedDockerfile } from "../parse.js";
+import { variablesAt } from "../../../src/dockerfile/environment.js";
+import type { DfInstruction, ParsedDockerfile } from "../../../src/dockerfile/parse.js";
 import { type PipInstall, pipInstalls } from "../pip.js";
 import type { DockerfileRule, RuleFinding } from "../rule.js";
 

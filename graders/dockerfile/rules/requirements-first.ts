@@ -1,5 +1,5 @@
+import type { DfInstruction, ParsedDockerfile } from "../../../src/dockerfile/parse.js";
 import { type ContextCopy, contextCopies, contextPath } from "../copies.js";
-import type { DfInstruction, ParsedDockerfile } from "../parse.js";
 import { type PipInstall, pipInstalls } from "../pip.js";
 import type { DockerfileRule, RuleFinding } from "../rule.js";
 

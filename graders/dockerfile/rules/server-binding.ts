@@ -1,8 +1,8 @@
 import { bindMatches, parseBindAddress } from "../../../src/analysis/bind-address.js";
 import { analyzeServerCommand, type ServerCommand } from "../../../src/analysis/server-command.js";
 import { splitShellScript } from "../../../src/analysis/shell-command.js";
+import { imageEnvironment } from "../../../src/dockerfile/environment.js";
 import { effectiveCommand } from "../command.js";
-import { imageEnvironment } from "../environment.js";
 import type { DockerfileRule, RuleFinding } from "../rule.js";
 import { bindOption, expectedCmd } from "../suggest.js";
 

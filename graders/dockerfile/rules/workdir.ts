@@ -1,6 +1,6 @@
 import path from "node:path";
+import { expandVariables, variablesAt } from "../../../src/dockerfile/environment.js";
 import { contextCopies } from "../copies.js";
-import { expandVariables, variablesAt } from "../environment.js";
 import type { DockerfileRule, RuleFinding } from "../rule.js";
 
 /** DF002: WORKDIR sets the expected folder before the first COPY from the build context. */

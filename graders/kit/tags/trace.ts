@@ -2,7 +2,7 @@ import {
   canonicalReference,
   type ImageReference,
   parseImageReference,
-} from "../../src/analysis/image-reference.js";
+} from "../../../src/analysis/image-reference.js";
 import type { DockerCommand } from "./commands.js";
 
 /** Where one reference points after the documented commands, and the command that put it there. */

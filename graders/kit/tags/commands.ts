@@ -1,4 +1,4 @@
-import { basename, splitShellScript } from "../../src/analysis/shell-command.js";
+import { basename, splitShellScript } from "../../../src/analysis/shell-command.js";
 
 /** A `docker build`, `docker tag` or `docker rmi` the student documented, with where it was written. */
 export interface DockerCommand {

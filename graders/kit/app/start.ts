@@ -6,8 +6,8 @@ import {
   type ContainerOptions,
   type DockerSession,
   readOnlyFailure,
-} from "../../src/docker/session.js";
-import type { Finding, GraderContext, GraderResult } from "../../src/grader/contract.js";
+} from "../../../src/docker/session.js";
+import type { Finding, GraderContext, GraderResult } from "../../../src/grader/contract.js";
 import {
   argvText,
   diagnoseStart,

@@ -1,8 +1,8 @@
 import { Type as T } from "@sinclair/typebox";
 import { type LayerStep, type LayerTable, layerTable } from "../../src/analysis/image-layers.js";
 import type { DockerSession } from "../../src/docker/session.js";
+import { parseDockerfile } from "../../src/dockerfile/parse.js";
 import type { GraderContext } from "../../src/grader/contract.js";
-import { parseDockerfile } from "../dockerfile/parse.js";
 
 /** What the submission's Dockerfile tells about the layers: the base it names and its instructions. */
 export interface DockerfileLayers {

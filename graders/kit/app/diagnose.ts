@@ -1,4 +1,4 @@
-import type { Finding } from "../../src/grader/contract.js";
+import type { Finding } from "../../../src/grader/contract.js";
 import type { HttpFailure } from "./http-probe.js";
 import { type Listener, type ListenerProbe, listenerText } from "./listeners.js";
 import type { StartMessageId } from "./start-messages.js";

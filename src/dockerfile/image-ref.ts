@@ -1,4 +1,4 @@
-import { splitReference } from "../../src/analysis/image-reference.js";
+import { splitReference } from "../analysis/image-reference.js";
 
 /** An image reference as FROM names it: `python:3.12-slim`, `docker.io/library/python@sha256:...`. */
 export interface ImageRef {

@@ -2,15 +2,15 @@
 // one session (one build) per fixture repository, shared by the tests of a file, closed in afterAll.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type DockerSession, openDockerSession } from "../../src/docker/session.js";
-import { leftovers } from "../../src/docker/test-support.js";
-import type { AnyGrader, GraderContext, GraderResult } from "../../src/grader/contract.js";
-import { fixtureSubmission, testAssignment } from "../../src/grader/test-context.js";
-import type { Assignment } from "../../src/rubric/types.js";
-import { paramsWithDefaults } from "../../src/rubric/validate-schema.js";
+import { type DockerSession, openDockerSession } from "../../../src/docker/session.js";
+import { leftovers } from "../../../src/docker/test-support.js";
+import type { AnyGrader, GraderContext, GraderResult } from "../../../src/grader/contract.js";
+import { fixtureSubmission, testAssignment } from "../../../src/grader/test-context.js";
+import type { Assignment } from "../../../src/rubric/types.js";
+import { paramsWithDefaults } from "../../../src/rubric/validate-schema.js";
 
-const repos = fileURLToPath(new URL("../__fixtures__/repos/", import.meta.url));
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const repos = fileURLToPath(new URL("../../__fixtures__/repos/", import.meta.url));
+const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** A fixture folder: a name under `graders/__fixtures__/repos/`, or a path relative to the project root. */
 export function fixtureDir(name: string): string {

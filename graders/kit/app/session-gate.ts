@@ -1,5 +1,5 @@
-import { type DockerSession, ImageUnavailableError } from "../../src/docker/session.js";
-import type { GraderContext, GraderResult } from "../../src/grader/contract.js";
+import { type DockerSession, ImageUnavailableError } from "../../../src/docker/session.js";
+import type { GraderContext, GraderResult } from "../../../src/grader/contract.js";
 import type { StartMessageId } from "./start-messages.js";
 
 /**

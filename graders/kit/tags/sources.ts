@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { Code, Nodes, Root } from "mdast";
-import type { GraderContext } from "../../src/grader/contract.js";
-import { parseMarkdown } from "../../src/markdown/parse.js";
-import { readParsedReport } from "../../src/markdown/report-memo.js";
+import type { GraderContext } from "../../../src/grader/contract.js";
+import { parseMarkdown } from "../../../src/markdown/parse.js";
+import { readParsedReport } from "../../../src/markdown/report-memo.js";
 import { type CommandSource, type DockerCommand, extractDockerCommands } from "./commands.js";
 
 const MAKEFILES = new Set(["Makefile", "makefile", "GNUmakefile"]);

@@ -1,5 +1,5 @@
-import type { MessageId } from "../../src/grader/contract.js";
-import type { MessageCatalog } from "../../src/i18n/catalog.js";
+import type { MessageId } from "../../../src/grader/contract.js";
+import type { MessageCatalog } from "../../../src/i18n/catalog.js";
 
 /**
  * Messages shared by the graders that run the student's container (http, lifecycle, volume, exec): the

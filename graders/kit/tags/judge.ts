@@ -2,7 +2,7 @@ import {
   type Finding as AnyFinding,
   type GraderResult as AnyGraderResult,
   creditStatus,
-} from "../../src/grader/contract.js";
+} from "../../../src/grader/contract.js";
 import type { DockerCommand } from "./commands.js";
 import type { TagsMessageId } from "./messages.js";
 import { canonical, referencesTo, type TagTrace, type TracedReference, traceTags } from "./trace.js";

@@ -1,4 +1,4 @@
-import type { ContainerHandle } from "../../src/docker/session.js";
+import type { ContainerHandle } from "../../../src/docker/session.js";
 
 /** A TCP socket in LISTEN state inside the container's network namespace. */
 export interface Listener {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gcCommand } from "./backend.js";
+import { gcCommand } from "./gc.js";
 
 const counts = { containers: 1, images: 2, volumes: 0, networks: 1, tempDirs: 3 };
 

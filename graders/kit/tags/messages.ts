@@ -1,6 +1,6 @@
-import { builtImageMessages } from "../../src/grader/built-image.js";
-import type { MessageId } from "../../src/grader/contract.js";
-import type { MessageCatalog } from "../../src/i18n/catalog.js";
+import { builtImageMessages } from "../../../src/grader/built-image.js";
+import type { MessageId } from "../../../src/grader/contract.js";
+import type { MessageCatalog } from "../../../src/i18n/catalog.js";
 
 /** The tags grader's messages. */
 export const tagsMessages = {

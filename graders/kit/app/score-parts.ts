@@ -1,4 +1,4 @@
-import { type CheckStatus, creditStatus, type Finding } from "../../src/grader/contract.js";
+import { type CheckStatus, creditStatus, type Finding } from "../../../src/grader/contract.js";
 
 /** A part of a check scored on its own (lifecycle's stop, volume's masking...). */
 export interface ScoredPart<Id extends string = string> {
