@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Type as T } from "@sinclair/typebox";
+import { buildFault } from "../src/docker/build-fault.js";
 import type { BuildOutcome } from "../src/docker/session.js";
 import { formatBytes } from "../src/format/bytes.js";
 import { dockerfilePath } from "../src/grader/built-image.js";
@@ -188,9 +189,8 @@ export function judgeBuild(
             data: { seconds, ...stepData, output: output || "    —" },
           })
         : { messageId: "timedOutEarly", severity: "problem", data: { seconds } };
-      // A step of the student's that never ends fails the build, as a test that hangs fails in CI; a build
-      // that ran out of time before any step started says nothing about the work: the harness could not check.
-      return { status: step ? "fail" : "error", findings: [finding], details };
+      // Whose the timeout is: one decision for every grader (src/docker/build-fault.ts).
+      return { status: buildFault(outcome) === "student" ? "fail" : "error", findings: [finding], details };
     }
     case "refused":
       return {

@@ -1,3 +1,4 @@
+import { buildFault } from "../docker/build-fault.js";
 import type { BuildOutcome, BuildSuccess, DockerSession } from "../docker/session.js";
 import type { MessageCatalog } from "../i18n/catalog.js";
 import type { GraderContext, GraderResult, MessageId } from "./contract.js";
@@ -28,8 +29,8 @@ export function dockerfilePath(ctx: Pick<GraderContext, "submission" | "assignme
 
 /**
  * The session's built image, or the finished result of a grader that needs it: `skipped` when the
- * student's build failed (the build check says why), `error` when the harness's side failed (timeout,
- * abort, engine).
+ * student's build failed (the build check says why), `error` when the harness's side failed — whose is
+ * decided once, by `buildFault`.
  */
 export async function builtImage(
   ctx: Pick<GraderContext, "docker">,
@@ -49,7 +50,7 @@ export async function builtImage(
 }
 
 function unbuilt(outcome: Extract<BuildOutcome, { ok: false }>): GraderResult<BuiltImageMessageId> {
-  const studentFault = ["failed", "context-too-large", "refused", "disk"].includes(outcome.reason);
+  const studentFault = buildFault(outcome) === "student";
   const data = { reason: outcome.reason, error: outcome.message.split("\n")[0]?.slice(0, 300) ?? "" };
   return {
     status: studentFault ? "skipped" : "error",

@@ -1,10 +1,11 @@
+import { buildFault } from "../../../src/docker/build-fault.js";
 import { type DockerSession, ImageUnavailableError } from "../../../src/docker/session.js";
 import type { GraderContext, GraderResult } from "../../../src/grader/contract.js";
 import type { StartMessageId } from "./start-messages.js";
 
 /**
  * The Docker session, or the result a grader returns without it: `skipped` when the student's build
- * failed, `error` when the harness could not build (timeout, abort, engine, pull).
+ * failed, `error` when the harness could not build (see `buildFault`).
  */
 export async function sessionWithImage(
   ctx: GraderContext,
@@ -13,9 +14,9 @@ export async function sessionWithImage(
   const outcome = await ctx.docker.image();
   if (outcome.ok) return { ok: true, docker: ctx.docker };
   const data = { reason: outcome.reason, error: outcome.message };
-  // Only a build the student's work broke is skipped; any other reason (timeout, abort, engine, a base
-  // image the harness could not pull) means the check could not be made.
-  const harness = outcome.reason !== "failed" && outcome.reason !== "context-too-large";
+  // Only a build the student's work broke is skipped; anything else means the check could not be made.
+  // Whose it is is decided once, by `buildFault`, as for every grader that needs the image.
+  const harness = buildFault(outcome) === "harness";
   return {
     ok: false,
     result: harness
