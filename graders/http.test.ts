@@ -397,7 +397,10 @@ describe("helpers", () => {
       lastLines: [],
       durationMs: 1,
     });
-    expect(startError(unbuilt)).toMatchObject({ status: "error", findings: [{ messageId: "imageError" }] });
+    expect(startError(unbuilt)).toMatchObject({
+      status: "error",
+      findings: [{ messageId: "imageUnavailable" }],
+    });
   });
 
   it("quotes an argv only where a shell needs it", () => {

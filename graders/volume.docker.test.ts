@@ -74,6 +74,6 @@ describe("the volume grader on the real engine", () => {
   it("skips a submission whose image did not build", async () => {
     const result = await sessions.run(volume, "build-error", {});
     expect(result.status).toBe("skipped");
-    expect(rendered(volume, result)).toMatch(/^Not checked: the image did not build \(/);
+    expect(rendered(volume, result)).toMatch(/^The image could not be built \(/);
   });
 });

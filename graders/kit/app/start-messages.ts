@@ -1,3 +1,4 @@
+import { builtImageMessages } from "../../../src/grader/built-image.js";
 import type { MessageId } from "../../../src/grader/contract.js";
 import type { MessageCatalog } from "../../../src/i18n/catalog.js";
 
@@ -6,17 +7,11 @@ import type { MessageCatalog } from "../../../src/i18n/catalog.js";
  * image is missing, the container would not start, or it never answered — each with what was seen.
  */
 export const startMessages = {
+  // A missing image is said the same way by every grader that needs it (src/grader/built-image.ts).
+  ...builtImageMessages,
   noSession: {
     en: "No Docker session was given to this check (harness error): grade again with Docker available.",
     fr: "Aucune session Docker n'a été fournie à cette vérification (erreur du correcteur) : relancez avec Docker disponible.",
-  },
-  imageMissing: {
-    en: "Not checked: the image did not build ({error}). Fix the build first (see the check that builds the image).",
-    fr: "Non vérifié : l'image ne s'est pas construite ({error}). Corrigez d'abord le build (voir la vérification qui construit l'image).",
-  },
-  imageError: {
-    en: "Not checked: the image build could not be completed by the harness ({error}). Grade again.",
-    fr: "Non vérifié : le correcteur n'a pas pu mener le build de l'image à terme ({error}). Relancez la correction.",
   },
   startRefused: {
     en: "The container should start, but Docker refused to start it: {error}. The CMD or ENTRYPOINT names a program that is not in the image or cannot run: check its spelling and that the package providing it is installed, then rebuild.",
