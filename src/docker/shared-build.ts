@@ -1,6 +1,7 @@
 import type { BuildOutcome } from "./build.js";
 import { type Engine, engineMessage } from "./engine.js";
 import { harnessReference, newRunId } from "./labels.js";
+import { newLease, removeLease, writeLease } from "./lease.js";
 import { listLabelled, removeLabelled } from "./resources.js";
 
 /** A session's use of a build it may share with other sessions of this process. */
@@ -92,8 +93,9 @@ export async function useSharedImage(input: {
   const name = repo.split("/").slice(2).join("/");
   const use = await (input.registry ?? sharedBuilds).use(
     input.key,
-    (runId) => input.build(runId, harnessReference(runId, name, tag)),
-    (runId) => removeRun(engine, runId, input.log),
+    // The shared run has a lease of its own (this process), so a `gc` after a kill finds its image too.
+    (runId) => writeLease(newLease(runId)).then(() => input.build(runId, harnessReference(runId, name, tag))),
+    (runId) => removeRun(engine, runId, input.log).then(() => removeLease(runId)),
   );
   if (!use.built && !reusable(use.outcome)) {
     await use.release();
