@@ -10,6 +10,7 @@ import type { Rubric } from "../rubric/types.js";
 import { isGitUrl } from "../submission/git-source.js";
 import type { CommandIO } from "./io.js";
 import { UsageError } from "./io.js";
+import { commandText } from "./messages.js";
 import { outDirMessage, prepareOutDir } from "./out-dir.js";
 import { type Destination, reportDestination } from "./report-destination.js";
 
@@ -80,11 +81,7 @@ export async function writeAndSay(
 ): Promise<void> {
   if ("none" in destination) {
     if (destination.none === "inside-submission") {
-      io.stderr(
-        lang === "fr"
-          ? "rapport non écrit : dockgrade ne met pas de fichiers dans le dossier corrigé (--out DOSSIER pour l'écrire)\n"
-          : "report not written: dockgrade puts no files into the graded folder (--out DIR to write it)\n",
-      );
+      io.stderr(`${commandText(lang, "reportNotWritten")}\n`);
     }
     return;
   }
@@ -93,11 +90,9 @@ export async function writeAndSay(
     showHidden,
   }).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(
-      lang === "fr"
-        ? `le rapport n'a pas pu être écrit dans ${destination.dir} (${error.code ?? error.message})`
-        : `the report could not be written to ${destination.dir} (${error.code ?? error.message})`,
+      commandText(lang, "reportWriteFailed", { dir: destination.dir, cause: error.code ?? error.message }),
     );
   });
   const shown = path.relative(process.cwd(), written.json) || written.json;
-  io.stderr(`${lang === "fr" ? "rapport écrit :" : "report written:"} ${shown}\n`);
+  io.stderr(`${commandText(lang, "reportWritten", { file: shown })}\n`);
 }

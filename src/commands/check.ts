@@ -9,6 +9,7 @@ import { watchSubmission } from "../watch/watch.js";
 import { type CheckOptions, checkedDestination, progressFor, writeAndSay } from "./check-session.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
+import { commandText } from "./messages.js";
 
 export type { CheckOptions } from "./check-session.js";
 
@@ -21,18 +22,10 @@ export async function checkCommand(
   io: CommandIO,
 ): Promise<{ exitCode: number; report?: Report }> {
   if (options.watch && isGitUrl(options.source)) {
-    throw new UsageError(
-      options.lang === "fr"
-        ? "--watch surveille un dossier sur ce disque, pas une URL git : clonez le dépôt, puis lancez dockgrade check --watch dans ce dossier"
-        : "--watch follows a folder on this disk, not a git URL: clone the repository, then run dockgrade check --watch in that folder",
-    );
+    throw new UsageError(commandText(options.lang, "watchNeedsFolder"));
   }
   if (options.watch && options.format !== "text") {
-    throw new UsageError(
-      options.lang === "fr"
-        ? `--watch affiche ses résultats pour une personne, en texte : retirez --format ${options.format} (les fichiers de rapport gardent le JSON)`
-        : `--watch prints its results for a person, as text: leave out --format ${options.format} (the report files hold the JSON)`,
-    );
+    throw new UsageError(commandText(options.lang, "watchNeedsText", { format: options.format }));
   }
   const rubric = await usableRubric(options, io);
   const destination = await checkedDestination(options);
@@ -71,17 +64,11 @@ export async function checkCommand(
   const below = options.minScore !== undefined && report.score < options.minScore;
   if (below) {
     io.stderr(
-      options.lang === "fr"
-        ? `score ${report.score} inférieur au minimum demandé (${options.minScore})\n`
-        : `score ${report.score} is below the required minimum (${options.minScore})\n`,
+      `${commandText(options.lang, "belowMinScore", { score: report.score, min: options.minScore })}\n`,
     );
   }
   if (reportLostEngine(report)) {
-    io.stderr(
-      options.lang === "fr"
-        ? "le moteur Docker a cessé de répondre : rapport incomplet, relancez la correction une fois Docker redémarré\n"
-        : "the Docker engine stopped answering: the report is incomplete, grade again once Docker runs\n",
-    );
+    io.stderr(`${commandText(options.lang, "engineLost")}\n`);
     return { exitCode: EXIT.engineLost, report };
   }
   return { exitCode: below ? EXIT.belowMinScore : EXIT.graded, report };
@@ -90,9 +77,5 @@ export async function checkCommand(
 async function usableRubric(options: CheckOptions, io: CommandIO): Promise<Rubric> {
   const loaded = await loadRubricFor(options.rubricDir, options.lang, io);
   if ("rubric" in loaded) return loaded.rubric;
-  throw new UsageError(
-    options.lang === "fr"
-      ? `barème inutilisable : ${options.rubricDir} (voir ci-dessus ; \`dockgrade rubric lint\` le vérifie)`
-      : `unusable rubric: ${options.rubricDir} (see above; \`dockgrade rubric lint\` checks it)`,
-  );
+  throw new UsageError(commandText(options.lang, "unusableRubric", { dir: options.rubricDir }));
 }

@@ -12,6 +12,26 @@ export const commandMessages = {
     en: "score {score} is below the required minimum ({min})",
     fr: "score {score} inférieur au minimum demandé ({min})",
   },
+  watchNeedsFolder: {
+    en: "--watch follows a folder on this disk, not a git URL: clone the repository, then run dockgrade check --watch in that folder",
+    fr: "--watch surveille un dossier sur ce disque, pas une URL git : clonez le dépôt, puis lancez dockgrade check --watch dans ce dossier",
+  },
+  watchNeedsText: {
+    en: "--watch prints its results for a person, as text: leave out --format {format} (the report files hold the JSON)",
+    fr: "--watch affiche ses résultats pour une personne, en texte : retirez --format {format} (les fichiers de rapport gardent le JSON)",
+  },
+  engineLost: {
+    en: "the Docker engine stopped answering: the report is incomplete, grade again once Docker runs",
+    fr: "le moteur Docker a cessé de répondre : rapport incomplet, relancez la correction une fois Docker redémarré",
+  },
+  reportNotWritten: {
+    en: "report not written: dockgrade puts no files into the graded folder (--out DIR to write it)",
+    fr: "rapport non écrit : dockgrade ne met pas de fichiers dans le dossier corrigé (--out DOSSIER pour l'écrire)",
+  },
+  reportWriteFailed: {
+    en: "the report could not be written to {dir} ({cause})",
+    fr: "le rapport n'a pas pu être écrit dans {dir} ({cause})",
+  },
   lintProblems: { en: "{count} problem(s) in the rubric.", fr: "{count} problème(s) dans le barème." },
   lintValid: {
     en: "{dir}: rubric is valid ({steps} steps, {checks} checks, {points} points).",
