@@ -1,5 +1,5 @@
 import path from "node:path";
-import { writeFileAtomic } from "./atomic-write.js";
+import { writeFileAtomic } from "../report/atomic-write.js";
 import { renderDashboard } from "./dashboard.js";
 import { renderGradesCsv } from "./grades-csv.js";
 import { batchText } from "./messages.js";

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Lang } from "../i18n/text.js";
+import { writeFileAtomic } from "../report/atomic-write.js";
 import type { Report } from "../report/schema.js";
-import { renderMarkdown } from "../reporters/markdown.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { writeReport } from "../report/write.js";
 import type { SimilarityDoc, StepSummary, SubmissionRow } from "./types.js";
 
 /** What one student's folder records besides the report: the row of grades.csv and the cache key. */
@@ -58,9 +58,7 @@ export async function saveGraded(
 
 /** report.json and its Markdown rendering (every check shown: the folder is the instructor's). */
 export async function saveReport(outDir: string, id: string, report: Report): Promise<void> {
-  const dir = studentDir(outDir, id);
-  await writeFileAtomic(path.join(dir, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFileAtomic(path.join(dir, "report.md"), renderMarkdown(report, { showHidden: true }));
+  await writeReport(report, outDir, { slug: id, showHidden: true });
 }
 
 export async function saveResult(outDir: string, stored: StoredResult): Promise<void> {

@@ -1,6 +1,6 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { renderMarkdown } from "../reporters/markdown.js";
+import { writeFileAtomic } from "./atomic-write.js";
 import type { Report } from "./schema.js";
 
 /** A folder name for a submission: its folder or repository name, safe on every filesystem. */
@@ -34,16 +34,9 @@ export async function writeReport(
     outDir,
     options.slug ?? submissionSlug(report.submission.source, report.submission.path),
   );
-  await mkdir(dir, { recursive: true });
   const json = path.join(dir, "report.json");
   const markdown = path.join(dir, "report.md");
-  await atomicWrite(json, `${JSON.stringify(report, null, 2)}\n`);
-  await atomicWrite(markdown, renderMarkdown(report, { showHidden: options.showHidden ?? false }));
+  await writeFileAtomic(json, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFileAtomic(markdown, renderMarkdown(report, { showHidden: options.showHidden ?? false }));
   return { dir, json, markdown };
-}
-
-async function atomicWrite(file: string, content: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, content, "utf8");
-  await rename(temporary, file);
 }
