@@ -1,19 +1,8 @@
 import { checkMessage } from "../engine/render.js";
-import { type MessageCatalog, renderMessage } from "../i18n/catalog.js";
+import { batchNoteMessages, isSimilar } from "../engine/report-notes.js";
+import { renderMessage } from "../i18n/catalog.js";
 import type { CheckResult, Report, ReportFinding } from "../report/schema.js";
 import type { SimilarityPair } from "./types.js";
-
-/** The notes the batch adds to a graded report, ids prefixed `batch.` in the report. */
-export const batchNoteMessages = {
-  similar: {
-    en: "For the instructor: this report's text is nearly the same as {other}'s ({percent} % in common), for example: “{excerpt}”. The score is unchanged; compare the two before deciding.",
-    fr: "Pour l'enseignant : le texte de ce rapport est presque identique à celui de {other} ({percent} % en commun), par exemple : « {excerpt} ». La note n'est pas modifiée ; comparez les deux avant de décider.",
-  },
-  similarReference: {
-    en: "For the instructor: this report's text is nearly the same as the published text {other} ({percent} % in common), for example: “{excerpt}”. The score is unchanged; compare the two before deciding.",
-    fr: "Pour l'enseignant : le texte de ce rapport est presque identique au texte publié {other} ({percent} % en commun), par exemple : « {excerpt} ». La note n'est pas modifiée ; comparez les deux avant de décider.",
-  },
-} satisfies MessageCatalog;
 
 const EXCERPT = 240;
 
@@ -66,13 +55,6 @@ export function withSimilarFindings(report: Report, owner: string, pairs: Simila
       message: [base, ...extra.map((f) => f.message)].join("\n"),
     };
   }
-}
-
-/** A note of the batch's (`similar` in reports written before notes were prefixed `batch.`). */
-export function isSimilar(finding: ReportFinding): boolean {
-  return (
-    finding.severity === "info" && (finding.messageId === "similar" || finding.messageId.startsWith("batch."))
-  );
 }
 
 /** One line of the student's text: control characters out, spaces collapsed, cut at a word. */

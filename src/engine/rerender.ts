@@ -1,4 +1,3 @@
-import { batchNoteMessages, isSimilar } from "../batch/similar-findings.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import { type MessageCatalog, renderMessage } from "../i18n/catalog.js";
 import { type Lang, localize } from "../i18n/text.js";
@@ -7,6 +6,7 @@ import type { Check, Rubric } from "../rubric/types.js";
 import { checkNames } from "./grade.js";
 import { engineMessages } from "./messages.js";
 import { checkMessage } from "./render.js";
+import { batchNoteMessages, isSimilar } from "./report-notes.js";
 
 export type RerenderResult = { ok: true; report: Report } | { ok: false; problems: string[] };
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { registry } from "../../graders/index.js";
-import { batchNoteMessages } from "../batch/similar-findings.js";
 import { gcMessages } from "../commands/gc.js";
 import { commandMessages } from "../commands/messages.js";
 import { engineMessages } from "../engine/messages.js";
 import { renderFinding } from "../engine/render.js";
+import { batchNoteMessages } from "../engine/report-notes.js";
 import { type MessageCatalog, renderMessage } from "./catalog.js";
 import { LANGS } from "./text.js";
 
