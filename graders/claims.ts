@@ -1,12 +1,12 @@
 import { Type as T } from "@sinclair/typebox";
 import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
 import { defineGrader } from "../src/grader/contract.js";
-import { reportMessages } from "../src/markdown/report.js";
 import { readParsedReport } from "../src/markdown/report-memo.js";
 import { PatternString } from "../src/text/pattern.js";
 import { CLAIM_CHECKS, judgeClaims } from "./claims/judge.js";
 import { claimsMessages } from "./claims/messages.js";
 import { baseImageParam, imageLayerTable } from "./kit/image-layers.js";
+import { reportMessages } from "./kit/report.js";
 import { extractDockerCommands } from "./kit/tags/commands.js";
 import { markdownCommandSources } from "./kit/tags/sources.js";
 

@@ -5,8 +5,8 @@ import { creditStatus, defineGrader, type Finding, type MessageId } from "../src
 import type { MessageCatalog } from "../src/i18n/catalog.js";
 import { resolveImage } from "../src/images/resolve.js";
 import { figuresOf } from "../src/markdown/figures.js";
-import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { PatternString } from "../src/text/pattern.js";
+import { loadReportSection, reportMessages } from "./kit/report.js";
 
 /** The grader's messages, apart so the helpers below can name their ids. */
 const messages = {

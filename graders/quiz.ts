@@ -3,11 +3,11 @@ import { creditStatus, defineGrader, type Finding, type MessageId } from "../src
 import type { MessageCatalog } from "../src/i18n/catalog.js";
 import { type LocalText, localize } from "../src/i18n/text.js";
 import { splitAnswers } from "../src/markdown/answers.js";
-import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { assignAnswers } from "../src/quiz/assign.js";
 import { QuestionSchema, type QuestionScore, scoreAnswer } from "../src/quiz/score-answer.js";
 import type { Concept } from "../src/text/concepts.js";
 import { PatternString } from "../src/text/pattern.js";
+import { loadReportSection, reportMessages } from "./kit/report.js";
 
 const messages = {
   ...reportMessages,

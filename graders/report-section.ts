@@ -3,10 +3,10 @@ import { creditStatus, defineGrader, type Finding, type MessageId } from "../src
 import type { MessageCatalog } from "../src/i18n/catalog.js";
 import { localize } from "../src/i18n/text.js";
 import { plainText } from "../src/markdown/parse.js";
-import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { ConceptSchema, matchConcepts } from "../src/text/concepts.js";
 import { PatternString } from "../src/text/pattern.js";
 import { proseStats } from "../src/text/prose.js";
+import { loadReportSection, reportMessages } from "./kit/report.js";
 
 /** The grader's messages, apart so the helpers below can name their ids. */
 const messages = {

@@ -4,8 +4,8 @@ import type { MessageCatalog } from "../src/i18n/catalog.js";
 import { checkImages } from "../src/images/check-images.js";
 import { type OcrRule, ocrImages } from "../src/images/ocr-rules.js";
 import { figuresOf } from "../src/markdown/figures.js";
-import { loadReportSection, reportMessages } from "../src/markdown/report.js";
 import { PatternString } from "../src/text/pattern.js";
+import { loadReportSection, reportMessages } from "./kit/report.js";
 
 /** The grader's messages, apart so the helpers below can name their ids. */
 const messages = {

@@ -1,5 +1,5 @@
 import { Type as T } from "@sinclair/typebox";
-import { builtImage, builtImageMessages } from "../src/grader/built-image.js";
+import { builtImage } from "../src/grader/built-image.js";
 import { defineGrader, type Finding } from "../src/grader/contract.js";
 import { judgeTags } from "./kit/tags/judge.js";
 import type { TagsMessageId } from "./kit/tags/messages.js";

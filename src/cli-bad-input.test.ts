@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_REPORT_BYTES } from "./markdown/report.js";
+import { MAX_REPORT_BYTES } from "./submission/find-report.js";
 
 const run = promisify(execFile);
 const repo = process.cwd();

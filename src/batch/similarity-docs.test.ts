@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../commands/io.js";
 import { DEFAULT_REPORT_CANDIDATES } from "../rubric/types.js";
 import { resolveSubmission } from "../submission/resolve.js";
+import { InputError } from "./inputs.js";
 import { collectSimilarityDocs, readReferenceDocs, SIMILARITY_TEXT_LIMIT } from "./similarity-docs.js";
 
 async function tree(files: Record<string, string>): Promise<string> {
@@ -94,7 +94,7 @@ describe("readReferenceDocs", () => {
   });
 
   it("refuses a missing folder or one without any report, in the user's language", async () => {
-    await expect(readReferenceDocs("/nonexistent/dockgrade-refs")).rejects.toThrow(UsageError);
+    await expect(readReferenceDocs("/nonexistent/dockgrade-refs")).rejects.toThrow(InputError);
     await expect(readReferenceDocs("/nonexistent/refs", { lang: "fr" })).rejects.toThrow(
       /introuvable.*--reference/,
     );

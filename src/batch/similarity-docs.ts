@@ -1,10 +1,10 @@
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { UsageError } from "../commands/io.js";
 import { renderMessage } from "../i18n/catalog.js";
 import type { Lang } from "../i18n/text.js";
 import { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
+import { InputError } from "./inputs.js";
 import type { SimilarityDoc, SimilarityKind } from "./types.js";
 
 /** Characters of a text compared; the rest of a longer file is left out (copies show early anyway). */
@@ -73,7 +73,7 @@ const MESSAGES = {
 /**
  * Every `.md` and `.txt` file of a folder (and its sub-folders, three levels down), as a published report
  * a lab report may have been copied from: kind readme, owner `reference:<path in the folder>`. Throws a
- * UsageError when the folder is missing or holds no such file (a mistyped path must not silently turn
+ * InputError when the folder is missing or holds no such file (a mistyped path must not silently turn
  * the check off).
  */
 export async function readReferenceDocs(
@@ -82,7 +82,7 @@ export async function readReferenceDocs(
 ): Promise<SimilarityDoc[]> {
   const lang = options.lang ?? "en";
   const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(renderMessage(MESSAGES, "not-a-folder", lang, { dir }));
+  if (!info?.isDirectory()) throw new InputError(renderMessage(MESSAGES, "not-a-folder", lang, { dir }));
   const real = await realpath(dir);
   const files = new SubmissionFiles(real, real);
   const docs: SimilarityDoc[] = [];
@@ -94,6 +94,6 @@ export async function readReferenceDocs(
     if (!read.ok || read.text.trim() === "") continue;
     docs.push({ owner: `reference:${read.rel}`, kind: "readme", file: read.rel, text: capped(read.text) });
   }
-  if (docs.length === 0) throw new UsageError(renderMessage(MESSAGES, "empty", lang, { dir }));
+  if (docs.length === 0) throw new InputError(renderMessage(MESSAGES, "empty", lang, { dir }));
   return docs;
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Lang } from "../i18n/text.js";
 import { writeFileAtomic } from "../report/atomic-write.js";
 import type { Report } from "../report/schema.js";
-import { writeReport } from "../report/write.js";
+import { writeReport } from "../reporters/write-report.js";
 import type { SimilarityDoc, StepSummary, SubmissionRow } from "./types.js";
 
 /** What one student's folder records besides the report: the row of grades.csv and the cache key. */

@@ -5,11 +5,11 @@ import type { Report } from "../report/schema.js";
 import { reporters } from "../reporters/index.js";
 import type { Rubric } from "../rubric/types.js";
 import { isGitUrl, SubmissionError } from "../submission/git-source.js";
-import { watchSubmission } from "../watch/watch.js";
 import { type CheckOptions, checkedDestination, progressFor, writeAndSay } from "./check-session.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
 import { commandText } from "./messages.js";
+import { watchSubmission } from "./watch/watch.js";
 
 export type { CheckOptions } from "./check-session.js";
 

@@ -1,5 +1,11 @@
 import type { SubmissionFiles } from "../submission/files.js";
-import { type BaseImage, baseImages, ensureImages, type PullPolicy } from "./base-images.js";
+import {
+  type BaseImage,
+  type BaseImageState,
+  baseImages,
+  ensureImages,
+  type PullPolicy,
+} from "./base-images.js";
 import { type ContextStats, packContext, scanContext } from "./build-context.js";
 import {
   type BuildLog,
@@ -45,6 +51,11 @@ export interface BuildRequest {
   keepLines?: number;
   /** When base images are pulled (default `missing`); see base-images.ts. */
   pullPolicy?: PullPolicy;
+  /**
+   * The FROM images as the caller already obtained them (the build sandbox does, from the parsed
+   * Dockerfile); when absent, read from the Dockerfile's FROM lines and obtained here.
+   */
+  baseImageStates?: BaseImageState[];
   /** Ignore the engine's build cache (every step runs). */
   noCache?: boolean;
   signal?: AbortSignal;
@@ -137,13 +148,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   // Base images are pulled once per process, before the build's own deadline starts counting. An image the
   // registry says does not exist is left for the build to report at its FROM step (the student's); one
   // that could not be obtained for another reason stops here: the harness could not check.
-  const dockerfile = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
-  const states = dockerfile?.ok
-    ? await ensureImages(engine, baseImages(dockerfile.text), {
-        policy: request.pullPolicy,
-        log: request.log,
-      })
-    : [];
+  const states = request.baseImageStates ?? (await readAndEnsureBaseImages(request));
   for (const state of states) {
     if (state.ok || state.failure.fault === "student") continue;
     return {
@@ -354,4 +359,14 @@ async function removeContainer(engine: Engine, id: string): Promise<void> {
     if (!exists) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** The FROM images of a Dockerfile nobody parsed ahead of the build, obtained as the pull policy says. */
+async function readAndEnsureBaseImages(request: BuildRequest): Promise<BaseImageState[]> {
+  const dockerfile = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
+  if (!dockerfile?.ok) return [];
+  return ensureImages(request.engine, baseImages(dockerfile.text), {
+    policy: request.pullPolicy,
+    log: request.log,
+  });
 }

@@ -1,6 +1,7 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { CLONE_PREFIX } from "../submission/clone-dir.js";
 import { connectEngine, type Engine } from "./engine.js";
 import {
   cloneDirPid,
@@ -11,7 +12,7 @@ import {
   shouldRemove,
   UNOWNED_MAX_AGE_MS,
 } from "./gc-plan.js";
-import { CLONE_PREFIX, LABEL, TEMP_PREFIX } from "./labels.js";
+import { LABEL, TEMP_PREFIX } from "./labels.js";
 import { isProcessAlive, type Lease, ownerFromLabels, ownerState, readLeases, removeLease } from "./lease.js";
 import { removeCommittedImages } from "./orphan-images.js";
 import {

@@ -14,9 +14,6 @@ export const LABEL = {
 /** Session temporary folders are `<tmp>/dockgrade-session-<runId>-XXXXXX`. */
 export const TEMP_PREFIX = "dockgrade-session-";
 
-/** Clone folders are `<tmp>/dockgrade-clone-<pid>-XXXXXX`: gc removes those of processes that are gone. */
-export const CLONE_PREFIX = "dockgrade-clone-";
-
 export type ResourceKind = "image" | "container" | "network" | "volume";
 
 /**

@@ -1,6 +1,6 @@
 import { parseDockerfile } from "../dockerfile/parse.js";
 import type { BuildPolicy } from "../rubric/types.js";
-import { ensureImages } from "./base-images.js";
+import { type BaseImageState, ensureImages } from "./base-images.js";
 import { type BuildOutcome, type BuildRequest, buildImage } from "./build.js";
 import { buildRefusals, namedImages } from "./build-policy.js";
 import { type BuildSandbox, openBuildSandbox } from "./build-sandbox.js";
@@ -16,7 +16,7 @@ export interface SandboxSummary {
 
 export type SandboxedBuildRequest = Omit<
   BuildRequest,
-  "networkMode" | "buildArgs" | "cgroupParent" | "pidsPerStep" | "diskBytes"
+  "networkMode" | "buildArgs" | "cgroupParent" | "pidsPerStep" | "diskBytes" | "baseImageStates"
 > & {
   policy: BuildPolicy;
   memoryMb: number;
@@ -48,16 +48,28 @@ export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<Bu
       durationMs: Date.now() - started,
     };
   }
+  // The FROM images as obtained here, handed to the build so it does not look them up again.
+  let baseImageStates: BaseImageState[] | undefined;
   if (parsed?.ok) {
     try {
-      const named = namedImages(parsed.dockerfile).map((image) => image.reference);
+      const images = namedImages(parsed.dockerfile);
+      const named = images.map((image) => image.reference);
       // Public images missing here are pulled first, so what stays without a registry digest is local.
       // A pull that fails is left for the build, which classifies it (student's FROM or harness's registry).
-      await ensureImages(
-        engine,
-        named.filter((reference) => !reference.includes("$")),
-        { policy: request.pullPolicy, log: request.log },
-      );
+      const obtainable = (instruction?: string) => [
+        ...new Set(
+          images
+            .filter(
+              (image) =>
+                !image.reference.includes("$") && (!instruction || image.instruction === instruction),
+            )
+            .map((image) => image.reference),
+        ),
+      ];
+      const wanted = obtainable();
+      const states = await ensureImages(engine, wanted, { policy: request.pullPolicy, log: request.log });
+      const byReference = new Map(wanted.map((reference, i) => [reference, states[i] as BaseImageState]));
+      baseImageStates = obtainable("FROM").flatMap((reference) => byReference.get(reference) ?? []);
       const origins = await imageOrigins(engine, named);
       const refusals = buildRefusals(parsed.dockerfile, origins, policy.allowedBases);
       if (refusals.length > 0) {
@@ -93,6 +105,7 @@ export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<Bu
   });
   return buildImage({
     ...request,
+    ...(baseImageStates ? { baseImageStates } : {}),
     cpus: policy.cpus,
     ...(sandbox.networkMode ? { networkMode: sandbox.networkMode } : {}),
     buildArgs: sandbox.buildArgs,

@@ -1,9 +1,7 @@
 import type { Root } from "mdast";
 import type { Refusal, SubmissionFiles } from "../submission/files.js";
+import { MAX_REPORT_BYTES } from "../submission/find-report.js";
 import { parseMarkdownBounded } from "./parse-bounded.js";
-
-/** The largest report read (the `reportUnreadable` message states it: "under 5 MB"). */
-export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
 export type ParsedReport =
   | { ok: true; rel: string; text: string; root: Root }

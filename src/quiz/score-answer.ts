@@ -1,6 +1,6 @@
 import { type Static, Type as T } from "@sinclair/typebox";
+import { LocalTextSchema } from "../i18n/local-text-schema.js";
 import { type Answer, answerProse, answerText } from "../markdown/answers.js";
-import { LocalTextSchema } from "../rubric/schema.js";
 import { type Concept, ConceptSchema, matchConcepts } from "../text/concepts.js";
 import { PatternString } from "../text/pattern.js";
 import { isExplained, isStuffed } from "../text/prose.js";

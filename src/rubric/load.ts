@@ -2,9 +2,8 @@ import { createHash } from "node:crypto";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { parseImageReference } from "../analysis/image-reference.js";
-import type { GraderRegistry } from "../grader/contract.js";
 import { displayPath } from "./format.js";
-import { crossFieldProblems, type ParsedStep } from "./rules.js";
+import { crossFieldProblems, type GraderSchemas, type ParsedStep } from "./rules.js";
 import { AssignmentSchema, type AssignmentSpec, StepSchema, type StepSpec } from "./schema.js";
 import {
   type Check,
@@ -27,7 +26,7 @@ const ASSIGNMENT_FILES = ["assignment.yaml", "assignment.yml"];
  * Loads a rubric folder and checks it whole before anything runs: YAML syntax, schemas, grader parameters,
  * then the rules that span files. Returns every problem at once, each with file:line:column and field.
  */
-export async function loadRubric(dir: string, registry: GraderRegistry): Promise<RubricLoad> {
+export async function loadRubric(dir: string, registry: GraderSchemas): Promise<RubricLoad> {
   const root = path.resolve(dir);
   const assignmentFile = await firstExisting(ASSIGNMENT_FILES.map((name) => path.join(root, name)));
   if (!assignmentFile) {

@@ -1,8 +1,14 @@
-import type { GraderRegistry } from "../grader/contract.js";
+import type { TSchema } from "@sinclair/typebox";
 import { displayPath } from "./format.js";
 import type { CheckSpec, StepSpec } from "./schema.js";
 import { schemaProblems } from "./validate-schema.js";
 import { fieldName, type Problem, positionOf, type YamlFile } from "./yaml-file.js";
+
+/**
+ * What a rubric needs to know of the graders it names: their ids and the schema of their parameters (the
+ * grader registry is one).
+ */
+export type GraderSchemas = ReadonlyMap<string, { readonly params: TSchema }>;
 
 export interface ParsedStep {
   yaml: YamlFile;
@@ -13,7 +19,7 @@ export interface ParsedStep {
 export function crossFieldProblems(
   assignment: { yaml: YamlFile; totalPoints: number },
   steps: ParsedStep[],
-  registry: GraderRegistry,
+  registry: GraderSchemas,
 ): Problem[] {
   const problems: Problem[] = [];
   const at = (

@@ -1,14 +1,6 @@
 import { type Static, Type as T } from "@sinclair/typebox";
+import { LocalTextSchema } from "../i18n/local-text-schema.js";
 import { PatternString } from "../text/pattern.js";
-
-/** A text in French and English, or one string for both. */
-export const LocalTextSchema = T.Union([
-  T.String({ minLength: 1 }),
-  T.Object(
-    { fr: T.String({ minLength: 1 }), en: T.String({ minLength: 1 }) },
-    { additionalProperties: false },
-  ),
-]);
 
 const Id = T.String({ pattern: "^[a-z0-9][a-z0-9._-]*$", maxLength: 64 });
 const Seconds = T.Number({ exclusiveMinimum: 0, maximum: 3600 });

@@ -1,11 +1,13 @@
 import picomatch from "picomatch";
 import type { Lang } from "../i18n/text.js";
-import { MAX_REPORT_BYTES } from "../markdown/report.js";
 import { DEFAULT_STEP_HEADING } from "../rubric/types.js";
 import { matchesPattern } from "../text/pattern.js";
 import type { SubmissionFiles } from "./files.js";
 import { submissionError } from "./submission-error.js";
 import { type TextProblem, textProblem } from "./text-content.js";
+
+/** The largest report read (the `reportUnreadable` message states it: "under 5 MB"). */
+export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
 const HEADING = /^#{1,6}[ \t]*(.*)$/gm;
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleGit } from "simple-git";
-import { CLONE_PREFIX } from "../docker/labels.js";
+import { CLONE_PREFIX } from "./clone-dir.js";
 import { cloneEnvironment, type TokenOptions } from "./clone-environment.js";
 import { commitAtDeadline, commitInfo } from "./deadline.js";
 import { cloneFailureReason } from "./git-failure.js";

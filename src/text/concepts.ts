@@ -1,6 +1,6 @@
 import { type Static, Type as T } from "@sinclair/typebox";
+import { LocalTextSchema } from "../i18n/local-text-schema.js";
 import { type Lang, localize } from "../i18n/text.js";
-import { LocalTextSchema } from "../rubric/schema.js";
 import { isNegated } from "./negation.js";
 import { normalizeText } from "./normalize.js";
 import { compilePattern, isRegexPhrase, PhraseString } from "./pattern.js";

@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n/text.js";
+import type { Lang } from "../../i18n/text.js";
 
 /** What the watch loop says, in both languages. */
 export const watchWords = {

@@ -1,6 +1,6 @@
-import type { Lang } from "../i18n/text.js";
-import type { CheckResult, Report } from "../report/schema.js";
-import { formatPoints, statusLabel } from "../reporters/labels.js";
+import type { Lang } from "../../i18n/text.js";
+import type { CheckResult, Report } from "../../report/schema.js";
+import { formatPoints, statusLabel } from "../../reporters/labels.js";
 
 const WORDS = {
   none: {

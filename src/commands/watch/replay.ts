@@ -1,6 +1,6 @@
-import type { AnyGrader, Finding, GraderRegistry, GraderResult } from "../grader/contract.js";
-import type { CheckResult, Report } from "../report/schema.js";
-import type { Rubric } from "../rubric/types.js";
+import type { AnyGrader, Finding, GraderRegistry, GraderResult } from "../../grader/contract.js";
+import type { CheckResult, Report } from "../../report/schema.js";
+import type { Rubric } from "../../rubric/types.js";
 
 /** A finished check's result, given back to the engine as if its grader had just returned it. */
 export function replayed(result: CheckResult): GraderResult {

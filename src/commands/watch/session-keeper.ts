@@ -1,4 +1,4 @@
-import type { DockerSession } from "../docker/session.js";
+import type { DockerSession } from "../../docker/session.js";
 
 /**
  * Keeps one Docker session (and so its built image) from one watch run to the next, while the build

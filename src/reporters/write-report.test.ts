@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Report } from "./schema.js";
-import { writeReport } from "./write.js";
+import type { Report } from "../report/schema.js";
+import { writeReport } from "./write-report.js";
 
 const report: Report = JSON.parse(await readFile("src/reporters/__fixtures__/report.json", "utf8"));
 const hidden = report.steps.flatMap((s) => s.checks).find((c) => c.visibility === "hidden");

@@ -5,10 +5,10 @@ import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { registry } from "../../graders/index.js";
-import type { DockerBackend } from "../docker/backend.js";
-import { dockerBackend } from "../docker/backend.js";
-import { loadRubric } from "../rubric/load.js";
+import { registry } from "../../../graders/index.js";
+import type { DockerBackend } from "../../docker/backend.js";
+import { dockerBackend } from "../../docker/backend.js";
+import { loadRubric } from "../../rubric/load.js";
 import { type WatchRun, watchSubmission } from "./watch.js";
 
 const runIds: string[] = [];
@@ -28,7 +28,7 @@ describe("dockgrade check --watch", () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-watch-"));
     const lab = path.join(dir, "lab");
     await cp("submissions-example/complete", lab, { recursive: true });
-    const loaded = await loadRubric("src/watch/__fixtures__/rubric-watch", registry);
+    const loaded = await loadRubric("src/commands/watch/__fixtures__/rubric-watch", registry);
     if (!loaded.ok) throw new Error("the watch rubric does not load");
     const runs: WatchRun[] = [];
     const waiters: Array<() => void> = [];
@@ -47,7 +47,7 @@ describe("dockgrade check --watch", () => {
     const watching = watchSubmission(
       {
         source: lab,
-        rubricDir: "src/watch/__fixtures__/rubric-watch",
+        rubricDir: "src/commands/watch/__fixtures__/rubric-watch",
         rubric: loaded.rubric,
         registry,
         destination: { none: "asked" },
@@ -128,7 +128,7 @@ describe("dockgrade check --watch", () => {
         "--lang",
         "en",
         "--rubric",
-        "src/watch/__fixtures__/rubric-watch",
+        "src/commands/watch/__fixtures__/rubric-watch",
       ],
       { env: { ...process.env, NO_COLOR: "1", CI: "true" }, stdio: ["ignore", "pipe", "pipe"] },
     );

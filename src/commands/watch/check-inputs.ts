@@ -1,5 +1,5 @@
-import type { AnyGrader, GraderRegistry } from "../grader/contract.js";
-import type { Rubric } from "../rubric/types.js";
+import type { AnyGrader, GraderRegistry } from "../../grader/contract.js";
+import type { Rubric } from "../../rubric/types.js";
 
 /**
  * What a check reads, for the watch loop: the lab report (and the images it shows), or the build context

@@ -1,9 +1,9 @@
 import type { Root } from "mdast";
-import type { Finding, GraderContext, GraderResult, MessageId } from "../grader/contract.js";
-import type { MessageCatalog } from "../i18n/catalog.js";
-import { compilePattern } from "../text/pattern.js";
-import { MAX_REPORT_BYTES, readParsedReport } from "./report-memo.js";
-import { findSection, headingOutline, type Section } from "./sections.js";
+import type { Finding, GraderContext, GraderResult, MessageId } from "../../src/grader/contract.js";
+import type { MessageCatalog } from "../../src/i18n/catalog.js";
+import { readParsedReport } from "../../src/markdown/report-memo.js";
+import { findSection, headingOutline, type Section } from "../../src/markdown/sections.js";
+import { compilePattern } from "../../src/text/pattern.js";
 
 /** Messages every report-reading grader declares (spread into its catalog). */
 export const reportMessages = {
@@ -28,8 +28,6 @@ export interface ReportSection {
   root: Root;
   section: Section;
 }
-
-export { MAX_REPORT_BYTES };
 
 /**
  * Reads the submission's report and finds the section whose heading matches `pattern` (no pattern: the

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { registry } from "../../graders/index.js";
-import type { Report } from "../report/schema.js";
-import { loadRubric } from "../rubric/load.js";
+import { registry } from "../../../graders/index.js";
+import type { Report } from "../../report/schema.js";
+import { loadRubric } from "../../rubric/load.js";
 import { classifyChange, outputInside } from "./changes.js";
 import { checksToRerun, isClassified } from "./check-inputs.js";
 import { changeLines } from "./diff.js";

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { renderMarkdown } from "../reporters/markdown.js";
-import { writeFileAtomic } from "./atomic-write.js";
-import type { Report } from "./schema.js";
+import { writeFileAtomic } from "../report/atomic-write.js";
+import type { Report } from "../report/schema.js";
+import { renderMarkdown } from "./markdown.js";
 
 /** A folder name for a submission: its folder or repository name, safe on every filesystem. */
 export function submissionSlug(source: string, subPath = ""): string {
