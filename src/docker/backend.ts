@@ -3,9 +3,9 @@ import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
 import { withDeadline } from "./deadline.js";
 import { collectGarbage } from "./gc.js";
+import { openDockerSession } from "./open-session.js";
 import { probeDocker } from "./probe.js";
-import type { BuildProgress, DockerAvailability, DockerSession } from "./session.js";
-import { openDockerSession, type PullPolicy } from "./session.js";
+import type { BuildProgress, DockerAvailability, DockerSession, PullPolicy } from "./session.js";
 
 /** The real engine, as the CLI uses it. */
 /** How grading reaches Docker; the CLI passes the real engine. */

@@ -7,7 +7,8 @@ import type { GraderContext } from "../grader/contract.js";
 import { fixtureSubmission, rendered, runWithDefaults, testAssignment } from "../grader/test-context.js";
 import { DEFAULT_BUILD } from "../rubric/types.js";
 import { materialize } from "./hostile-support.js";
-import { type DockerSession, openDockerSession } from "./session.js";
+import { openDockerSession } from "./open-session.js";
+import type { DockerSession } from "./session.js";
 import { leftovers } from "./test-support.js";
 
 const sessions: DockerSession[] = [];

@@ -25,9 +25,10 @@ import {
   solutionImage,
 } from "./hostile-support.js";
 import { newRunId } from "./labels.js";
+import { openDockerSession } from "./open-session.js";
 import { probeDocker } from "./probe.js";
 import { listLabelled, removeLabelled } from "./resources.js";
-import { type BuildOutcome, type DockerSession, openDockerSession } from "./session.js";
+import type { BuildOutcome, DockerSession } from "./session.js";
 import { leftovers } from "./test-support.js";
 
 const testRun = newRunId();

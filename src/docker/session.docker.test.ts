@@ -6,7 +6,8 @@ import { fixtureSubmission, testAssignment } from "../grader/test-context.js";
 import type { ContainerHandle } from "./container.js";
 import { readOnlyFailure } from "./container-config.js";
 import { connectEngine } from "./engine.js";
-import { type DockerSession, ImageUnavailableError, openDockerSession } from "./session.js";
+import { openDockerSession } from "./open-session.js";
+import { type DockerSession, ImageUnavailableError } from "./session.js";
 import { openSessionCount } from "./shutdown.js";
 import { leftovers } from "./test-support.js";
 

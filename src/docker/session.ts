@@ -14,7 +14,6 @@ export type { ContainerHandle, ExecOptions, ExecResult, StopResult } from "./con
 export type { ContainerOptions, Limits, MountSpec } from "./container-config.js";
 export { readOnlyFailure } from "./container-config.js";
 export type { CapturedOutput } from "./demux.js";
-export { type OpenSessionInput, openDockerSession } from "./open-session.js";
 export type { PullFailure, PullFailureKind } from "./pull-failure.js";
 export type { SandboxSummary } from "./sandboxed-build.js";
 

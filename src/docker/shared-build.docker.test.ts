@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fixtureSubmission, testAssignment } from "../grader/test-context.js";
 import { connectEngine } from "./engine.js";
-import { openDockerSession } from "./session.js";
+import { openDockerSession } from "./open-session.js";
 import { sharedBuilds } from "./shared-build.js";
 import { leftovers } from "./test-support.js";
 

@@ -1,4 +1,4 @@
-import type { DfInstruction } from "./parse.js";
+import type { DfInstruction } from "./instruction.js";
 
 /**
  * The longest value an expansion produces: `ENV A=$A$A` repeated doubles it each time, so expansions are

@@ -1,6 +1,8 @@
 // For the Docker graders' `*.docker.test.ts` only: a grader context over a fixture repository with a real
 // Docker session (offline builds), and the cleanup every such test file runs in afterAll.
-import { type DockerSession, openDockerSession } from "../docker/session.js";
+
+import { openDockerSession } from "../docker/open-session.js";
+import type { DockerSession } from "../docker/session.js";
 import { leftovers } from "../docker/test-support.js";
 import type { AnyGrader, GraderContext, GraderResult } from "./contract.js";
 import { fixtureSubmission, rendered, runWithDefaults, testAssignment } from "./test-context.js";

@@ -2,7 +2,8 @@
 // one session (one build) per fixture repository, shared by the tests of a file, closed in afterAll.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type DockerSession, openDockerSession } from "../../../src/docker/session.js";
+import { openDockerSession } from "../../../src/docker/open-session.js";
+import type { DockerSession } from "../../../src/docker/session.js";
 import { leftovers } from "../../../src/docker/test-support.js";
 import type { AnyGrader, GraderContext, GraderResult } from "../../../src/grader/contract.js";
 import { fixtureSubmission, testAssignment } from "../../../src/grader/test-context.js";
