@@ -166,12 +166,12 @@ const cases: Array<[string, string[], RegExp]> = [
   [
     "an unknown format",
     ["check", `${D}/good`, "--format", "xml"],
-    /Allowed choices are json, text, md, classroom/,
+    /'--format': 'xml' cannot be used \(expected one of json, text, md, classroom/,
   ],
   [
     "a --min-score that is not a number",
     ["check", `${D}/good`, "--min-score", "abc"],
-    /expected a number >= 0/,
+    /'--min-score': 'abc' cannot be used \(expected a number, 0 or more\)/,
   ],
   ["an unknown option", ["check", "--frobnicate"], /unknown option '--frobnicate'/],
   ["two submissions at once", ["check", `${D}/good`, `${D}/a-file`], /too many arguments/],

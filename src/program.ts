@@ -3,6 +3,7 @@
 // (testcontainers, dockerode, undici); cli-startup.test.ts checks it.
 import { Command, InvalidArgumentError, Option } from "commander";
 import { defaultJobs } from "./batch/jobs.js";
+import { cliText, commandLineLang, localizeCommandLineError } from "./commands/cli-errors.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
 import type { DockerBackend } from "./docker/backend.js";
 import { PULL_POLICIES, type PullPolicy } from "./docker/pull-policy.js";
@@ -16,21 +17,24 @@ const io: CommandIO = {
   stderr: (text) => process.stderr.write(text),
 };
 
-function parseLang(value: string): Lang {
-  if (!isLang(value)) throw new InvalidArgumentError("expected fr or en");
-  return value;
-}
-
-function parseScore(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number >= 0");
-  return n;
-}
-
-function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number >= 1");
-  return n;
+/** The readers of option values, saying what they expected in the user's language. */
+function argumentParsers(lang: Lang) {
+  return {
+    parseLang(value: string): Lang {
+      if (!isLang(value)) throw new InvalidArgumentError(cliText(lang, "expectedLang"));
+      return value;
+    },
+    parseScore(value: string): number {
+      const n = Number(value);
+      if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(cliText(lang, "expectedNumber"));
+      return n;
+    },
+    parseCount(value: string): number {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(cliText(lang, "expectedCount"));
+      return n;
+    },
+  };
 }
 
 const EXIT_CODES_HELP = `
@@ -74,15 +78,26 @@ async function engineFor(backend: DockerBackend | undefined, pull: PullPolicy): 
   return withPullPolicy(backend ?? (await realBackend()), pull);
 }
 
-/** `backend`: the engine grading uses (tests pass a fake one); default the real engine, loaded lazily. */
-export function buildProgram(backend?: DockerBackend): Command {
+/**
+ * `backend`: the engine grading uses (tests pass a fake one); default the real engine, loaded lazily.
+ * `lang`: the language of the command line's own errors (see commandLineLang).
+ */
+export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang()): Command {
+  const { parseLang, parseScore, parseCount } = argumentParsers(lang);
   const program = new Command("dockgrade")
     .description("Grade Docker course submissions against a rubric, with real Docker")
     .version(toolVersion())
-    .showHelpAfterError()
+    .showHelpAfterError(cliText(lang, "helpHint"))
     .addHelpText("after", EXIT_CODES_HELP)
     .exitOverride();
-  program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  program.configureOutput({
+    writeOut: io.stdout,
+    writeErr: io.stderr,
+    outputError: (message, write) => {
+      const commands = program.commands.map((command) => command.name());
+      write(`dockgrade: ${localizeCommandLineError(message, lang, commands)}\n`);
+    },
+  });
 
   program
     .command("check")
@@ -315,7 +330,7 @@ export async function main(argv: string[]): Promise<void> {
   // Ctrl-C or SIGTERM removes the containers, images, volumes and networks of the runs in progress.
   const uninstall = installShutdownHandlers();
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(undefined, commandLineLang(argv.slice(2))).parseAsync(argv);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") {
