@@ -34,7 +34,7 @@ export function formatProblem(problem: Problem, lang: Lang): string {
   // A near name is told in the problem's language (`suggestion` holds the bare name).
   if (typeof data.suggestion === "string" && data.suggestion !== "") {
     const near = data.suggestion;
-    data.suggestion = lang === "fr" ? ` (vouliez-vous dire "${near}" ?)` : ` (did you mean "${near}"?)`;
+    data.suggestion = renderMessage(rubricMessages, "didYouMean", lang, { near });
   }
   const where = `${displayPath(problem.file)}:${problem.line}:${problem.column}`;
   const field = problem.field ? ` ${problem.field}:` : "";

@@ -17,6 +17,7 @@ export const rubricMessages = {
     fr: "attendu : un dictionnaire (clé: valeur) à la racine",
   },
   type: { en: "expected {expected}", fr: "attendu : {expected}" },
+  didYouMean: { en: ' (did you mean "{near}"?)', fr: ' (vouliez-vous dire "{near}" ?)' },
   required: { en: 'missing required field "{field}"', fr: 'champ obligatoire manquant : "{field}"' },
   unknownField: {
     en: 'unknown field "{field}" (allowed: {allowed})',

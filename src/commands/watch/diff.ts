@@ -1,3 +1,4 @@
+import { type MessageCatalog, renderMessage } from "../../i18n/catalog.js";
 import type { Lang } from "../../i18n/text.js";
 import type { CheckResult, Report } from "../../report/schema.js";
 import { formatPoints, statusLabel } from "../../reporters/labels.js";
@@ -8,9 +9,9 @@ const WORDS = {
     fr: "Aucun point gagné ni perdu depuis le dernier passage.",
   },
   heading: { en: "Since the last run:", fr: "Depuis le dernier passage :" },
-  total: { en: "Total", fr: "Total" },
+  total: { en: "Total: {change}", fr: "Total : {change}" },
   hidden: { en: "hidden check", fr: "vérification masquée" },
-} as const;
+} satisfies MessageCatalog;
 
 function signed(value: number): string {
   return value > 0 ? `+${formatPoints(value)}` : value < 0 ? `−${formatPoints(-value)}` : "±0";
@@ -36,7 +37,8 @@ export function changeLines(previous: Report, next: Report, lang: Lang, showHidd
     const points = `${formatPoints(old?.score ?? 0)} → ${formatPoints(check.score)}/${formatPoints(check.maxScore)}`;
     lines.push(`  ${signed(check.score - (old?.score ?? 0)).padStart(5)}  ${title}  (${points}, ${status})`);
   }
-  const total = `${WORDS.total[lang]}${lang === "fr" ? " :" : ":"} ${formatPoints(previous.score)} → ${formatPoints(next.score)}/${formatPoints(next.maxScore)} (${signed(next.score - previous.score)})`;
+  const change = `${formatPoints(previous.score)} → ${formatPoints(next.score)}/${formatPoints(next.maxScore)} (${signed(next.score - previous.score)})`;
+  const total = renderMessage(WORDS, "total", lang, { change });
   if (lines.length === 0) return [WORDS.none[lang], total];
   return [WORDS.heading[lang], ...lines, total];
 }
