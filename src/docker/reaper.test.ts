@@ -99,6 +99,7 @@ describe("the reaper's container", () => {
       "dockgrade.run": "abc123",
       "dockgrade.kind": "reaper",
       "dockgrade.pid": String(process.pid),
+      "org.testcontainers.ryuk": "false",
     });
   });
 });

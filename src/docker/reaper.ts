@@ -329,7 +329,13 @@ export function reaperContainer(setting: Extract<ReaperSetting, { on: true }>, i
     name: `dockgrade-${id}-reaper`,
     Image: setting.image,
     Env: setting.env,
-    Labels: { ...resourceLabels(id, "container"), [LABEL.kind]: "reaper" },
+    Labels: {
+      ...resourceLabels(id, "container"),
+      [LABEL.kind]: "reaper",
+      // The image says `true`, and testcontainers adopts any running container so labelled: a reaper shared
+      // with another process would prune this one's runs only once that process ended too.
+      "org.testcontainers.ryuk": "false",
+    },
     ExposedPorts: { [PORT]: {} },
     HostConfig: {
       AutoRemove: true,
