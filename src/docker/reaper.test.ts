@@ -23,10 +23,14 @@ describe("reaperSetting", () => {
     });
   });
 
-  it("is off for an engine not reached through a local socket (DOCKER_HOST tcp://, ssh://, TLS)", () => {
-    const setting = reaperSetting({ DOCKER_HOST: "tcp://10.0.0.5:2376" }, undefined, "linux");
+  it.each([
+    { DOCKER_HOST: "tcp://10.0.0.5:2376" },
+    { DOCKER_HOST: "ssh://grader@10.0.0.5" },
+    { DOCKER_HOST: "unix:///var/run/docker.sock", DOCKER_TLS_VERIFY: "1" },
+  ])("is off for an engine not reached through a plain local socket: %j", (env) => {
+    const setting = reaperSetting(env, undefined, "linux");
     expect(setting.on).toBe(false);
-    expect(setting.on === false && setting.reason).toMatch(/not reached through a local socket/);
+    expect(setting.on === false && setting.reason).toMatch(/not reached through a plain local socket/);
   });
 
   it("starts testcontainers' default image with the engine's socket, unless told otherwise", () => {

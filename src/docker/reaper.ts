@@ -53,7 +53,9 @@ export function reaperSetting(
   if (!socket)
     return {
       on: false,
-      reason: "the engine is not reached through a local socket (its port would be open beyond 127.0.0.1)",
+      reason:
+        "the engine is not reached through a plain local socket (DOCKER_HOST tcp:// or ssh://, TLS settings, " +
+        "or ~/.testcontainers.properties): its port would be open beyond 127.0.0.1",
     };
   const forward = (from: string, to: string) => (env[from]?.trim() ? [`${to}=${env[from]?.trim()}`] : []);
   return {
@@ -113,6 +115,7 @@ export class ReaperConnection {
     timeoutMs: number,
   ): Promise<ReaperConnection | undefined> {
     const socket = net.connect({ host, port });
+    socket.setTimeout(timeoutMs, () => socket.destroy());
     const connection = new ReaperConnection(socket);
     const connected = await new Promise<boolean>((resolve) => {
       socket.once("connect", () => resolve(true));
@@ -124,6 +127,7 @@ export class ReaperConnection {
       socket.destroy();
       return undefined;
     }
+    socket.setTimeout(0);
     socket.unref();
     socket.setKeepAlive(true, 30_000);
     return connection;
