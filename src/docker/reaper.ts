@@ -210,8 +210,10 @@ export function watchRun(engine: Engine, runId: string, options: WatchOptions = 
   return starting.promise.then(async ({ state, connection }) => {
     if (!state.on || !connection) return state;
     if (watched.has(runId)) return state;
-    if (!(await connection.send(runFilterLine(runId))))
+    if (!(await connection.send(runFilterLine(runId)))) {
+      options.log?.(`reaper: run ${runId} not registered (the reaper stopped answering); gc still applies`);
       return { on: false, reason: "the reaper stopped answering" };
+    }
     watched.add(runId);
     options.log?.(`reaper: watching run ${runId}`);
     return state;
