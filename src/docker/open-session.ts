@@ -15,11 +15,12 @@ import { connectEngine, type Engine, engineMessage, removeQuietly } from "./engi
 import { harnessReference, LABEL, newRunId, resourceLabels, TEMP_PREFIX } from "./labels.js";
 import { type Lease, newLease, removeLease, writeLease } from "./lease.js";
 import { removeCommittedImages } from "./orphan-images.js";
+import { reaperIdle, watchRun } from "./reaper.js";
 import { listLabelled, removeLabelled } from "./resources.js";
 import { type SandboxSummary, sandboxedBuild } from "./sandboxed-build.js";
 import type { DockerSession, ImageHistoryEntry } from "./session.js";
 import { type SharedBuildUse, useSharedImage } from "./shared-build.js";
-import { trackSession } from "./shutdown.js";
+import { openSessionCount, trackSession } from "./shutdown.js";
 
 export interface OpenSessionInput {
   submission: Submission;
@@ -91,6 +92,12 @@ class EngineSession implements DockerSession {
     this.untrack = trackSession(this);
     this.lease = newLease(this.runId);
     this.leaseWritten = writeLease(this.lease);
+    this.watchRun(this.runId);
+  }
+
+  /** The process's reaper (when there is one) removes the run's objects if the process dies; see reaper.ts. */
+  private watchRun(runId: string): void {
+    void watchRun(this.engine, runId, { pullPolicy: this.input.pullPolicy, log: this.input.log });
   }
 
   image(options: { maxContextBytes?: number } = {}): Promise<BuildOutcome> {
@@ -238,6 +245,7 @@ class EngineSession implements DockerSession {
     // A shared image goes with its last user (this session's containers, which used it, are gone).
     await this.shared?.release();
     this.untrack();
+    if (openSessionCount() === 0) reaperIdle();
   }
 
   private async runBuild(
@@ -247,6 +255,7 @@ class EngineSession implements DockerSession {
   ): Promise<BuildOutcome> {
     const { assignment, submission, buildNetwork } = this.input;
     const network = buildNetwork === "none" ? "closed" : (buildNetwork ?? assignment.build.network);
+    if (runId !== this.runId) this.watchRun(runId);
     const memoryMb =
       this.input.buildMemoryMb ?? assignment.build.memoryMb ?? Math.max(assignment.limits.memoryMb, 1024);
     try {
