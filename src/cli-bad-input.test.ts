@@ -23,11 +23,11 @@ let dir: string;
 let port = 0;
 let server: Server;
 
-async function cli(args: string[], cwd = repo) {
+async function cli(args: string[], cwd = repo, extraEnv: NodeJS.ProcessEnv = {}) {
   const started = Date.now();
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(repo, "bin/dockgrade.js"), ...args], {
-      env,
+      env: { ...env, ...extraEnv },
       cwd,
       timeout: 60_000,
       maxBuffer: 10 * 1024 * 1024,
@@ -217,11 +217,30 @@ describe("dockgrade refuses bad input with exit 2 and the cause", () => {
     expect(result.stderr).toContain("plusieurs Dockerfile (tp1/Dockerfile, tp2/Dockerfile)");
   });
 
-  it("lists the exit codes in --help", async () => {
+  it.each([
+    ["--lang en", ["--lang", "en"], { LANG: "fr_FR.UTF-8" }],
+    ["LANG=en", [], { LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" }],
+  ])("lists the exit codes in --help, in English with %s", async (_name, lang, extraEnv) => {
     for (const args of [["--help"], ["check", "--help"]]) {
-      const result = await cli(args);
+      const result = await cli([...args, ...lang], repo, extraEnv);
       expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: dockgrade /);
       expect(result.stdout).toMatch(/Exit codes:\n\s+0 .*\n\s+1 .*--min-score\n\s+2 .*\n\s+3 .*bug/);
+    }
+  });
+
+  it.each([
+    ["--lang fr", ["--lang", "fr"], { LANG: "en_US.UTF-8" }],
+    ["LANG=fr", [], { LANG: "fr_FR.UTF-8", LC_ALL: "", LC_MESSAGES: "" }],
+  ])("lists the exit codes in --help, in French with %s", async (_name, lang, extraEnv) => {
+    for (const args of [["--help"], ["check", "--help"]]) {
+      const result = await cli([...args, ...lang], repo, extraEnv);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Utilisation : dockgrade /);
+      expect(result.stdout).toMatch(
+        /Codes de sortie :\n\s+0 .*\n\s+1 .*--min-score\n\s+2 .*\n\s+3 .*bug de dockgrade/,
+      );
+      expect(result.stdout).not.toContain("Exit codes");
     }
   });
 

@@ -4,6 +4,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { defaultJobs } from "./batch/jobs.js";
 import { cliText, commandLineLang, localizeCommandLineError } from "./commands/cli-errors.js";
+import { type HelpTextId, helpText, localizedHelp } from "./commands/help-text.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
 import type { DockerBackend } from "./docker/backend.js";
 import { PULL_POLICIES, type PullPolicy } from "./docker/pull-policy.js";
@@ -37,22 +38,9 @@ function argumentParsers(lang: Lang) {
   };
 }
 
-const EXIT_CODES_HELP = `
-Exit codes:
-  0  graded (whatever the score)
-  1  graded, but the score is below --min-score
-  2  nothing graded: a wrong option, an unusable rubric, a submission or output folder that cannot be used
-  3  a bug in dockgrade (the message asks you to report it)
-  130, 143  interrupted (Ctrl-C, SIGTERM); what was created in Docker is removed first`;
-
 /** `--pull`: when the base images of the students' Dockerfiles are pulled. */
-function pullOption(): Option {
-  return new Option(
-    "--pull <policy>",
-    "base images: pull only the missing ones, always pull, or never pull (use what the engine holds)",
-  )
-    .choices(PULL_POLICIES)
-    .default("missing");
+function pullOption(lang: Lang): Option {
+  return new Option("--pull <policy>", helpText(lang, "pull")).choices(PULL_POLICIES).default("missing");
 }
 
 /** The live progress views only on an interactive terminal; CI logs and pipes get plain lines. */
@@ -80,15 +68,20 @@ async function engineFor(backend: DockerBackend | undefined, pull: PullPolicy): 
 
 /**
  * `backend`: the engine grading uses (tests pass a fake one); default the real engine, loaded lazily.
- * `lang`: the language of the command line's own errors (see commandLineLang).
+ * `lang`: the language of the command line's own errors and of its help (see commandLineLang).
  */
 export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang()): Command {
   const { parseLang, parseScore, parseCount } = argumentParsers(lang);
+  const t = (id: HelpTextId) => helpText(lang, id);
+  // Set before the commands are added: each command inherits the help's language from the program.
   const program = new Command("dockgrade")
-    .description("Grade Docker course submissions against a rubric, with real Docker")
-    .version(toolVersion())
+    .description(t("program"))
+    .version(toolVersion(), "-V, --version", t("versionOption"))
+    .helpOption("-h, --help", t("helpOption"))
+    .helpCommand(`help ${t("helpCommandArgument")}`, t("helpCommand"))
+    .configureHelp(localizedHelp(lang))
     .showHelpAfterError(cliText(lang, "helpHint"))
-    .addHelpText("after", EXIT_CODES_HELP)
+    .addHelpText("after", t("exitCodes"))
     .exitOverride();
   program.configureOutput({
     writeOut: io.stdout,
@@ -101,26 +94,20 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
 
   program
     .command("check")
-    .description("grade one submission (a folder or a git URL; default: the current folder)")
-    .argument("[source]", "submission folder or git URL", ".")
-    .option("--rubric <dir>", "rubric folder", bundledRubric())
-    .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("text"))
-    .option("--lang <lang>", "report language: fr or en (default: from LANG, else fr)", parseLang)
-    .option(
-      "--out <dir>",
-      "folder for report.json and report.md (default: reports, but none when run inside the graded folder)",
-    )
-    .option("--no-out", "do not write report files")
-    .option("--min-score <n>", "exit 1 when the score is below n", parseScore)
-    .option(
-      "--root <dir>",
-      "submission root inside the repository (default: the folder holding the Dockerfile)",
-    )
-    .option("--show-hidden", "include hidden checks in the printed report (instructors)", false)
-    .addOption(pullOption())
-    .option("--watch", "after a first grading, grade again on every save what the change affects", false)
-    .option("--verbose", "also print the harness's own log lines", false)
-    .addHelpText("after", EXIT_CODES_HELP)
+    .description(t("check"))
+    .argument("[source]", t("submissionArgument"), ".")
+    .option("--rubric <dir>", t("rubricFolder"), bundledRubric())
+    .addOption(new Option("--format <format>", t("format")).choices(REPORT_FORMATS).default("text"))
+    .option("--lang <lang>", t("reportLang"), parseLang)
+    .option("--out <dir>", t("checkOut"))
+    .option("--no-out", t("noOut"))
+    .option("--min-score <n>", t("minScore"), parseScore)
+    .option("--root <dir>", t("checkRoot"))
+    .option("--show-hidden", t("checkShowHidden"), false)
+    .addOption(pullOption(lang))
+    .option("--watch", t("watch"), false)
+    .option("--verbose", t("verbose"), false)
+    .addHelpText("after", t("exitCodes"))
     .action(async (source: string, opts) => {
       // Interruption is handled by the shutdown handlers (they close the open Docker sessions).
       const { checkCommand } = await import("./commands/check.js");
@@ -148,13 +135,13 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
 
   program
     .command("classroom")
-    .description("one GitHub Actions grading step: job log, job summary, step outputs, Classroom's points")
-    .argument("[source]", "submission folder or git URL", ".")
-    .option("--rubric <dir>", "rubric folder", bundledRubric())
-    .option("--lang <lang>", "report language: fr or en (default: from LANG, else fr)", parseLang)
-    .option("--out <dir>", "folder for report.json and report.md", "reports")
-    .option("--no-out", "do not write report files")
-    .option("--root <dir>", "submission root inside the repository")
+    .description(t("classroom"))
+    .argument("[source]", t("submissionArgument"), ".")
+    .option("--rubric <dir>", t("rubricFolder"), bundledRubric())
+    .option("--lang <lang>", t("reportLang"), parseLang)
+    .option("--out <dir>", t("reportOut"), "reports")
+    .option("--no-out", t("noOut"))
+    .option("--root <dir>", t("classroomRoot"))
     .action(async (source: string, opts) => {
       const { classroomCommand } = await import("./commands/classroom.js");
       process.exitCode = await classroomCommand(
@@ -171,12 +158,12 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
       );
     });
 
-  const rubric = program.command("rubric").description("work with rubric folders");
+  const rubric = program.command("rubric").description(t("rubric"));
   rubric
     .command("lint")
-    .description("validate a rubric folder; every error names file:line:column and the field")
-    .argument("[dir]", "rubric folder", bundledRubric())
-    .option("--lang <lang>", "message language: fr or en", parseLang)
+    .description(t("rubricLint"))
+    .argument("[dir]", t("rubricFolder"), bundledRubric())
+    .option("--lang <lang>", t("messageLang"), parseLang)
     .action(async (dir: string, opts) => {
       const { lintCommand } = await import("./commands/lint.js");
       process.exitCode = await lintCommand(dir, detectLang(opts.lang), io);
@@ -184,9 +171,9 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
 
   rubric
     .command("explain")
-    .description("print the grading scheme (steps, checks, points) for students; hidden checks left out")
-    .argument("[dir]", "rubric folder", bundledRubric())
-    .option("--lang <lang>", "language: fr or en", parseLang)
+    .description(t("rubricExplain"))
+    .argument("[dir]", t("rubricFolder"), bundledRubric())
+    .option("--lang <lang>", t("explainLang"), parseLang)
     .action(async (dir: string, opts) => {
       const { explainCommand } = await import("./commands/explain.js");
       process.exitCode = await explainCommand(dir, detectLang(opts.lang), io);
@@ -194,12 +181,12 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
 
   program
     .command("render")
-    .description("render a saved report.json in another format, without grading again")
-    .argument("<report>", "a report.json written by dockgrade check")
-    .addOption(new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("md"))
-    .option("--show-hidden", "include hidden checks", false)
-    .option("--lang <lang>", "re-word the report in fr or en (default: the report's language)", parseLang)
-    .option("--rubric <dir>", "the rubric the report was graded with (read with --lang)", bundledRubric())
+    .description(t("render"))
+    .argument("<report>", t("reportArgument"))
+    .addOption(new Option("--format <format>", t("format")).choices(REPORT_FORMATS).default("md"))
+    .option("--show-hidden", t("renderShowHidden"), false)
+    .option("--lang <lang>", t("renderLang"), parseLang)
+    .option("--rubric <dir>", t("renderRubric"), bundledRubric())
     .action(async (file: string, opts) => {
       const { renderCommand } = await import("./commands/render.js");
       process.exitCode = await renderCommand(
@@ -217,40 +204,25 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
 
   program
     .command("batch")
-    .description(
-      "grade a whole class: a GitHub Classroom roster with a URL template, a file of git URLs, or a folder of submissions",
-    )
-    .argument("[folder]", "a folder whose sub-folders are submissions")
-    .option("--roster <csv>", "GitHub Classroom roster (identifier, github_username, github_id, name, …)")
-    .option(
-      "--repo <template>",
-      "repository URL template for --roster, e.g. https://github.com/ORG/lab-{github_username}.git",
-    )
-    .option("--urls <file>", "a text file with one git URL (or folder) per line")
-    .option(
-      "--deadline <date>",
-      "grade the last commit at or before this date, e.g. 2026-12-01T23:59:00+01:00",
-    )
-    .option("--jobs <n>", "submissions in flight at once", parseCount, defaultJobs())
-    .option(
-      "--out <dir>",
-      "output folder (a folder per student, grades.csv, summary.json, index.html)",
-      "reports/batch",
-    )
-    .option("--shard <i/n>", "grade only slice i of n (merge the slices with dockgrade merge)")
-    .option("--force", "grade again even the submissions whose content and rubric are unchanged", false)
-    .option("--rubric <dir>", "rubric folder", bundledRubric())
-    .option("--lang <lang>", "report language: fr or en (default: from LANG, else fr)", parseLang)
-    .option(
-      "--root <dir>",
-      "submission root inside each repository (default: the folder holding the Dockerfile)",
-    )
-    .option("--base <source>", "starter code given to everyone (folder or git URL): left out of similarity")
-    .option("--reference <dir>", "folder of published reports: a student text close to one is flagged")
-    .option("--token-host <host...>", "hosts that receive the GITHUB_TOKEN/GH_TOKEN token", ["github.com"])
-    .option("--clone-timeout <seconds>", "time limit of one clone", parseCount, 120)
-    .option("--max-repo-mb <n>", "size limit of one cloned repository, in MB", parseCount, 500)
-    .addOption(pullOption())
+    .description(t("batch"))
+    .argument("[folder]", t("batchFolderArgument"))
+    .option("--roster <csv>", t("roster"))
+    .option("--repo <template>", t("repoTemplate"))
+    .option("--urls <file>", t("urls"))
+    .option("--deadline <date>", t("deadline"))
+    .option("--jobs <n>", t("jobs"), parseCount, defaultJobs())
+    .option("--out <dir>", t("batchOut"), "reports/batch")
+    .option("--shard <i/n>", t("shard"))
+    .option("--force", t("force"), false)
+    .option("--rubric <dir>", t("rubricFolder"), bundledRubric())
+    .option("--lang <lang>", t("reportLang"), parseLang)
+    .option("--root <dir>", t("batchRoot"))
+    .option("--base <source>", t("batchBase"))
+    .option("--reference <dir>", t("batchReference"))
+    .option("--token-host <host...>", t("tokenHost"), ["github.com"])
+    .option("--clone-timeout <seconds>", t("cloneTimeout"), parseCount, 120)
+    .option("--max-repo-mb <n>", t("maxRepoMb"), parseCount, 500)
+    .addOption(pullOption(lang))
     .action(async (folder: string | undefined, opts) => {
       const { batchCommand } = await import("./commands/batch.js");
       process.exitCode = await batchCommand(
@@ -281,13 +253,13 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
 
   program
     .command("merge")
-    .description("combine the output folders of a class's shards into one grades.csv, summary and dashboard")
-    .argument("<dirs...>", "output folders of dockgrade batch --shard runs")
-    .requiredOption("--out <dir>", "folder for the merged class output")
-    .option("--lang <lang>", "message language: fr or en", parseLang)
-    .option("--rubric <dir>", "rubric folder (only read with --base)", bundledRubric())
-    .option("--base <source>", "starter code given to everyone: left out of similarity")
-    .option("--reference <dir>", "folder of published reports to compare with")
+    .description(t("merge"))
+    .argument("<dirs...>", t("mergeFoldersArgument"))
+    .requiredOption("--out <dir>", t("mergeOut"))
+    .option("--lang <lang>", t("messageLang"), parseLang)
+    .option("--rubric <dir>", t("mergeRubric"), bundledRubric())
+    .option("--base <source>", t("mergeBase"))
+    .option("--reference <dir>", t("mergeReference"))
     .action(async (dirs: string[], opts) => {
       const { mergeCommand } = await import("./commands/merge.js");
       process.exitCode = await mergeCommand(
@@ -305,17 +277,10 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
 
   program
     .command("gc")
-    .description(
-      "remove what dead dockgrade runs left (containers, images, volumes, networks, temporary folders); a live run is never touched",
-    )
-    .option("--older-than <minutes>", "only resources older than this", parseScore)
-    .option(
-      "--unowned-older-than <minutes>",
-      "resources whose run cannot be traced to a process (another machine, older versions): removed past this age",
-      parseScore,
-      1440,
-    )
-    .option("--run <id>", "only the resources of this run (removed even if its process still runs)")
+    .description(t("gc"))
+    .option("--older-than <minutes>", t("olderThan"), parseScore)
+    .option("--unowned-older-than <minutes>", t("unownedOlderThan"), parseScore, 1440)
+    .option("--run <id>", t("gcRun"))
     .action(async (opts) => {
       const { gcCommand } = await import("./commands/gc.js");
       process.exitCode = await gcCommand(
