@@ -206,9 +206,23 @@ describe("dockgrade refuses bad input with exit 2 and the cause", () => {
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stderr).not.toContain("internal error");
+    expect(result.stderr).not.toMatch(/internal error|erreur interne/);
     expect(result.stdout).not.toMatch(/Total/);
     expect(result.ms).toBeLessThan(30_000);
+  });
+
+  it("stops quietly when its reader stops early (`dockgrade --help | head -1`)", async () => {
+    const { stdout, stderr } = await run(
+      "bash",
+      [
+        "-c",
+        `"${process.execPath}" bin/dockgrade.js --help --lang en | head -1; echo "status \${PIPESTATUS[0]}" >&2`,
+      ],
+      { env, cwd: repo },
+    );
+    expect(stdout).toMatch(/^Usage: dockgrade/);
+    expect(stderr).toContain("status 0");
+    expect(stderr).not.toMatch(/EPIPE|internal error|\n\s+at /);
   });
 
   it("says it in French too", async () => {

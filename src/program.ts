@@ -6,6 +6,7 @@ import { defaultJobs } from "./batch/jobs.js";
 import { cliText, commandLineLang, localizeCommandLineError } from "./commands/cli-errors.js";
 import { type HelpTextId, helpText, localizedHelp } from "./commands/help-text.js";
 import { type CommandIO, EXIT, UsageError } from "./commands/io.js";
+import { commandText } from "./commands/messages.js";
 import type { DockerBackend } from "./docker/backend.js";
 import { PULL_POLICIES, type PullPolicy } from "./docker/pull-policy.js";
 import { installShutdownHandlers } from "./docker/shutdown.js";
@@ -294,8 +295,16 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
 export async function main(argv: string[]): Promise<void> {
   // Ctrl-C or SIGTERM removes the containers, images, volumes and networks of the runs in progress.
   const uninstall = installShutdownHandlers();
+  // A reader that stops early (`dockgrade --help | head`) closes the pipe: the rest of the output has
+  // nowhere to go, which is no reason to crash (a run still finishes and cleans up).
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
+  const lang = commandLineLang(argv.slice(2));
   try {
-    await buildProgram(undefined, commandLineLang(argv.slice(2))).parseAsync(argv);
+    await buildProgram(undefined, lang).parseAsync(argv);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") {
@@ -306,11 +315,8 @@ export async function main(argv: string[]): Promise<void> {
       io.stderr(`dockgrade: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {
-      io.stderr(
-        `dockgrade: internal error — this is a bug in dockgrade, not in the submission. Please report it with:\n${
-          (error as Error).stack ?? String(error)
-        }\n`,
-      );
+      const details = (error as Error).stack ?? String(error);
+      io.stderr(`dockgrade: ${commandText(lang, "internalError")}\n${details}\n`);
       process.exitCode = EXIT.internal;
     }
   } finally {

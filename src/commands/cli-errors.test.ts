@@ -82,7 +82,12 @@ describe("the command line's own errors, in the user's language", () => {
       let written = "";
       const program = buildProgram(undefined, lang);
       const silence = (command: typeof program) => {
-        command.configureOutput({ writeOut: () => {}, writeErr: (text) => void (written += text) });
+        command.configureOutput({
+          writeOut: () => {},
+          writeErr: (text) => {
+            written += text;
+          },
+        });
         for (const sub of command.commands) silence(sub);
       };
       // Keep the program's own outputError: only where it writes changes.

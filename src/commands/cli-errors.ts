@@ -88,38 +88,70 @@ export function localizeCommandLineError(
   const suggestion = /^\(Did you mean (?:one of )?(.+)\?\)$/.exec(rest.join(" ").trim())?.[1];
   const withSuggestion = (line: string) =>
     suggestion ? `${line}\n${cliText(lang, "didYouMean", { suggestion })}` : line;
-  let match: RegExpExecArray | null;
-  if ((match = /^error: unknown option '(.+)'$/.exec(first)))
-    return withSuggestion(cliText(lang, "unknownOption", { option: quoted(match[1] as string) }));
-  if ((match = /^error: unknown command '(.+)'$/.exec(first)))
-    return withSuggestion(
-      cliText(lang, "unknownCommand", { command: quoted(match[1] as string), commands: commands.join(", ") }),
-    );
-  if ((match = /^error: missing required argument '(.+)'$/.exec(first)))
-    return cliText(lang, "missingArgument", { argument: quoted(match[1] as string) });
-  if ((match = /^error: option '(.+)' argument missing$/.exec(first)))
-    return cliText(lang, "optionMissingValue", { option: quoted(flagName(match[1] as string)) });
-  if ((match = /^error: required option '(.+)' not specified$/.exec(first)))
-    return cliText(lang, "requiredOption", { option: quoted(flagName(match[1] as string)) });
-  if ((match = /^error: option '(.+?)' argument '(.*)' is invalid\.\s*(.*)$/s.exec(text)))
-    return invalidValue(flagName(match[1] as string), match[2] as string, match[3] as string, lang);
-  if ((match = /^error: command-argument value '(.*)' is invalid for argument '(.+?)'\.\s*(.*)$/s.exec(text)))
-    return invalidValue(match[2] as string, match[1] as string, match[3] as string, lang);
-  if (
-    (match = /^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(
-      first,
-    ))
-  )
-    return cliText(lang, "tooManyArguments", {
-      command: match[1] ? quoted(match[1]) : "dockgrade",
-      expected: match[2] as string,
-      received: match[3] as string,
-    });
-  if ((match = /^error: option '(.+)' cannot be used with option '(.+)'$/.exec(first)))
-    return cliText(lang, "conflict", {
-      first: quoted(flagName(match[1] as string)),
-      second: quoted(flagName(match[2] as string)),
-    });
+  // Each shape commander words, on its first line or (for values, which may hold newlines) the whole text.
+  const shapes: Array<[RegExp, "first" | "whole", (m: string[]) => string]> = [
+    [
+      /^error: unknown option '(.+)'$/,
+      "first",
+      (m) => withSuggestion(cliText(lang, "unknownOption", { option: quoted(m[1] as string) })),
+    ],
+    [
+      /^error: unknown command '(.+)'$/,
+      "first",
+      (m) =>
+        withSuggestion(
+          cliText(lang, "unknownCommand", { command: quoted(m[1] as string), commands: commands.join(", ") }),
+        ),
+    ],
+    [
+      /^error: missing required argument '(.+)'$/,
+      "first",
+      (m) => cliText(lang, "missingArgument", { argument: quoted(m[1] as string) }),
+    ],
+    [
+      /^error: option '(.+)' argument missing$/,
+      "first",
+      (m) => cliText(lang, "optionMissingValue", { option: quoted(flagName(m[1] as string)) }),
+    ],
+    [
+      /^error: required option '(.+)' not specified$/,
+      "first",
+      (m) => cliText(lang, "requiredOption", { option: quoted(flagName(m[1] as string)) }),
+    ],
+    [
+      /^error: option '(.+?)' argument '(.*)' is invalid\.\s*(.*)$/s,
+      "whole",
+      (m) => invalidValue(flagName(m[1] as string), m[2] as string, m[3] as string, lang),
+    ],
+    [
+      /^error: command-argument value '(.*)' is invalid for argument '(.+?)'\.\s*(.*)$/s,
+      "whole",
+      (m) => invalidValue(m[2] as string, m[1] as string, m[3] as string, lang),
+    ],
+    [
+      /^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+      "first",
+      (m) =>
+        cliText(lang, "tooManyArguments", {
+          command: m[1] ? quoted(m[1]) : "dockgrade",
+          expected: m[2] as string,
+          received: m[3] as string,
+        }),
+    ],
+    [
+      /^error: option '(.+)' cannot be used with option '(.+)'$/,
+      "first",
+      (m) =>
+        cliText(lang, "conflict", {
+          first: quoted(flagName(m[1] as string)),
+          second: quoted(flagName(m[2] as string)),
+        }),
+    ],
+  ];
+  for (const [shape, part, say] of shapes) {
+    const match = shape.exec(part === "first" ? first : text);
+    if (match) return say(match);
+  }
   return text;
 }
 

@@ -8,6 +8,10 @@ export const commandMessages = {
     fr: "barème inutilisable : {dir} (voir ci-dessus ; `dockgrade rubric lint` le vérifie)",
   },
   reportWritten: { en: "report written: {file}", fr: "rapport écrit : {file}" },
+  internalError: {
+    en: "internal error — this is a bug in dockgrade, not in the submission. Please report it with what follows:",
+    fr: "erreur interne — c'est un défaut de dockgrade, pas du rendu. Merci de le signaler avec ce qui suit :",
+  },
   belowMinScore: {
     en: "score {score} is below the required minimum ({min})",
     fr: "score {score} inférieur au minimum demandé ({min})",
