@@ -46,19 +46,40 @@ export interface BuildSandbox {
  */
 export async function openBuildSandbox(engine: Engine, settings: SandboxSettings): Promise<BuildSandbox> {
   const { policy } = settings;
-  const limits = await limitsHolder(engine, settings);
-  const base = { network: policy.network, pids: policy.pids, ...limits };
-  if (policy.network === "open") return { ...base, buildArgs: {} };
-  if (policy.network === "closed") return { ...base, networkMode: "none", buildArgs: {} };
-  const internal = await createNetwork(engine, settings, "build", {
-    Internal: true,
-    // No address on the host's side of the bridge: the host (and, through it, anything else) is not even
-    // a neighbour; the only peers are the proxy and the build's own step containers.
-    Options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-  });
-  const egress =
-    settings.egressNetwork ??
-    (await createNetwork(engine, settings, "egress", { Internal: false, Options: {} }));
+  // The limits holder and the network side are independent: made side by side (each is on a build's path).
+  const [limits, network] = await settleBoth(
+    limitsHolder(engine, settings),
+    sandboxNetwork(engine, settings),
+  );
+  return { network: policy.network, pids: policy.pids, ...limits, ...network };
+}
+
+/** Both results, or the first failure once neither is still creating objects (the session removes them). */
+async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === "rejected") throw first.reason;
+  if (second.status === "rejected") throw second.reason;
+  return [first.value, second.value];
+}
+
+async function sandboxNetwork(
+  engine: Engine,
+  settings: SandboxSettings,
+): Promise<Pick<BuildSandbox, "networkMode" | "buildArgs">> {
+  const { policy } = settings;
+  if (policy.network === "open") return { buildArgs: {} };
+  if (policy.network === "closed") return { networkMode: "none", buildArgs: {} };
+  const [internal, egress] = await settleBoth(
+    createNetwork(engine, settings, "build", {
+      Internal: true,
+      // No address on the host's side of the bridge: the host (and, through it, anything else) is not even
+      // a neighbour; the only peers are the proxy and the build's own step containers.
+      Options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+    }),
+    settings.egressNetwork !== undefined
+      ? Promise.resolve(settings.egressNetwork)
+      : createNetwork(engine, settings, "egress", { Internal: false, Options: {} }),
+  );
   const proxyIp = await startProxy(engine, settings, internal, egress);
   const url = `http://${proxyIp}:${PROXY_PORT}`;
   const buildArgs = {
@@ -69,7 +90,7 @@ export async function openBuildSandbox(engine: Engine, settings: SandboxSettings
     NO_PROXY: "",
     no_proxy: "",
   };
-  return { ...base, networkMode: internal, buildArgs };
+  return { networkMode: internal, buildArgs };
 }
 
 async function createNetwork(
@@ -114,19 +135,31 @@ async function startProxy(engine: Engine, settings: SandboxSettings, internal: s
   });
   await engine.getNetwork(internal).connect({ Container: container.id });
   await container.start();
-  for (let waited = 0; waited < 15_000; waited += 100) {
-    const logs = String(await container.logs({ stdout: true, stderr: true }));
-    if (logs.includes("dockgrade egress proxy on port")) {
-      const info = await container.inspect();
-      const ip = info.NetworkSettings.Networks[internal]?.IPAddress;
-      if (!ip) throw new Error("the build's egress proxy has no address on the build network");
-      return ip;
-    }
-    if (!(await container.inspect()).State.Running)
-      throw new Error(`the build's egress proxy stopped: ${logs.slice(-500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("the build's egress proxy did not start within 15 s");
+  // Its output followed as it comes (no polling): ready at its first line, stopped when the stream ends.
+  const logs = (await container.logs({ follow: true, stdout: true, stderr: true })) as NodeJS.ReadableStream &
+    Partial<{ destroy(): void }>;
+  const said: Buffer[] = [];
+  const ready = await new Promise<"ready" | "stopped" | "late">((resolve) => {
+    const timer = setTimeout(() => resolve("late"), 15_000);
+    const settle = (outcome: "ready" | "stopped" | "late") => {
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    logs.on("data", (chunk: Buffer) => {
+      said.push(Buffer.from(chunk));
+      if (Buffer.concat(said).includes("dockgrade egress proxy on port")) settle("ready");
+    });
+    logs.on("end", () => settle("stopped"));
+    logs.on("error", () => settle("stopped"));
+  });
+  logs.destroy?.();
+  if (ready === "late") throw new Error("the build's egress proxy did not start within 15 s");
+  const info = await container.inspect();
+  if (ready === "stopped" || !info.State.Running)
+    throw new Error(`the build's egress proxy stopped: ${Buffer.concat(said).toString("utf8").slice(-500)}`);
+  const ip = info.NetworkSettings.Networks[internal]?.IPAddress;
+  if (!ip) throw new Error("the build's egress proxy has no address on the build network");
+  return ip;
 }
 
 /**

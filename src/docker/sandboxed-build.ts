@@ -48,6 +48,19 @@ export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<Bu
       durationMs: Date.now() - started,
     };
   }
+  // The sandbox is prepared while the policy is decided (both take a few hundred milliseconds). Every
+  // return waits for it, so nothing of it is created after this build has answered.
+  type Prepared = { ok: true; sandbox: BuildSandbox } | { ok: false; error: unknown };
+  const prepared: Promise<Prepared> = openBuildSandbox(engine, {
+    runId: request.runId,
+    policy,
+    memoryMb: request.memoryMb,
+    egressNetwork: request.egressNetwork,
+    signal: request.signal ?? new AbortController().signal,
+  }).then(
+    (sandbox) => ({ ok: true, sandbox }),
+    (error: unknown) => ({ ok: false, error }),
+  );
   // The FROM images as obtained here, handed to the build so it does not look them up again.
   let baseImageStates: BaseImageState[] | undefined;
   if (parsed?.ok) {
@@ -73,6 +86,7 @@ export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<Bu
       const origins = await imageOrigins(engine, named);
       const refusals = buildRefusals(parsed.dockerfile, origins, policy.allowedBases);
       if (refusals.length > 0) {
+        await prepared;
         return {
           ok: false,
           reason: "refused",
@@ -83,21 +97,14 @@ export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<Bu
         };
       }
     } catch (error) {
+      await prepared;
       return engineFailure(`the images the Dockerfile names could not be looked up: ${engineMessage(error)}`);
     }
   }
-  let sandbox: BuildSandbox;
-  try {
-    sandbox = await openBuildSandbox(engine, {
-      runId: request.runId,
-      policy,
-      memoryMb: request.memoryMb,
-      egressNetwork: request.egressNetwork,
-      signal: request.signal ?? new AbortController().signal,
-    });
-  } catch (error) {
-    return engineFailure(`the build sandbox could not be prepared: ${engineMessage(error)}`);
-  }
+  const ready = await prepared;
+  if (!ready.ok)
+    return engineFailure(`the build sandbox could not be prepared: ${engineMessage(ready.error)}`);
+  const { sandbox } = ready;
   request.onSandbox?.({
     network: sandbox.network,
     ...(sandbox.network === "index-only" ? { indexHosts: policy.indexHosts } : {}),
