@@ -31,7 +31,11 @@ export interface EntryContext {
   registry: GraderRegistry;
   lang: Lang;
   docker: DockerBackend;
-  availability: DockerAvailability;
+  /**
+   * The engine's availability, probed once for the class when the first submission must be graded;
+   * undefined when the run stops for want of an engine (the submission is then left ungraded).
+   */
+  engine: () => Promise<DockerAvailability | undefined>;
   outDir: string;
   force: boolean;
   root?: string;
@@ -112,6 +116,8 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
       await saveResult(ctx.outDir, result);
       return result;
     }
+    const availability = await ctx.engine();
+    if (!availability || ctx.signal?.aborted) return undefined;
     const docs = await collectSimilarityDocs(resolved.files, submission, entry.id).catch(
       () => [] as SimilarityDoc[],
     );
@@ -122,7 +128,7 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
         registry: ctx.registry,
         lang: ctx.lang,
         docker: ctx.docker,
-        availability: ctx.availability,
+        availability,
         signal: ctx.signal,
         onCheckStart: (check) => ctx.onPhase?.(entry.id, check.title),
         dockerSlot: ctx.dockerSlot,
