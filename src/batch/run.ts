@@ -61,19 +61,21 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   let probed: Promise<DockerAvailability> | undefined;
-  let refusal: string | undefined;
-  const engine = () => {
-    probed ??= options.docker.probe().then((availability) => {
-      if (!availability.available && options.requiresDocker && refusal === undefined) {
-        refusal = availability.reason;
-        stop.abort();
-      }
-      return availability;
-    });
+  const probe = () => {
+    probed ??= options.docker.probe();
     return probed;
   };
+  let refusal: string | undefined;
+  /** The availability for a submission that must be graded; undefined (and the run stopped) without an engine. */
+  const engine = async () => {
+    const availability = await probe();
+    if (availability.available || !options.requiresDocker) return availability;
+    refusal ??= availability.reason;
+    stop.abort();
+    return undefined;
+  };
   // Reclaiming dead runs' leftovers is part of the real engine's probe: started now only when some are known.
-  if (await options.docker.deadRunsLeft?.()) void engine();
+  if (await options.docker.deadRunsLeft?.()) probe().catch(() => undefined);
   const manifest = buildManifest({
     list: options.list,
     rubric,
@@ -99,10 +101,7 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
             registry: options.registry,
             lang,
             docker: options.docker,
-            engine: async () => {
-              const availability = await engine();
-              return refusal === undefined ? availability : undefined;
-            },
+            engine,
             outDir,
             force: Boolean(options.force),
             root: options.root,
@@ -118,7 +117,7 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
     );
   } finally {
     progress?.end();
-    await probed; // the reclaim started at start-up ends before the process does
+    await probed?.catch(() => undefined); // a reclaim started at start-up ends before the run does
   }
   if (refusal !== undefined) throw new InputError(batchText(lang, "noDocker", { reason: refusal }));
   return finalizeClass(outDir, manifest, {
