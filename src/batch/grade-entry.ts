@@ -113,7 +113,8 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
     const previous = ctx.force ? undefined : await reusable(ctx.outDir, entry.id, key);
     if (previous) {
       const result = stored({ ...previous.row, ...found, reused: true }, key);
-      await saveResult(ctx.outDir, result);
+      // Rewritten only when it says something new (the first reuse, a new commit of the same content).
+      if (JSON.stringify(result) !== JSON.stringify(previous)) await saveResult(ctx.outDir, result);
       return result;
     }
     const availability = await ctx.engine();

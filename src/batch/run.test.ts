@@ -1,6 +1,6 @@
 // runBatch without an engine: a class whose reports are all reused never probes Docker; one submission
 // to grade probes it once, and without an engine the run stops before grading anything.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -97,6 +97,12 @@ describe("runBatch and the engine", () => {
       ["s2", "graded", true],
     ]);
     expect(calls).toEqual({ probe: 0, open: 0, deadRunsLeft: 1 });
+    // Reused again: result.json already says so, and is left as it is.
+    const written = () => stat(path.join(dir, "out", "s1", "result.json"), { bigint: true });
+    const before = await written();
+    await batch(backend);
+    expect((await written()).mtimeNs).toBe(before.mtimeNs);
+    expect((await written()).ino).toBe(before.ino);
   });
 
   it("probes at start when dead runs are known to have left something to reclaim", async () => {
