@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dockgrade, EXAMPLES, SMALL_RUBRIC } from "./test-class.js";
 
 let base: string;
+let published: string;
 const args = () => [
   "batch",
   path.join(base, "class"),
@@ -18,6 +19,7 @@ const args = () => [
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(os.tmpdir(), "dockgrade-folder-"));
+  published = path.join(base, "published");
   for (const name of ["complete", "shell-form-cmd", "localhost-bind"])
     await cp(path.join(EXAMPLES, name), path.join(base, "class", name), { recursive: true });
   const first = await dockgrade([...args(), "--lang", "en"]);
@@ -42,7 +44,6 @@ describe("re-running a batch on a folder of submissions", () => {
   });
 
   it("grades everything again with --force, and flags a report copied from a published one", async () => {
-    const published = path.join(base, "published");
     await cp(path.join(EXAMPLES, "complete/README.md"), path.join(published, "corrige-publie.md"));
     const forced = await dockgrade([...args(), "--force", "--lang", "fr", "--reference", published]);
     expect(forced.code, forced.stderr).toBe(0);
@@ -56,6 +57,18 @@ describe("re-running a batch on a folder of submissions", () => {
         kind: "readme",
         reference: true,
       }),
+    );
+  });
+
+  it("re-run unchanged: every report reused, the similarity kept, a deleted dashboard rebuilt", async () => {
+    await rm(path.join(base, "out/index.html"));
+    const again = await dockgrade([...args(), "--lang", "fr", "--reference", published]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/3 rendus corrigés sur 3 \(3 inchangés et repris\)/);
+    expect(await readFile(path.join(base, "out/index.html"), "utf8")).toMatch(/corrige-publie\.md/);
+    const summary = JSON.parse(await readFile(path.join(base, "out/summary.json"), "utf8"));
+    expect(summary.similarity).toContainEqual(
+      expect.objectContaining({ a: "complete", b: "reference:corrige-publie.md", reference: true }),
     );
   });
 });

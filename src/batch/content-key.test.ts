@@ -1,4 +1,16 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rm,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +50,15 @@ describe("contentDigest", () => {
     expect(await contentDigest(a)).not.toBe(await contentDigest(b));
   });
 
+  it("hashes the same bytes as reading the tree one file after the other, read-ahead and large files included", async () => {
+    const files: Record<string, string> = { "big/blob.bin": "x".repeat(3 * 1024 * 1024 + 7) };
+    for (let i = 0; i < 40; i++) files[`pkg/m${i % 3}/f${String(i).padStart(2, "0")}.py`] = `print(${i})\n`;
+    const root = await tree("many", { ...files, "a.txt": "first\n", "z.txt": "last\n" });
+    await symlink("a.txt", path.join(root, "link"));
+    await chmod(path.join(root, "z.txt"), 0o755);
+    expect(await contentDigest(root)).toBe(await sequentialDigest(root));
+  });
+
   it("keys a report on content, rubric, tool, language and root together", () => {
     const base = { content: "c", rubricDigest: "r", toolVersion: "1", lang: "fr" };
     const keys = new Set([
@@ -52,3 +73,27 @@ describe("contentDigest", () => {
     expect(reportKey(base)).toBe(reportKey({ ...base }));
   });
 });
+
+/** The digest's definition, one entry after the other in name order: what the read-ahead must reproduce. */
+async function sequentialDigest(root: string): Promise<string> {
+  const hash = createHash("sha256");
+  const walk = async (rel: string): Promise<void> => {
+    const names = (await readdir(path.join(root, rel))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      if (rel === "" && name === ".git") continue;
+      const childRel = rel ? `${rel}/${name}` : name;
+      const abs = path.join(root, childRel);
+      const info = await lstat(abs);
+      if (info.isDirectory()) {
+        hash.update(`d\0${childRel}\0`);
+        await walk(childRel);
+      } else if (info.isSymbolicLink()) hash.update(`l\0${childRel}\0${await readlink(abs)}\0`);
+      else {
+        hash.update(`f\0${childRel}\0${info.mode & 0o111 ? "x" : "-"}\0${info.size}\0`);
+        hash.update(await readFile(abs));
+      }
+    }
+  };
+  await walk("");
+  return hash.digest("hex");
+}

@@ -31,7 +31,11 @@ export interface EntryContext {
   registry: GraderRegistry;
   lang: Lang;
   docker: DockerBackend;
-  availability: DockerAvailability;
+  /**
+   * The engine's availability, probed once for the class when the first submission must be graded;
+   * undefined when the run stops for want of an engine (the submission is then left ungraded).
+   */
+  engine: () => Promise<DockerAvailability | undefined>;
   outDir: string;
   force: boolean;
   root?: string;
@@ -109,9 +113,12 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
     const previous = ctx.force ? undefined : await reusable(ctx.outDir, entry.id, key);
     if (previous) {
       const result = stored({ ...previous.row, ...found, reused: true }, key);
-      await saveResult(ctx.outDir, result);
+      // Rewritten only when it says something new (the first reuse, a new commit of the same content).
+      if (JSON.stringify(result) !== JSON.stringify(previous)) await saveResult(ctx.outDir, result);
       return result;
     }
+    const availability = await ctx.engine();
+    if (!availability || ctx.signal?.aborted) return undefined;
     const docs = await collectSimilarityDocs(resolved.files, submission, entry.id).catch(
       () => [] as SimilarityDoc[],
     );
@@ -122,7 +129,7 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
         registry: ctx.registry,
         lang: ctx.lang,
         docker: ctx.docker,
-        availability: ctx.availability,
+        availability,
         signal: ctx.signal,
         onCheckStart: (check) => ctx.onPhase?.(entry.id, check.title),
         dockerSlot: ctx.dockerSlot,

@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
 import type { DockerBackend } from "../docker/backend.js";
+import type { DockerAvailability } from "../docker/session.js";
 import type { GraderRegistry } from "../grader/contract.js";
 import type { Lang } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
@@ -47,14 +48,34 @@ export interface BatchOptions {
  * Grades a class: every entry of the (shard's) list, `jobs` at a time, the Docker part bounded by
  * `dockerJobs`; each student's result is written as soon as it is known, so a killed run loses nothing
  * already graded and the next run reuses it. One submission's failure never stops the others.
+ *
+ * The engine is probed when the first submission that must be graded is known, not before: a class whose
+ * reports are all reused never connects to Docker (nor loads its client). Without an engine, the first
+ * such submission stops the run (nothing more is graded, nothing misleading is written) and the run
+ * fails as it did before grading anything. What runs killed on this machine left is reclaimed at start
+ * when the lease folder names a dead run (a cheap look, no engine call), else at the probe.
  */
 export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
   const { rubric, lang, outDir } = options;
   const now = options.now ?? (() => new Date());
-  const availability = await options.docker.probe();
-  if (!availability.available && options.requiresDocker) {
-    throw new InputError(batchText(lang, "noDocker", { reason: availability.reason }));
-  }
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  let probed: Promise<DockerAvailability> | undefined;
+  const probe = () => {
+    probed ??= options.docker.probe();
+    return probed;
+  };
+  let refusal: string | undefined;
+  /** The availability for a submission that must be graded; undefined (and the run stopped) without an engine. */
+  const engine = async () => {
+    const availability = await probe();
+    if (availability.available || !options.requiresDocker) return availability;
+    refusal ??= availability.reason;
+    stop.abort();
+    return undefined;
+  };
+  // Reclaiming dead runs' leftovers is part of the real engine's probe: started now only when some are known.
+  if (await options.docker.deadRunsLeft?.()) probe().catch(() => undefined);
   const manifest = buildManifest({
     list: options.list,
     rubric,
@@ -73,21 +94,21 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
     await Promise.all(
       selected.map((entry) =>
         limit(async () => {
-          if (options.signal?.aborted) return;
+          if (signal.aborted) return;
           const started = Date.now();
           const result = await gradeEntry(entry, {
             rubric,
             registry: options.registry,
             lang,
             docker: options.docker,
-            availability,
+            engine,
             outDir,
             force: Boolean(options.force),
             root: options.root,
             clone: options.clone ?? {},
             gradeSlot: (work) => slot(work),
             dockerSlot: (work) => containerSlot(work),
-            signal: options.signal,
+            signal,
             onPhase: (id, phase) => progress?.phase(id, phase),
           });
           if (result) progress?.finished(result.row, Date.now() - started);
@@ -96,7 +117,9 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
     );
   } finally {
     progress?.end();
+    await probed?.catch(() => undefined); // a reclaim started at start-up ends before the run does
   }
+  if (refusal !== undefined) throw new InputError(batchText(lang, "noDocker", { reason: refusal }));
   return finalizeClass(outDir, manifest, {
     ids: selected.map((entry) => entry.id),
     baseDocs: options.baseDocs,

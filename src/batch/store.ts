@@ -4,6 +4,7 @@ import type { Lang } from "../i18n/text.js";
 import { writeFileAtomic } from "../report/atomic-write.js";
 import type { Report } from "../report/schema.js";
 import { writeReport } from "../reporters/write-report.js";
+import { sha256 } from "./class-cache.js";
 import type { SimilarityDoc, StepSummary, SubmissionRow } from "./types.js";
 
 /** What one student's folder records besides the report: the row of grades.csv and the cache key. */
@@ -31,7 +32,8 @@ export interface BatchManifest {
 
 export const MANIFEST = "batch.json";
 const RESULT = "result.json";
-const SIMILARITY = "similarity.json";
+export const SIMILARITY = "similarity.json";
+export const REPORT = "report.json";
 
 export function studentDir(outDir: string, id: string): string {
   return path.join(outDir, id);
@@ -78,7 +80,20 @@ export async function readSimilarityDocs(outDir: string, id: string): Promise<Si
 }
 
 export async function readReport(outDir: string, id: string): Promise<Report | undefined> {
-  return readJson<Report>(path.join(studentDir(outDir, id), "report.json"));
+  return readJson<Report>(path.join(studentDir(outDir, id), REPORT));
+}
+
+/** sha256 of one file of a student's folder, as stored (undefined when it cannot be read). */
+export async function studentFileDigest(
+  outDir: string,
+  id: string,
+  name: string,
+): Promise<string | undefined> {
+  try {
+    return sha256(await readFile(path.join(studentDir(outDir, id), name)));
+  } catch {
+    return undefined;
+  }
 }
 
 export async function saveManifest(outDir: string, manifest: BatchManifest): Promise<void> {

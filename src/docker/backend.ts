@@ -2,7 +2,7 @@ import type { Rubric } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
 import { withDeadline } from "./deadline.js";
-import { collectGarbage } from "./gc.js";
+import { collectGarbage, deadRunsLeft } from "./gc.js";
 import { openDockerSession } from "./open-session.js";
 import { probeDocker } from "./probe.js";
 import type { BuildProgress, DockerAvailability, DockerSession, PullPolicy } from "./session.js";
@@ -24,6 +24,12 @@ export interface DockerBackend {
     /** Sessions of the process with the same key share one image build (identical build contexts). */
     shareBuild?: string;
   }): Promise<DockerSession>;
+  /**
+   * True when runs killed on this machine are known to have left something (a lease of a dead run, a
+   * clone folder of a dead process): a cheap look that asks the engine nothing, so a command that may need
+   * no engine at all (a class whose reports are all reused) probes it, and reclaims, only then.
+   */
+  deadRunsLeft?(): Promise<boolean>;
 }
 
 export const dockerBackend: DockerBackend = {
@@ -33,11 +39,16 @@ export const dockerBackend: DockerBackend = {
     return availability;
   },
   open: ({ rubric, ...rest }) => openDockerSession({ ...rest, assignment: rubric.assignment }),
+  deadRunsLeft,
 };
 
 /** The same backend, building with the given pull policy for base images (`--pull`). */
 export function withPullPolicy(backend: DockerBackend, pullPolicy: PullPolicy): DockerBackend {
-  return { probe: () => backend.probe(), open: (input) => backend.open({ ...input, pullPolicy }) };
+  return {
+    probe: () => backend.probe(),
+    open: (input) => backend.open({ ...input, pullPolicy }),
+    deadRunsLeft: () => backend.deadRunsLeft?.() ?? Promise.resolve(false),
+  };
 }
 
 /**

@@ -89,6 +89,22 @@ export async function collectGarbage(options: GcOptions = {}): Promise<GcCounts>
   return { ...counts, tempDirs };
 }
 
+/**
+ * Whether runs killed on this machine left something for `collectGarbage({ deadOnly: true })`: a lease of
+ * a dead run (its objects, session folders, build leftovers) or a clone folder of a dead process. Reads the
+ * lease folder and lists the temporary folder; asks the engine nothing. Objects of a run killed before its
+ * lease was written are only found by a full collection (at the next probe, or `dockgrade gc`).
+ */
+export async function deadRunsLeft(): Promise<boolean> {
+  for (const lease of (await readLeases()).values()) if (ownerState(lease) === "dead") return true;
+  const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
+  return names.some((name) => {
+    if (!name.startsWith(CLONE_PREFIX)) return false;
+    const pid = cloneDirPid(name, CLONE_PREFIX);
+    return pid === undefined || !isProcessAlive(pid);
+  });
+}
+
 /** What the builds of dead runs left without a label: their step containers and the images committed from them. */
 async function removeBuildLeftovers(engine: Engine, leases: readonly Lease[]): Promise<number> {
   const containers = leases.flatMap((lease) => lease.buildContainers);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { lstat, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleGit } from "simple-git";
@@ -104,16 +104,41 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** The commit of a local folder, when it is a git work tree, and whether it has uncommitted changes. */
+/**
+ * The commit of a local folder, when it is a git work tree, and whether it has uncommitted changes. A
+ * folder with no `.git` in it or above it (and no GIT_DIR) is no work tree: git is not run (a class of
+ * plain folders spawns no process); otherwise two git commands answer.
+ */
 export async function localCommit(dir: string): Promise<{ commit?: string; dirty?: boolean }> {
+  if (!(await mayBeInGitRepo(dir))) return {};
   try {
     const git = simpleGit(dir);
-    if (!(await git.checkIsRepo())) return {};
-    const top = (await git.revparse(["--show-toplevel"])).trim();
-    const commit = (await git.revparse(["HEAD"])).trim();
+    // Fails outside a work tree (a bare repository, inside .git) and before the first commit.
+    const [inside, top, commit] = (await git.revparse(["--is-inside-work-tree", "--show-toplevel", "HEAD"]))
+      .split("\n")
+      .map((line) => line.trim());
+    if (inside !== "true" || !top || !commit) return {};
     const status = await git.status(["--porcelain", "--", "."]);
-    return { commit, dirty: top.length > 0 && !status.isClean() };
+    return { commit, dirty: !status.isClean() };
   } catch {
     return {};
+  }
+}
+
+/**
+ * False only when git cannot take the folder for part of a repository: no `.git` (folder or file) in it
+ * or in any folder above it, and no GIT_DIR / GIT_WORK_TREE in the environment.
+ */
+export async function mayBeInGitRepo(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  if (env.GIT_DIR || env.GIT_WORK_TREE) return true;
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (
+      await lstat(path.join(current, ".git")).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
+    if (path.dirname(current) === current) return false;
   }
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { simpleGit } from "simple-git";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REPORT_CANDIDATES } from "../rubric/types.js";
-import { isGitUrl, SubmissionError } from "./git-source.js";
+import { isGitUrl, localCommit, mayBeInGitRepo, SubmissionError } from "./git-source.js";
 import { resolveSubmission } from "./resolve.js";
 
 async function tree(files: Record<string, string>): Promise<string> {
@@ -77,5 +77,27 @@ describe("resolveSubmission", () => {
     });
     await writeFile(path.join(dir, "new.txt"), "x");
     expect((await resolveSubmission(dir, options)).submission.dirty).toBe(true);
+  });
+
+  it("finds the commit of a folder inside a work tree, and none before the first commit", async () => {
+    const dir = await tree({ "tp1/Dockerfile": "FROM x\n" });
+    const git = simpleGit(dir);
+    await git.init();
+    expect(await localCommit(path.join(dir, "tp1"))).toEqual({});
+    await git.addConfig("user.email", "t@example.invalid").addConfig("user.name", "t");
+    await git.add(".").commit("initial");
+    expect(await localCommit(path.join(dir, "tp1"))).toEqual({
+      commit: (await git.revparse(["HEAD"])).trim(),
+      dirty: false,
+    });
+  });
+
+  it("runs git only where a repository can be: a .git here or above, or GIT_DIR", async () => {
+    const plain = await tree({ "a/b/Dockerfile": "FROM x\n" });
+    expect(await mayBeInGitRepo(path.join(plain, "a/b"), {})).toBe(false);
+    expect(await mayBeInGitRepo(path.join(plain, "a/b"), { GIT_DIR: "/elsewhere/.git" })).toBe(true);
+    await writeFile(path.join(plain, "a/.git"), "gitdir: /elsewhere/.git/worktrees/a\n");
+    expect(await mayBeInGitRepo(path.join(plain, "a/b"), {})).toBe(true);
+    expect(await mayBeInGitRepo(plain, {})).toBe(false);
   });
 });
