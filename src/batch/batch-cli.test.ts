@@ -45,7 +45,7 @@ describe("dockgrade batch and merge, refused inputs", () => {
     ],
     [["batch", "--urls", "/nonexistent/urls.txt", "--lang", "en"], /urls\.txt: cannot be read \(ENOENT/],
     [["batch", EXAMPLES, "--lang", "en"], /no Docker engine is reachable .*cannot be graded fairly/],
-    [["batch", EXAMPLES, "--jobs", "0"], /expected a whole number >= 1/],
+    [["batch", EXAMPLES, "--jobs", "0"], /un nombre entier, 1 ou plus|a whole number, 1 or more/],
     [["merge", "/nonexistent/shard", "--out", "OUT", "--lang", "en"], /no batch output found/],
   ])("%j", async (args, message) => {
     const filled = args.map((a) =>
