@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 // For the build sandbox's `*.docker.test.ts` only: a loopback server holding a fake secret, hostile fixture
 // repositories written out with the test's addresses, a local "solution" image, and a package index test host.
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -31,13 +32,16 @@ export async function secretServer(
 /** Copies a fixture into a new temporary folder, `@NAME@` placeholders replaced; returns the folder. */
 export async function materialize(fixture: string, values: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-hostile-"));
+  // `@NONCE@` differs at every call: a step that holds it never comes from the layer cache (another run
+  // on the engine may hold the same layers), so what the step prints is there to be read.
+  const nonce = randomBytes(6).toString("hex");
   await cp(path.join(HOSTILE, fixture), dir, { recursive: true });
   for (const name of await readdir(dir)) {
     const file = path.join(dir, name);
     const text = await readFile(file, "utf8");
     await writeFile(
       file,
-      text.replace(/@([A-Z]+)@/g, (whole, key: string) => values[key] ?? whole),
+      text.replace(/@([A-Z]+)@/g, (whole, key: string) => ({ NONCE: nonce, ...values })[key] ?? whole),
     );
   }
   return dir;
