@@ -123,26 +123,49 @@ const staging = new URL(`dist/cli.${process.pid}/`, root);
 const previous = new URL(`dist/cli.${process.pid}.old/`, root);
 await rm(staging, { recursive: true, force: true });
 await mkdir(staging, { recursive: true });
+/** Options shared by the CLI's bundle and the build-time generator of the rubric validators. */
+const common = {
+  absWorkingDir: fileURLToPath(root),
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node22",
+  external: EXTERNAL,
+  plugins: [lazyRequires, cjsNamedExports],
+  // CommonJS dependencies bundled into ES modules still call require() (node:fs, optional packages).
+  banner: {
+    js: 'import { createRequire as __dockgradeRequire } from "node:module"; const require = __dockgradeRequire(import.meta.url);',
+  },
+  logLevel: "warning",
+};
+
+/**
+ * dist/cli/rubric-validators.js: the rubric and grader-parameter validators compiled by ajv now rather than
+ * at every start (src/rubric/validate-schema.ts loads them; a schema without one is compiled as before).
+ */
+async function writeRubricValidators() {
+  const generator = await esbuild.build({
+    ...common,
+    entryPoints: ["scripts/rubric-validators.ts"],
+    write: false,
+  });
+  const file = new URL("rubric-validators-generator.mjs", staging);
+  await writeFile(file, generator.outputFiles[0].text);
+  const { source } = await import(file.href);
+  await rm(file);
+  await writeFile(new URL("rubric-validators.js", staging), source);
+}
+
 try {
+  await writeRubricValidators();
   const result = await esbuild.build({
-    absWorkingDir: fileURLToPath(root),
+    ...common,
     entryPoints: ["src/cli.ts", "src/markdown/parse-worker.ts", "src/markdown/parse.ts"],
     outdir: fileURLToPath(staging),
     entryNames: "[name]",
     chunkNames: "[name]-[hash]",
-    bundle: true,
     splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node22",
-    external: EXTERNAL,
-    plugins: [lazyRequires, cjsNamedExports],
-    // CommonJS dependencies bundled into ES modules still call require() (node:fs, optional packages).
-    banner: {
-      js: 'import { createRequire as __dockgradeRequire } from "node:module"; const require = __dockgradeRequire(import.meta.url);',
-    },
     metafile: true,
-    logLevel: "warning",
   });
   for (const [file, input] of Object.entries(result.metafile.inputs)) {
     for (const target of input.imports) {

@@ -77,6 +77,8 @@ describe("dockgrade start-up", () => {
   it("rubric lint loads a few bundled files, not the ~750 modules tsc writes", async () => {
     const files = (await filesLoadedBy(["rubric", "lint"])).filter((url) => url.startsWith("file:"));
     expect(files.filter((url) => url.includes("/dist/src/"))).toEqual([]);
+    // The rubric's validators come compiled from the build (src/rubric/precompile-validators.ts).
+    expect(files).toContain(pathToFileURL(path.join(root, "dist/cli/rubric-validators.js")).href);
     expect(files.length).toBeLessThan(40);
   });
 
