@@ -123,6 +123,21 @@ const staging = new URL(`dist/cli.${process.pid}/`, root);
 const previous = new URL(`dist/cli.${process.pid}.old/`, root);
 await rm(staging, { recursive: true, force: true });
 await mkdir(staging, { recursive: true });
+/** Puts the staging folder in place of dist/cli/; a build finishing at the same moment may win a round. */
+async function swapIn() {
+  for (let attempt = 1; ; attempt++) {
+    await rm(previous, { recursive: true, force: true });
+    await rename(outdir, previous).catch(() => undefined);
+    try {
+      await rename(staging, outdir);
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !["ENOTEMPTY", "EEXIST"].includes(error.code)) throw error;
+    }
+  }
+  await rm(previous, { recursive: true, force: true });
+}
+
 /** Options shared by the CLI's bundle and the build-time generator of the rubric validators. */
 const common = {
   absWorkingDir: fileURLToPath(root),
@@ -185,10 +200,7 @@ try {
     ]),
   );
   await writeFile(new URL("meta.json", staging), `${JSON.stringify({ outputs }, null, 1)}\n`);
-  await rm(previous, { recursive: true, force: true });
-  await rename(outdir, previous).catch(() => undefined);
-  await rename(staging, outdir);
-  await rm(previous, { recursive: true, force: true });
+  await swapIn();
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   throw error;
