@@ -181,6 +181,9 @@ try {
     chunkNames: "[name]-[hash]",
     splitting: true,
     metafile: true,
+    // Read only when source maps are on (NODE_OPTIONS=--enable-source-maps): a bug report's stack trace
+    // then names the TypeScript sources; without them each chunk names the module it holds (// comments).
+    sourcemap: true,
   });
   for (const [file, input] of Object.entries(result.metafile.inputs)) {
     for (const target of input.imports) {
@@ -194,10 +197,12 @@ try {
   // Which source modules each output file holds: the start-up test maps the files a command loaded back
   // to the modules (and packages) they contain.
   const outputs = Object.fromEntries(
-    Object.entries(result.metafile.outputs).map(([file, output]) => [
-      path.relative(fileURLToPath(staging), path.resolve(fileURLToPath(root), file)),
-      { inputs: Object.keys(output.inputs) },
-    ]),
+    Object.entries(result.metafile.outputs)
+      .filter(([file]) => !file.endsWith(".map"))
+      .map(([file, output]) => [
+        path.relative(fileURLToPath(staging), path.resolve(fileURLToPath(root), file)),
+        { inputs: Object.keys(output.inputs) },
+      ]),
   );
   await writeFile(new URL("meta.json", staging), `${JSON.stringify({ outputs }, null, 1)}\n`);
   await swapIn();
