@@ -44,7 +44,10 @@ async function rubricFiles(): Promise<Array<[string, string, unknown]>> {
  * What a validation answers: verdict, the errors as lint reads them, and the value (defaults filled). As
  * JSON: the schemas in run-time errors also carry TypeBox's symbol keys, which no reader looks at.
  */
-function answer(validate: ValidateFunction, value: unknown) {
+function answer(
+  validate: ValidateFunction,
+  value: unknown,
+): { valid: boolean; errors: ErrorObject[]; value: unknown } {
   const copy = structuredClone(value);
   const valid = validate(copy);
   const errors: ErrorObject[] = validate.errors ?? [];
