@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, stat, utimes } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, utimes } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -20,9 +20,9 @@ const noDocker = { ...process.env, DOCKER_HOST: "unix:///nonexistent/dockgrade-t
 let dir: string;
 
 /** The files a command loaded (URLs), whatever its exit code. */
-async function filesLoadedBy(args: string[]): Promise<string[]> {
+async function filesLoadedBy(args: string[], extraEnv: Record<string, string> = {}): Promise<string[]> {
   const file = path.join(dir, `${args.join("-").replace(/\W+/g, "_")}.txt`);
-  const env = { ...noDocker, DOCKGRADE_TRACE_IMPORTS: file };
+  const env = { ...noDocker, ...extraEnv, DOCKGRADE_TRACE_IMPORTS: file };
   const hook = "./src/__fixtures__/trace-imports.mjs";
   await run("node", ["--import", hook, "bin/dockgrade.js", ...args], { env }).catch(() => undefined);
   return (await readFile(file, "utf8")).split("\n");
@@ -75,11 +75,21 @@ describe("dockgrade start-up", () => {
   });
 
   it("rubric lint loads a few bundled files, not the ~750 modules tsc writes", async () => {
-    const files = (await filesLoadedBy(["rubric", "lint"])).filter((url) => url.startsWith("file:"));
+    // The cold path: the rubric read and validated, not read back from the cache.
+    const cold = { DOCKGRADE_CACHE_DIR: "off" };
+    const files = (await filesLoadedBy(["rubric", "lint"], cold)).filter((url) => url.startsWith("file:"));
     expect(files.filter((url) => url.includes("/dist/src/"))).toEqual([]);
     // The rubric's validators come compiled from the build (src/rubric/precompile-validators.ts).
     expect(files).toContain(pathToFileURL(path.join(root, "dist/cli/rubric-validators.js")).href);
     expect(files.length).toBeLessThan(40);
+  });
+
+  it("a second rubric lint of an unchanged rubric reads it back from the cache folder", async () => {
+    const cache = { DOCKGRADE_CACHE_DIR: path.join(dir, "cache") };
+    const validators = pathToFileURL(path.join(root, "dist/cli/rubric-validators.js")).href;
+    expect(await filesLoadedBy(["rubric", "lint"], cache)).toContain(validators);
+    expect(await readdir(path.join(dir, "cache", "rubrics"))).toHaveLength(1);
+    expect(await filesLoadedBy(["rubric", "lint"], cache)).not.toContain(validators);
   });
 
   it("the bundle's Markdown worker (found beside its chunks) parses as the sources do", async () => {
