@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -10,6 +12,10 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    env: { TESTCONTAINERS_RYUK_DISABLED: "true" },
+    // The validated-rubric cache of the commands the tests run goes to a folder of the tests' own.
+    env: {
+      TESTCONTAINERS_RYUK_DISABLED: "true",
+      DOCKGRADE_CACHE_DIR: path.join(os.tmpdir(), "dockgrade-test-cache"),
+    },
   },
 });

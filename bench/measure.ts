@@ -41,9 +41,10 @@ export function timed(command: string, args: string[], env: NodeJS.ProcessEnv = 
 }
 
 /** `dockgrade ARGS` on the Node running the benchmark, with its own CPU time and peak memory recorded. */
-export async function dockgrade(args: string[]): Promise<Run> {
+export async function dockgrade(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const file = path.join(os.tmpdir(), `dockgrade-bench-usage-${process.pid}-${++counter}.json`);
   const run = await timed(process.execPath, ["--import", path.join(here, "self-usage.mjs"), CLI, ...args], {
+    ...env,
     DOCKGRADE_BENCH_USAGE: file,
   });
   const usage = await readFile(file, "utf8").then(JSON.parse, () => undefined);

@@ -2,6 +2,10 @@
 // Thin launcher: checks the Node.js version, then runs the CLI compiled to dist/ by `npm install`
 // (prepare) or `npm run build`. Plain JavaScript with no dependency, so it runs on any Node.js. Node's
 // on-disk compile cache (Node >= 22.1; a no-op elsewhere) spares re-parsing the modules at each start.
+// The build bundles the CLI into dist/cli/ (scripts/bundle.mjs): about ten files to load instead of about
+// 750. It runs when it is at least as new as the modules tsc wrote to dist/src/, so a `tsc` alone, or an
+// install without esbuild, runs those modules instead of a stale or missing bundle.
+import { statSync } from "node:fs";
 import module from "node:module";
 import { nodeVersionProblem } from "./node-version.js";
 
@@ -11,7 +15,7 @@ if (problem) {
   process.exit(2);
 }
 module.enableCompileCache?.();
-import("../dist/src/cli.js").catch((error) => {
+import(cliEntry()).catch((error) => {
   if (error && error.code === "ERR_MODULE_NOT_FOUND") {
     console.error(
       "dockgrade: not built yet. Run `npm install` (or `npm run build`) in the dockgrade folder first.",
@@ -20,3 +24,14 @@ import("../dist/src/cli.js").catch((error) => {
   }
   throw error;
 });
+
+/** dist/cli/cli.js (the bundle) when it is not older than dist/src/cli.js, else dist/src/cli.js. */
+function cliEntry() {
+  const bundle = new URL("../dist/cli/cli.js", import.meta.url);
+  const modules = new URL("../dist/src/cli.js", import.meta.url);
+  try {
+    return statSync(bundle).mtimeMs >= statSync(modules).mtimeMs ? bundle.href : modules.href;
+  } catch {
+    return modules.href;
+  }
+}

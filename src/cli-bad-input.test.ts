@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_REPORT_BYTES } from "./submission/find-report.js";
+import { buildCli } from "./testing/build-cli.js";
 
 const run = promisify(execFile);
 const repo = process.cwd();
@@ -49,7 +50,7 @@ async function lab(name: string, files: Record<string, string | Buffer>): Promis
 }
 
 beforeAll(async () => {
-  await run("node_modules/.bin/tsc", ["-p", "tsconfig.build.json"]);
+  await buildCli();
   dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-bad-input-"));
   // A git server that knows no repository: git's own reason must reach the user.
   server = createServer((_request, response) => response.writeHead(404).end("Not Found"));

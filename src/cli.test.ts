@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../graders/index.js";
 import { reportErrors } from "./report/validate.js";
+import { buildCli } from "./testing/build-cli.js";
 
 const run = promisify(execFile);
 const tsx = "node_modules/.bin/tsx";
@@ -25,7 +26,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = noDocker) {
 describe("dockgrade CLI", () => {
   beforeAll(async () => {
     // bin/dockgrade.js runs the compiled CLI: build it so the launcher is tested as a user gets it.
-    await run("node_modules/.bin/tsc", ["-p", "tsconfig.build.json"]);
+    await buildCli();
   }, 120_000);
 
   it("the bin launcher runs the built CLI", async () => {

@@ -1,15 +1,14 @@
 // The live progress of `dockgrade check` in a real terminal (tmux), during a real build: the running check
 // with its elapsed time, the build's current step and last output line. The screen is kept as a test
 // artifact (test-artifacts/check-progress.txt and .png).
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderTerminalPng } from "../../scripts/render-terminal-png.js";
+import { buildCli } from "../testing/build-cli.js";
 
-const run = promisify(execFile);
 const repo = process.cwd();
 const ARTIFACTS = path.resolve("test-artifacts");
 const socket = `dockgrade-progress-${process.pid}`;
@@ -17,7 +16,7 @@ const tmux = (...args: string[]) => execFileSync("tmux", ["-L", socket, ...args]
 let dir: string;
 
 beforeAll(async () => {
-  await run("node_modules/.bin/tsc", ["-p", "tsconfig.build.json"]);
+  await buildCli();
   dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-progress-"));
 }, 180_000);
 afterAll(async () => {

@@ -15,7 +15,7 @@ import {
   DEFAULT_TIMEOUTS,
   type Rubric,
 } from "./types.js";
-import { schemaProblems } from "./validate-schema.js";
+import { schemaProblems, usePrecompiledValidators } from "./validate-schema.js";
 import { fieldName, type Problem, positionOf, readYamlFile, type YamlFile } from "./yaml-file.js";
 
 export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; problems: Problem[] };
@@ -27,6 +27,7 @@ const ASSIGNMENT_FILES = ["assignment.yaml", "assignment.yml"];
  * then the rules that span files. Returns every problem at once, each with file:line:column and field.
  */
 export async function loadRubric(dir: string, registry: GraderSchemas): Promise<RubricLoad> {
+  await usePrecompiledValidators();
   const root = path.resolve(dir);
   const assignmentFile = await firstExisting(ASSIGNMENT_FILES.map((name) => path.join(root, name)));
   if (!assignmentFile) {

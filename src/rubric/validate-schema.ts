@@ -1,51 +1,111 @@
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import type { Static, TSchema } from "@sinclair/typebox";
-import { Ajv, type ErrorObject, type KeywordDefinition, type ValidateFunction } from "ajv";
-import { PATTERN_KEYWORD, type PatternKind, patternProblem } from "../text/pattern.js";
+import {
+  _,
+  Ajv,
+  type CodeKeywordDefinition,
+  type ErrorObject,
+  type Options,
+  str,
+  type ValidateFunction,
+} from "ajv";
+import { PATTERN_KEYWORD, patternProblem } from "../text/pattern.js";
 import type { Problem, YamlFile, YamlPath } from "./yaml-file.js";
 import { fieldName, positionOf } from "./yaml-file.js";
 
 // Two validators: one reports (rubric structure), one also fills grader parameter defaults in place.
 // The schemas are the code's own (TypeBox), so they are not checked against the JSON Schema meta-schema
 // (`validateSchema: false`), and the generated code is not optimised (`optimize: false`): together they
-// cut the time ajv spends compiling validators, most of what `rubric lint` costs, by about three quarters.
-const fast = {
+// cut the time ajv spends compiling validators by about three quarters. The build goes further: it
+// compiles the bundled schemas ahead of time (`precompile-validators.ts`, run by scripts/bundle.mjs),
+// so the built CLI loads their code instead of compiling them (about 0.1 s of CPU a start).
+export const AJV_OPTIONS: Options = {
   allErrors: true,
   strict: false,
   verbose: true,
   validateSchema: false,
   code: { optimize: false },
 };
-const strictAjv = new Ajv(fast);
-const defaultingAjv = new Ajv({ ...fast, useDefaults: true });
 // Rubric patterns are compiled while the rubric is validated (and cached for grading): a bad one is a
-// problem at its file:line:column, never an error on every submission of the class.
-const patternKeyword: KeywordDefinition = {
+// problem at its file:line:column, never an error on every submission of the class. A keyword that
+// generates code (calling `patternProblem`), so that ahead-of-time code can call it too.
+const patternKeyword: CodeKeywordDefinition = {
   keyword: PATTERN_KEYWORD,
   type: "string",
   schemaType: "string",
-  errors: true,
-  validate: function validatePattern(kind: PatternKind, data: string): boolean {
-    const detail = patternProblem(kind, data);
-    if (detail === undefined) return true;
-    (validatePattern as { errors?: Partial<ErrorObject>[] }).errors = [
-      { keyword: PATTERN_KEYWORD, message: detail, params: { detail } },
-    ];
-    return false;
+  error: {
+    message: ({ params }) => str`${params.detail}`,
+    params: ({ params }) => _`{detail: ${params.detail}}`,
+  },
+  code(cxt) {
+    const problem = cxt.gen.scopeValue("func", { ref: patternProblem, code: _`patternProblem` });
+    const detail = cxt.gen.const("detail", _`${problem}(${cxt.schema}, ${cxt.data})`);
+    cxt.setParams({ detail });
+    cxt.fail(_`${detail} !== undefined`);
   },
 };
-for (const ajv of [strictAjv, defaultingAjv]) ajv.addKeyword(patternKeyword);
+
+/** An ajv with the rubric's options and keyword (`options` for the build's ahead-of-time compilation). */
+export function newAjv(fillDefaults: boolean, options: Options = AJV_OPTIONS): Ajv {
+  const ajv = new Ajv(fillDefaults ? { ...options, useDefaults: true } : options);
+  ajv.addKeyword(patternKeyword);
+  return ajv;
+}
+// Made on first use: a start whose validators are all precompiled never builds one.
+let strictAjv: Ajv | undefined;
+let defaultingAjv: Ajv | undefined;
+function ajvFor(fillDefaults: boolean): Ajv {
+  if (fillDefaults) {
+    defaultingAjv ??= newAjv(true);
+    return defaultingAjv;
+  }
+  strictAjv ??= newAjv(false);
+  return strictAjv;
+}
+
 const compiled = new WeakMap<TSchema, { plain?: ValidateFunction; defaulting?: ValidateFunction }>();
+/** Validators compiled ahead of time, by `validatorKey`; empty unless `usePrecompiledValidators` found some. */
+let precompiled: Record<string, ValidateFunction> = {};
+
+/**
+ * The key of a schema's ahead-of-time validator: its JSON and whether it fills defaults. A schema changed
+ * since the build (or one the build never saw: a grader added through the library) has no validator under
+ * its key and is compiled as before.
+ */
+export function validatorKey(schema: TSchema, fillDefaults: boolean): string {
+  const json = JSON.stringify(schema);
+  return `${fillDefaults ? "d" : "p"}${createHash("sha256").update(json).digest("hex").slice(0, 32)}`;
+}
 
 function validatorFor(schema: TSchema, fillDefaults: boolean): ValidateFunction {
   const entry = compiled.get(schema) ?? {};
   compiled.set(schema, entry);
-  if (fillDefaults) {
-    entry.defaulting ??= defaultingAjv.compile(schema);
-    return entry.defaulting;
-  }
-  entry.plain ??= strictAjv.compile(schema);
-  return entry.plain;
+  const slot = fillDefaults ? "defaulting" : "plain";
+  entry[slot] ??= precompiled[validatorKey(schema, fillDefaults)] ?? ajvFor(fillDefaults).compile(schema);
+  return entry[slot];
 }
+
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the validators the build compiled ahead of time (rubric-validators.js beside this module: the
+ * bundle's), once; without them (sources, dist/src/, a damaged file) every schema is compiled as before.
+ */
+export function usePrecompiledValidators(): Promise<void> {
+  loading ??= import(new URL("./rubric-validators.js", import.meta.url).href)
+    .then((module: { default: PrecompiledFactory }) => {
+      precompiled = module.default(patternProblem, createRequire(import.meta.url));
+    })
+    .catch(() => undefined);
+  return loading;
+}
+
+/** What rubric-validators.js exports (`precompiledValidatorsSource`): validators by `validatorKey`. */
+export type PrecompiledFactory = (
+  problem: typeof patternProblem,
+  require: NodeJS.Require,
+) => Record<string, ValidateFunction>;
 
 /**
  * A check's params as the engine receives them: a copy, defaults filled by the same validator the rubric
@@ -55,7 +115,7 @@ export function paramsWithDefaults<S extends TSchema>(schema: S, params: Record<
   const filled = structuredClone(params);
   const validate = validatorFor(schema, true);
   if (!validate(filled))
-    throw new Error(`params do not fit the schema: ${defaultingAjv.errorsText(validate.errors)}`);
+    throw new Error(`params do not fit the schema: ${ajvFor(true).errorsText(validate.errors)}`);
   return filled as Static<S>;
 }
 
