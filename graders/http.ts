@@ -92,6 +92,7 @@ export default defineGrader({
       `http ${JSON.stringify({ ...same, logLines: params.logLines })}`,
       ctx.signal,
       () => observe(ctx, params),
+      ctx.idle,
     );
     if (!observed.ok) return observed.result;
     const ready: Finding<HttpMessageId> = {

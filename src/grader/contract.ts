@@ -59,6 +59,11 @@ export interface GraderContext {
   signal: AbortSignal;
   /** Progress lines for the terminal (never part of the report). */
   log(line: string): void;
+  /**
+   * Waits for work another check is doing for this one (see sharedWork) without holding this check's
+   * place among the checks running at once; absent outside the engine.
+   */
+  idle?<R>(waiting: Promise<R>): Promise<R>;
 }
 
 export interface GraderDefinition<S extends TSchema = TSchema, M extends MessageCatalog = MessageCatalog> {
