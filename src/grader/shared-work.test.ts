@@ -32,6 +32,9 @@ describe("sharedWork", () => {
     ]);
     expect(answers).toEqual(["run", "run"]);
     expect(idled).toEqual(["second"]);
+    // Work already done is handed over at once.
+    expect(await sharedWork(session, "bind", live(), async () => "never", idle("third"))).toBe("run");
+    expect(idled).toEqual(["second"]);
   });
 
   it("shares a failure like a result", async () => {

@@ -5,7 +5,13 @@
  * check's own abort (a deadline) is not shared: the next check that asks does it again. A check that
  * waits for work another check started lends its place among the checks running at once (`idle`).
  */
-const memo = new WeakMap<object, Map<string, { result: Promise<unknown>; signal: AbortSignal }>>();
+interface Entry {
+  result: Promise<unknown>;
+  signal: AbortSignal;
+  settled: boolean;
+}
+
+const memo = new WeakMap<object, Map<string, Entry>>();
 
 export async function sharedWork<T>(
   owner: object,
@@ -21,13 +27,18 @@ export async function sharedWork<T>(
   }
   for (;;) {
     let entry = entries.get(key);
-    const joined = entry !== undefined;
+    const waitsForAnother = entry !== undefined && !entry.settled;
     if (!entry) {
-      entry = { result: work(), signal };
+      const started: Entry = { result: work(), signal, settled: false };
+      started.result.then(
+        () => (started.settled = true),
+        () => (started.settled = true),
+      );
+      entry = started;
       entries.set(key, entry);
     }
     const settled = entry.result.catch((error: unknown) => ({ [failed]: error }));
-    const result = joined && idle ? await idle(settled) : await settled;
+    const result = waitsForAnother && idle ? await idle(settled) : await settled;
     const cut = entry.signal !== signal && entry.signal.aborted && !signal.aborted;
     if (!cut) {
       if (isFailure(result)) throw result[failed];
