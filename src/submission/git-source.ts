@@ -108,9 +108,10 @@ function round(value: number): number {
 export async function localCommit(dir: string): Promise<{ commit?: string; dirty?: boolean }> {
   try {
     const git = simpleGit(dir);
-    if (!(await git.checkIsRepo())) return {};
-    const top = (await git.revparse(["--show-toplevel"])).trim();
-    const commit = (await git.revparse(["HEAD"])).trim();
+    // One git process for both (each costs the harness a spawn): outside a work tree, or with no commit
+    // yet, it fails, and the folder has no commit to record.
+    const [top = "", commit = ""] = (await git.revparse(["--show-toplevel", "HEAD"])).trim().split("\n");
+    if (!/^[0-9a-f]{40,64}$/.test(commit)) return {};
     const status = await git.status(["--porcelain", "--", "."]);
     return { commit, dirty: top.length > 0 && !status.isClean() };
   } catch {
