@@ -46,21 +46,19 @@ export interface BuildSandbox {
  */
 export async function openBuildSandbox(engine: Engine, settings: SandboxSettings): Promise<BuildSandbox> {
   const { policy } = settings;
-  const limits = await limitsHolder(engine, settings);
+  const filtered = policy.network !== "open" && policy.network !== "closed";
+  // The limits holder and the proxy (its two networks, then itself) do not depend on each other: made side by
+  // side, they no longer come one after the other before the build (about half a second of it, here).
+  const [limits, proxy] = await allSettled([
+    limitsHolder(engine, settings),
+    filtered ? proxyOnItsNetworks(engine, settings) : Promise.resolve(undefined),
+  ] as const);
   const base = { network: policy.network, pids: policy.pids, ...limits };
-  if (policy.network === "open") return { ...base, buildArgs: {} };
-  if (policy.network === "closed") return { ...base, networkMode: "none", buildArgs: {} };
-  const internal = await createNetwork(engine, settings, "build", {
-    Internal: true,
-    // No address on the host's side of the bridge: the host (and, through it, anything else) is not even
-    // a neighbour; the only peers are the proxy and the build's own step containers.
-    Options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-  });
-  const egress =
-    settings.egressNetwork ??
-    (await createNetwork(engine, settings, "egress", { Internal: false, Options: {} }));
-  const proxyIp = await startProxy(engine, settings, internal, egress);
-  const url = `http://${proxyIp}:${PROXY_PORT}`;
+  if (!proxy)
+    return policy.network === "closed"
+      ? { ...base, networkMode: "none", buildArgs: {} }
+      : { ...base, buildArgs: {} };
+  const url = `http://${proxy.ip}:${PROXY_PORT}`;
   const buildArgs = {
     HTTP_PROXY: url,
     HTTPS_PROXY: url,
@@ -69,7 +67,36 @@ export async function openBuildSandbox(engine: Engine, settings: SandboxSettings
     NO_PROXY: "",
     no_proxy: "",
   };
-  return { ...base, networkMode: internal, buildArgs };
+  return { ...base, networkMode: proxy.internal, buildArgs };
+}
+
+/** The build's internal network and the way out, then the proxy between them; its address on the first. */
+async function proxyOnItsNetworks(engine: Engine, settings: SandboxSettings) {
+  const [internal, egress] = await allSettled([
+    createNetwork(engine, settings, "build", {
+      Internal: true,
+      // No address on the host's side of the bridge: the host (and, through it, anything else) is not even
+      // a neighbour; the only peers are the proxy and the build's own step containers.
+      Options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+    }),
+    settings.egressNetwork ?? createNetwork(engine, settings, "egress", { Internal: false, Options: {} }),
+  ] as const);
+  return { internal, ip: await startProxy(engine, settings, internal, egress) };
+}
+
+/**
+ * Like Promise.all, but rejects (with the first failure) only once every promise has settled: nothing is
+ * still being created when the session's close removes what the run made.
+ */
+async function allSettled<T extends readonly unknown[]>(
+  promises: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  };
 }
 
 async function createNetwork(
