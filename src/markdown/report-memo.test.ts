@@ -22,8 +22,13 @@ describe("the report, parsed once per submission", () => {
       readParsedReport(files, "README.md"),
     ]);
     expect(a.ok && b.ok && a.root === b.root).toBe(true);
+    // Another submission reads its own file: changed on disk, it sees the change; this one keeps its tree.
+    await writeFile(path.join(dir, "README.md"), "# Etape 2\n\nUn autre texte.\n");
     const other = await readParsedReport(new SubmissionFiles(dir, dir), "README.md");
+    expect(other.ok && other.text).toBe("# Etape 2\n\nUn autre texte.\n");
     expect(other.ok && a.ok && other.root !== a.root).toBe(true);
+    const again = await readParsedReport(files, "README.md");
+    expect(again.ok && a.ok && again.root === a.root).toBe(true);
   });
 
   it("parses a large text in a worker, with the same tree as on the main thread", async () => {
