@@ -39,9 +39,11 @@ export function chainLengths(items: readonly Schedulable[]): Map<string, number>
 export interface Slot {
   /**
    * Lends the slot while `waiting` settles (work another item is doing for both), so a ready item can use
-   * it; takes a slot of its pool back before returning, ahead of items not yet started.
+   * it; takes a slot of its pool back before returning, ahead of items not yet started. With `back: false`
+   * the item goes on without one: what is left of it is a small part of another item's work (stopping the
+   * container that item started under its own slot).
    */
-  idle<R>(waiting: Promise<R>): Promise<R>;
+  idle<R>(waiting: Promise<R>, options?: { back?: boolean }): Promise<R>;
 }
 
 /**
@@ -69,24 +71,38 @@ export async function runScheduled<T extends Schedulable>(
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
 
-  const slotOf = (pool: string): Slot => ({
-    async idle(waitingFor) {
-      busy.set(pool, (busy.get(pool) ?? 1) - 1);
-      startReady();
-      try {
-        return await waitingFor;
-      } finally {
-        const queue = returning.get(pool) ?? [];
-        returning.set(pool, queue);
-        if (queue.length === 0 && (busy.get(pool) ?? 0) < capOf(pool))
-          busy.set(pool, (busy.get(pool) ?? 0) + 1);
-        else {
-          // The slot is counted by whoever hands it over (startReady).
-          await new Promise<void>((resolve) => queue.push(resolve));
+  /** A running item's slot; `release` frees it at the end unless the item gave it up for good. */
+  const slotOf = (pool: string) => {
+    let held = true;
+    const release = () => {
+      if (held) busy.set(pool, (busy.get(pool) ?? 1) - 1);
+      held = false;
+    };
+    const slot: Slot = {
+      async idle(waitingFor, options = {}) {
+        release();
+        startReady();
+        try {
+          return await waitingFor;
+        } finally {
+          if (options.back !== false) {
+            await backInto(pool);
+            held = true;
+          }
         }
-      }
-    },
-  });
+      },
+    };
+    return { slot, release };
+  };
+
+  /** Takes a slot of `pool` back for an item returning from `idle`. */
+  const backInto = async (pool: string) => {
+    const queue = returning.get(pool) ?? [];
+    returning.set(pool, queue);
+    if (queue.length === 0 && (busy.get(pool) ?? 0) < capOf(pool)) busy.set(pool, (busy.get(pool) ?? 0) + 1);
+    // Else the slot is counted by whoever hands it over (startReady).
+    else await new Promise<void>((resolve) => queue.push(resolve));
+  };
 
   const startReady = () => {
     for (const [pool, queue] of returning) {
@@ -105,14 +121,15 @@ export async function runScheduled<T extends Schedulable>(
       }
       pending.splice(i, 1);
       busy.set(pool, (busy.get(pool) ?? 0) + 1);
+      const { slot, release } = slotOf(pool);
       const running: Promise<void> = Promise.resolve()
-        .then(() => run(item, slotOf(pool)))
+        .then(() => run(item, slot))
         .catch((error: unknown) => {
           failure ??= { error };
         })
         .finally(() => {
           inFlight.delete(running);
-          busy.set(pool, (busy.get(pool) ?? 1) - 1);
+          release();
           for (const needs of waiting.values()) needs.delete(item.id);
           startReady();
         });

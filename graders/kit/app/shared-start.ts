@@ -33,8 +33,9 @@ export function leaseApp(ctx: GraderContext, options: AppStartOptions): Promise<
 
 /**
  * A lease for the check that stops the app (`lifecycle`): it joins the shared run like `leaseApp`, then
- * waits until every other holder has released it (lending its Docker slot meanwhile) and has the
- * container to itself; no check joins it after that. What it measures is unchanged: the container it
+ * waits until every other holder has released it and has the container to itself; no check joins it after
+ * that. Joined, it waits without its Docker slot and goes on without one (the container was started under
+ * the other check's); started by it, it lends its slot while the others use the app. What it measures is unchanged: the container it
  * stops started the same way and answered the same way, and nothing else uses it any more.
  */
 export function leaseAppToStop(ctx: GraderContext, options: AppStartOptions): Promise<AppLease> {
@@ -48,14 +49,14 @@ async function lease(ctx: GraderContext, options: AppStartOptions, toStop: boole
     session = new Map();
     runs.set(owner, session);
   }
+  const entries = session;
   const key = JSON.stringify(options);
-  const known = session.get(key);
+  const known = entries.get(key);
   const joined = known !== undefined && !known.taken;
   const run: Run =
     known && joined ? known : { start: startApp(ctx, options), signal: ctx.signal, holders: 0, taken: false };
-  if (!joined) session.set(key, run);
+  if (!joined) entries.set(key, run);
   run.holders++;
-  const entries = session;
   let released = false;
   const release = async () => {
     if (released) return;
@@ -66,24 +67,46 @@ async function lease(ctx: GraderContext, options: AppStartOptions, toStop: boole
     if (entries.get(key) === run) entries.delete(key);
     await (await run.start).container?.remove().catch(() => undefined);
   };
-  const wait = <R>(waiting: Promise<R>) => (joined && ctx.idle ? ctx.idle(waiting) : waiting);
-  const start = await wait(run.start);
-  if (run.signal !== ctx.signal && run.signal.aborted && !ctx.signal.aborted) {
-    // Cut by the deadline of the check that started it: this check starts its own.
+  // Cut by the deadline of the check that started it: this check starts its own.
+  const cut = () => run.signal !== ctx.signal && run.signal.aborted && !ctx.signal.aborted;
+  const again = async () => {
     if (entries.get(key) === run) entries.delete(key);
     await release();
     return lease(ctx, options, toStop);
+  };
+  if (!toStop) {
+    const start = await (joined && ctx.idle ? ctx.idle(run.start) : run.start);
+    return cut() ? again() : { start, release };
   }
-  if (!toStop) return { start, release };
-  run.taken = true;
-  if (entries.get(key) === run) entries.delete(key);
-  if (run.holders > 1) {
-    const alone = new Promise<void>((resolve) => {
-      run.lastHolder = resolve;
-      ctx.signal.addEventListener("abort", () => resolve(), { once: true });
-    });
-    await (ctx.idle ? ctx.idle(alone) : alone);
-  }
+  const alone = () =>
+    run.holders > 1
+      ? new Promise<void>((resolve) => {
+          run.lastHolder = resolve;
+          ctx.signal.addEventListener("abort", () => resolve(), { once: true });
+        })
+      : Promise.resolve();
+  const takeOver = async (): Promise<AppStart | undefined> => {
+    const start = await run.start;
+    if (cut()) return undefined;
+    run.taken = true;
+    if (entries.get(key) === run) entries.delete(key);
+    await alone();
+    return start;
+  };
+  let start: AppStart | undefined;
+  if (!joined) {
+    start = await run.start;
+    run.taken = true;
+    if (entries.get(key) === run) entries.delete(key);
+    const others = alone();
+    await (ctx.idle ? ctx.idle(others) : others);
+  } else if (ctx.idle) {
+    // Joined, it waits for the start and for the others without its Docker slot, and goes on without one:
+    // stopping the container the other check started under its own slot is what is left of that run.
+    start = await ctx.idle(takeOver(), { back: false });
+    if (!start) await ctx.idle(Promise.resolve()); // starting its own after all: with a slot
+  } else start = await takeOver();
+  if (!start) return again();
   if (ctx.signal.aborted) {
     // Cut while others still used it: it is theirs to remove, not this check's to stop.
     await release();
