@@ -18,7 +18,8 @@ import { type HttpMessageId, httpMessages } from "./http/messages.js";
 import { formatLogs } from "./kit/app/diagnose.js";
 import { type HttpOutcome, httpProbe } from "./kit/app/http-probe.js";
 import { sessionWithImage } from "./kit/app/session-gate.js";
-import { logLinesParam, startApp } from "./kit/app/start.js";
+import { leaseApp } from "./kit/app/shared-start.js";
+import { logLinesParam } from "./kit/app/start.js";
 import { linesOf } from "./kit/app/text.js";
 
 /**
@@ -92,6 +93,7 @@ export default defineGrader({
       `http ${JSON.stringify({ ...same, logLines: params.logLines })}`,
       ctx.signal,
       () => observe(ctx, params),
+      ctx.idle,
     );
     if (!observed.ok) return observed.result;
     const ready: Finding<HttpMessageId> = {
@@ -124,12 +126,14 @@ async function observe(
     logLines: number;
   },
 ): Promise<Observed> {
-  const started = await startApp(ctx, {
+  // The app run is leased: a lifecycle check starting it the same way stops this container once done here.
+  const lease = await leaseApp(ctx, {
     port: params.port,
     readyPath: (params.requests[0] as RequestSpec).path,
     startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
     logLines: params.logLines,
   });
+  const started = lease.start;
   try {
     if (!started.ok) return { ok: false, result: { ...started.result, credit: 0 } };
     const { container } = started;
@@ -153,7 +157,7 @@ async function observe(
       : "";
     return { ok: true, outcomes, logs, readyMs: started.readyMs, notes: started.notes };
   } finally {
-    await started.container?.remove().catch(() => undefined);
+    await lease.release();
   }
 }
 

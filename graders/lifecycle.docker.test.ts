@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
+import type { DockerSession } from "../src/docker/session.js";
+import type { AnyGrader } from "../src/grader/contract.js";
 import { rendered } from "../src/grader/test-context.js";
+import { paramsWithDefaults } from "../src/rubric/validate-schema.js";
+import http from "./http.js";
 import { FixtureSessions } from "./kit/app/test-sessions.js";
 import lifecycle from "./lifecycle.js";
 
@@ -48,6 +52,34 @@ describe("the lifecycle grader on the real engine", () => {
       );
     },
   );
+
+  it("stops the container an http check started the same way, once that check has its answers", async () => {
+    const ctx = await sessions.context("ok");
+    const session = ctx.docker as DockerSession;
+    const started: string[] = [];
+    // One session object for both checks, counting the containers it starts.
+    const counting: DockerSession = Object.create(session);
+    counting.startContainer = async (options) => {
+      const container = await session.startContainer(options);
+      started.push(container.id);
+      return container;
+    };
+    const run = (grader: AnyGrader, params: Record<string, unknown>) =>
+      grader.run(
+        { ...ctx, docker: counting, signal: new AbortController().signal },
+        paramsWithDefaults(grader.params, params),
+      );
+    const [answered, stopped] = await Promise.all([
+      run(http, { requests: [{ path: "/quote", status: 200 }] }),
+      run(lifecycle, params),
+    ]);
+    expect(answered.status, rendered(http, answered)).toBe("pass");
+    expect(stopped.status, rendered(lifecycle, stopped)).toBe("pass");
+    expect(started).toHaveLength(1);
+    // Started alone, it starts its own.
+    expect((await run(lifecycle, params)).status).toBe("pass");
+    expect(started).toHaveLength(2);
+  });
 
   it("is skipped, not failed, when the container exits by itself before the stop", async () => {
     const result = await sessions.run(lifecycle, "crash-at-import", params);

@@ -5,7 +5,8 @@ import { defineGrader, type Finding, type GraderContext, type GraderResult } fro
 import { formatLogs } from "./kit/app/diagnose.js";
 import { scoreParts } from "./kit/app/score-parts.js";
 import { sessionWithImage } from "./kit/app/session-gate.js";
-import { logLinesParam, startApp } from "./kit/app/start.js";
+import { leaseAppToStop } from "./kit/app/shared-start.js";
+import { logLinesParam } from "./kit/app/start.js";
 import { judgeExited, judgePorts, judgeRemoved, judgeStop, type SubCheck } from "./lifecycle/judge.js";
 import { type LifecycleMessageId, lifecycleMessages } from "./lifecycle/messages.js";
 
@@ -90,18 +91,21 @@ export default defineGrader({
       return { status: "error", findings: [{ messageId: "noWeight", severity: "problem" }] };
     const session = await sessionWithImage(ctx);
     if (!session.ok) return session.result;
-    const started = await startApp(ctx, {
+    // The app started the same way by an http check is taken over once that check is done with it (one
+    // container instead of two); this check has it to itself before it stops it.
+    const lease = await leaseAppToStop(ctx, {
       port: params.port,
       readyPath: params.readyPath,
       startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
       logLines: params.logLines,
     });
-    // What this check needs is a container that starts: one that is refused, or exits by itself before the
-    // stop, has no SIGTERM handling to judge (the check that starts the app reports why, once).
-    if (!started.ok && !started.container) return notStarted(started.result);
-    // Present from here: the app answered, or it was created and then failed to answer.
-    const container = started.container as ContainerHandle;
+    const started = lease.start;
     try {
+      // What this check needs is a container that starts: one that is refused, or exits by itself before
+      // the stop, has no SIGTERM handling to judge (the check that starts the app reports why, once).
+      if (!started.ok && !started.container) return notStarted(started.result);
+      // Present from here: the app answered, or it was created and then failed to answer.
+      const container = started.container as ContainerHandle;
       if (!started.ok) {
         const state = (await container.inspect()).State;
         if (!state.Running)
@@ -120,7 +124,7 @@ export default defineGrader({
       const scored = scoreParts(parts, params.weights);
       return { ...scored, findings: [...notes, ...scored.findings] };
     } finally {
-      await container.remove().catch(() => undefined);
+      await lease.release();
     }
   },
 });

@@ -7,7 +7,7 @@ import { logLinesParam } from "./kit/app/start.js";
 import { linesOf } from "./kit/app/text.js";
 import type { VolumePart } from "./volume/judge.js";
 import { type VolumeMessageId, volumeMessages } from "./volume/messages.js";
-import { bindMountParts, maskedAppPart, namedVolumePart } from "./volume/probes.js";
+import { bindMountParts, type MaskBaseline, maskedAppPart, namedVolumePart } from "./volume/probes.js";
 
 const Weight = (what: string) =>
   T.Number({ minimum: 0, default: 1, description: `Weight of ${what} (0: not run).` });
@@ -130,33 +130,57 @@ export default defineGrader({
     const options = { ...params, startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start };
     const parts: VolumePart[] = [];
     const notes: Finding<VolumeMessageId>[] = [];
-    let baseline: { answered?: boolean; listing?: string[] } = {};
-    if (weights.mask > 0 || weights.live > 0 || weights.appMasked > 0) {
-      // The checks of one session that differ only by their weights share one run of the app (a, b, the
-      // listing for d): it does the same whatever the weights, which only choose the parts scored.
-      const { weights: _weights, ...same } = options;
-      const bound = await sharedWork(
-        session.docker,
-        `volume.bind ${JSON.stringify({ same, facts })}`,
-        ctx.signal,
-        () => bindMountParts(ctx, options, facts),
-      );
-      if (!bound.started.ok && bound.started.result.status === "error") return bound.started.result;
-      if (bound.started.ok) notes.push(...bound.started.notes);
-      else {
-        const cause = bound.started.result.findings;
-        parts.push({ id: "mask", passed: false, findings: cause });
-        parts.push({
-          id: "live",
-          passed: false,
-          findings: [{ messageId: "liveNotJudged", severity: "problem" }],
-        });
+    // The checks of one session that differ only by their weights share one run of the app (a, b, the
+    // listing for d): it does the same whatever the weights, which only choose the parts scored.
+    const { weights: _weights, ...same } = options;
+    const bind =
+      weights.mask > 0 || weights.live > 0 || weights.appMasked > 0
+        ? sharedWork(
+            session.docker,
+            `volume.bind ${JSON.stringify({ same, facts })}`,
+            ctx.signal,
+            () => bindMountParts(ctx, options, facts),
+            // Waiting for another check's run lends this check's place, unless (d) runs beside it.
+            weights.appMasked > 0 ? undefined : ctx.idle,
+          )
+        : undefined;
+    // (d) runs its container beside the bind-mounted one (only its verdict compares with that run); it is
+    // cut, and awaited, when the check ends early.
+    const cut = new AbortController();
+    const masked =
+      weights.appMasked > 0
+        ? maskedAppPart(
+            ctx,
+            options,
+            (bind ?? Promise.resolve(undefined)).then(
+              (bound): MaskBaseline => ({ answered: bound?.started.ok, listing: bound?.baselineListing }),
+              (): MaskBaseline => ({}),
+            ),
+            AbortSignal.any([ctx.signal, cut.signal]),
+          )
+        : undefined;
+    try {
+      if (bind) {
+        const bound = await bind;
+        if (!bound.started.ok && bound.started.result.status === "error") return bound.started.result;
+        if (bound.started.ok) notes.push(...bound.started.notes);
+        else {
+          const cause = bound.started.result.findings;
+          parts.push({ id: "mask", passed: false, findings: cause });
+          parts.push({
+            id: "live",
+            passed: false,
+            findings: [{ messageId: "liveNotJudged", severity: "problem" }],
+          });
+        }
+        parts.push(...bound.parts);
       }
-      parts.push(...bound.parts);
-      baseline = { answered: bound.started.ok, listing: bound.baselineListing };
+      if (weights.namedVolume > 0) parts.push(await namedVolumePart(ctx, options));
+      if (masked) parts.push(await masked);
+    } finally {
+      cut.abort();
+      await masked?.catch(() => undefined);
     }
-    if (weights.namedVolume > 0) parts.push(await namedVolumePart(ctx, options));
-    if (weights.appMasked > 0) parts.push(await maskedAppPart(ctx, options, baseline));
     const scored = scoreParts(
       parts.filter((part) => weights[part.id] > 0),
       weights,

@@ -164,11 +164,21 @@ async function runFirst(container: ContainerHandle, commands: string[][]) {
   return { ok: false as const, output: failures.join("; "), exitedWith: undefined };
 }
 
-/** (d): an empty folder mounted over the app's folder; the app must no longer start. */
+/** What the app did without the empty mount (from the bind-mounted run), that (d) compares with. */
+export interface MaskBaseline {
+  answered?: boolean;
+  listing?: string[];
+}
+
+/**
+ * (d): an empty folder mounted over the app's folder; the app must no longer start. `baseline` is only
+ * needed for the verdict, so this container runs while the bind-mounted one of (a) and (b) does.
+ */
 export async function maskedAppPart(
   ctx: GraderContext,
   params: VolumeParams,
-  baseline: { answered?: boolean; listing?: string[] },
+  baselineRun: Promise<MaskBaseline>,
+  signal: AbortSignal = ctx.signal,
 ): Promise<VolumePart> {
   const docker = ctx.docker as DockerSession;
   const empty = await docker.tempDir();
@@ -181,10 +191,10 @@ export async function maskedAppPart(
     const started = Date.now();
     let answer: HttpOutcome | undefined;
     let running = true;
-    while (Date.now() - started < params.maskWaitSeconds * 1000 && !ctx.signal.aborted) {
+    while (Date.now() - started < params.maskWaitSeconds * 1000 && !signal.aborted) {
       running = (await container.inspect()).State.Running;
       if (!running) break;
-      answer = await httpProbe(url, { timeoutMs: 1000, signal: ctx.signal });
+      answer = await httpProbe(url, { timeoutMs: 1000, signal });
       if (answer.ok) break;
       await sleep(250);
     }
@@ -196,13 +206,16 @@ export async function maskedAppPart(
           error: pythonError((await container.logs({ tail: 200, maxBytes: 16 * 1024 })).text.split("\n"))
             ?.message,
         };
+    const waitedSeconds = (Date.now() - started) / 1000;
+    const listing = info.State.Running ? await listFolder(container, params.appDir) : undefined;
+    const baseline = await baselineRun;
     return judgeAppMasked(params.appDir, {
       baselineAnswered: baseline.answered,
       baselineListing: baseline.listing,
       answered: answer?.ok === true,
       exited,
-      listing: info.State.Running ? await listFolder(container, params.appDir) : undefined,
-      waitedSeconds: (Date.now() - started) / 1000,
+      listing,
+      waitedSeconds,
     });
   } finally {
     await container.remove().catch(() => undefined);

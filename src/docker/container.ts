@@ -32,8 +32,11 @@ export interface ContainerHandle {
   /** Both streams demultiplexed, the last `maxBytes` kept (default 64 KiB). */
   logs(options?: { maxBytes?: number; tail?: number }): Promise<CapturedOutput>;
   inspect(): Promise<ContainerInspectInfo>;
-  /** Waits for the container to exit, at most `timeoutMs`. */
-  waitForExit(timeoutMs: number): Promise<{ exited: true; exitCode: number } | { exited: false }>;
+  /** Waits for the container to exit, at most `timeoutMs` (or until `signal` aborts). */
+  waitForExit(
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<{ exited: true; exitCode: number } | { exited: false }>;
   /** Starts it again after a stop; published host ports may change. */
   start(): Promise<void>;
   /** `docker stop -t graceSeconds` (default 10): SIGTERM, then SIGKILL after the grace period. */
@@ -87,7 +90,7 @@ export async function startedHandle(engine: Engine, id: string, name: string): P
       return demultiplex(Buffer.from(buffer), options.maxBytes ?? 64 * 1024, "tail");
     },
     inspect: () => container.inspect(),
-    waitForExit: (timeoutMs) => waitForExit(container, timeoutMs),
+    waitForExit: (timeoutMs, signal) => waitForExit(container, timeoutMs, signal),
     start,
     stop: (graceSeconds = 10) => stop(container, graceSeconds),
     exec: (argv, options) => exec(container, argv, options),
@@ -108,9 +111,12 @@ export function publishedPorts(info: Pick<ContainerInspectInfo, "NetworkSettings
   return map;
 }
 
-async function waitForExit(container: Container, timeoutMs: number) {
+async function waitForExit(container: Container, timeoutMs: number, signal?: AbortSignal) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const onAbort = () => controller.abort();
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const answer = (await container.wait({ abortSignal: controller.signal })) as { StatusCode: number };
     return { exited: true as const, exitCode: answer.StatusCode };
@@ -119,6 +125,7 @@ async function waitForExit(container: Container, timeoutMs: number) {
     throw error;
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
   }
 }
 

@@ -11,7 +11,7 @@ import { engineLostResult, engineWentAway } from "./engine-lost.js";
 import { orderChecks } from "./order.js";
 import { checkMessage, renderResult } from "./render.js";
 import { engineResult, runGrader } from "./run-check.js";
-import { runScheduled } from "./schedule.js";
+import { runScheduled, type Slot } from "./schedule.js";
 import { checkScore, coherentStatus, sumScores } from "./score.js";
 
 export interface GradeOptions {
@@ -65,12 +65,12 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     await runScheduled(
       orderChecks(allChecks),
       { pool: (check) => (needsDocker(check) ? "docker" : "local"), caps: { ...concurrency } },
-      async (check) => {
-        const slot =
+      async (check, slot) => {
+        const classSlot =
           needsDocker(check) && options.dockerSlot
             ? options.dockerSlot
             : (work: () => Promise<void>) => work();
-        await slot(() => gradeOne(check));
+        await classSlot(() => gradeOne(check, slot));
       },
     );
   } finally {
@@ -115,10 +115,10 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   };
 
   /** Runs one check (or says why it cannot run) and records its result. */
-  async function gradeOne(check: Check): Promise<void> {
+  async function gradeOne(check: Check, slot: Slot): Promise<void> {
     const started = now().getTime();
     const grader = registry.get(check.grader);
-    const outcome = renderResult(grader, await decide(check), lang);
+    const outcome = renderResult(grader, await decide(check, slot), lang);
     const { findings } = outcome;
     const status = coherentStatus(outcome.status, outcome.credit);
     const result: CheckResult = {
@@ -140,7 +140,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
   }
 
   /** Runs the check's grader, or says why it cannot run. */
-  async function decide(check: Check): Promise<GraderResult> {
+  async function decide(check: Check, slot: Slot): Promise<GraderResult> {
     const unmet = check.needs
       .map((need) => results.get(need))
       .filter(
@@ -187,6 +187,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
         check: { id: check.id, points: check.points, timeoutMs: seconds * 1000 },
         docker,
         log,
+        idle: slot.idle,
       },
       options.signal,
     );

@@ -102,6 +102,74 @@ describe("runScheduled", () => {
     expect(h.events).not.toContain("start c");
   });
 
+  it("lends an idle item's slot to a ready item, and gives it back to that item first", async () => {
+    const items = [item("owner"), item("joiner"), item("next"), item("last")];
+    let release: () => void = () => {};
+    const events: string[] = [];
+    const finishers = new Map<string, () => void>();
+    const done = runScheduled(items, { pool: (i) => i.pool, caps: { p: 2 } }, async (i, slot) => {
+      events.push(`start ${i.id}`);
+      if (i.id === "joiner") {
+        await slot.idle(new Promise<void>((resolve) => (release = resolve)));
+        events.push("joiner back");
+      }
+      await new Promise<void>((resolve) => finishers.set(i.id, resolve));
+      events.push(`end ${i.id}`);
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    // The joiner waits on the owner's work: its slot goes to `next`.
+    expect(events).toEqual(["start owner", "start joiner", "start next"]);
+    release();
+    await settle();
+    // Both slots are taken: the joiner waits for one, and gets it before `last`.
+    expect(events.at(-1)).toBe("start next");
+    finishers.get("owner")?.();
+    await settle();
+    expect(events.slice(-2)).toEqual(["end owner", "joiner back"]);
+    finishers.get("next")?.();
+    await settle();
+    expect(events.at(-1)).toBe("start last");
+    finishers.get("joiner")?.();
+    finishers.get("last")?.();
+    await done;
+  });
+
+  it("lets an item that gives its slot up for good go on without one", async () => {
+    const events: string[] = [];
+    let release: () => void = () => {};
+    const finishers = new Map<string, () => void>();
+    const done = runScheduled(
+      [item("stopper"), item("next"), item("last")],
+      { pool: (i) => i.pool, caps: { p: 1 } },
+      async (i, slot) => {
+        events.push(`start ${i.id}`);
+        if (i.id === "stopper") {
+          await slot.idle(new Promise<void>((resolve) => (release = resolve)), { back: false });
+          events.push("stopper goes on");
+        }
+        await new Promise<void>((resolve) => finishers.set(i.id, resolve));
+        events.push(`end ${i.id}`);
+      },
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    expect(events).toEqual(["start stopper", "start next"]);
+    release();
+    await settle();
+    // The only slot is `next`'s: the stopper goes on all the same.
+    expect(events.at(-1)).toBe("stopper goes on");
+    finishers.get("stopper")?.();
+    await settle();
+    // Its end frees no slot: `last` still waits for `next`.
+    expect(events.at(-1)).toBe("end stopper");
+    finishers.get("next")?.();
+    await settle();
+    expect(events.at(-1)).toBe("start last");
+    finishers.get("last")?.();
+    await done;
+  });
+
   it("runs nothing for no items", async () => {
     await expect(runScheduled([], { pool: () => "p", caps: {} }, async () => {})).resolves.toBeUndefined();
   });

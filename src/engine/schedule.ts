@@ -35,6 +35,17 @@ export function chainLengths(items: readonly Schedulable[]): Map<string, number>
   return lengths;
 }
 
+/** What a running item may do with its slot. */
+export interface Slot {
+  /**
+   * Lends the slot while `waiting` settles (work another item is doing for both), so a ready item can use
+   * it; takes a slot of its pool back before returning, ahead of items not yet started. With `back: false`
+   * the item goes on without one: what is left of it is a small part of another item's work (stopping the
+   * container that item started under its own slot).
+   */
+  idle<R>(waiting: Promise<R>, options?: { back?: boolean }): Promise<R>;
+}
+
 /**
  * Runs every item once all it needs have finished, at most `caps[pool]` at once per pool. Among ready items
  * the longest chain goes first, then the order given. When a run throws, no new item starts; the items in
@@ -43,7 +54,7 @@ export function chainLengths(items: readonly Schedulable[]): Map<string, number>
 export async function runScheduled<T extends Schedulable>(
   items: readonly T[],
   options: ScheduleOptions<T>,
-  run: (item: T) => Promise<void>,
+  run: (item: T, slot: Slot) => Promise<void>,
 ): Promise<void> {
   const ids = new Set(items.map((item) => item.id));
   const lengths = chainLengths(items);
@@ -54,28 +65,71 @@ export async function runScheduled<T extends Schedulable>(
       (lengths.get(b.id) ?? 0) - (lengths.get(a.id) ?? 0) || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0),
   );
   const busy = new Map<string, number>();
+  const capOf = (pool: string) => Math.max(1, options.caps[pool] ?? 1);
+  /** Items back from `idle`, per pool, waiting for a slot: served before items not yet started. */
+  const returning = new Map<string, Array<() => void>>();
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
 
+  /** A running item's slot; `release` frees it at the end unless the item gave it up for good. */
+  const slotOf = (pool: string) => {
+    let held = true;
+    const release = () => {
+      if (held) busy.set(pool, (busy.get(pool) ?? 1) - 1);
+      held = false;
+    };
+    const slot: Slot = {
+      async idle(waitingFor, options = {}) {
+        release();
+        startReady();
+        try {
+          return await waitingFor;
+        } finally {
+          if (options.back !== false) {
+            await backInto(pool);
+            held = true;
+          }
+        }
+      },
+    };
+    return { slot, release };
+  };
+
+  /** Takes a slot of `pool` back for an item returning from `idle`. */
+  const backInto = async (pool: string) => {
+    const queue = returning.get(pool) ?? [];
+    returning.set(pool, queue);
+    if (queue.length === 0 && (busy.get(pool) ?? 0) < capOf(pool)) busy.set(pool, (busy.get(pool) ?? 0) + 1);
+    // Else the slot is counted by whoever hands it over (startReady).
+    else await new Promise<void>((resolve) => queue.push(resolve));
+  };
+
   const startReady = () => {
+    for (const [pool, queue] of returning) {
+      while (queue.length > 0 && (busy.get(pool) ?? 0) < capOf(pool)) {
+        busy.set(pool, (busy.get(pool) ?? 0) + 1);
+        queue.shift()?.();
+      }
+    }
     for (let i = 0; i < pending.length && !failure; ) {
       const item = pending[i] as T;
       const pool = options.pool(item);
-      const cap = Math.max(1, options.caps[pool] ?? 1);
+      const cap = capOf(pool);
       if ((waiting.get(item.id)?.size ?? 0) > 0 || (busy.get(pool) ?? 0) >= cap) {
         i++;
         continue;
       }
       pending.splice(i, 1);
       busy.set(pool, (busy.get(pool) ?? 0) + 1);
+      const { slot, release } = slotOf(pool);
       const running: Promise<void> = Promise.resolve()
-        .then(() => run(item))
+        .then(() => run(item, slot))
         .catch((error: unknown) => {
           failure ??= { error };
         })
         .finally(() => {
           inFlight.delete(running);
-          busy.set(pool, (busy.get(pool) ?? 1) - 1);
+          release();
           for (const needs of waiting.values()) needs.delete(item.id);
           startReady();
         });

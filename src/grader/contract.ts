@@ -59,6 +59,12 @@ export interface GraderContext {
   signal: AbortSignal;
   /** Progress lines for the terminal (never part of the report). */
   log(line: string): void;
+  /**
+   * Waits for work another check is doing for this one (see sharedWork) without holding this check's
+   * place among the checks running at once; absent outside the engine. `back: false`: the check goes on
+   * without a place of its own (it only stops a container another check started).
+   */
+  idle?<R>(waiting: Promise<R>, options?: { back?: boolean }): Promise<R>;
 }
 
 export interface GraderDefinition<S extends TSchema = TSchema, M extends MessageCatalog = MessageCatalog> {

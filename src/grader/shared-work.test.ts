@@ -17,6 +17,26 @@ describe("sharedWork", () => {
     expect(await sharedWork({}, "bind", live(), work)).toBe(3);
   });
 
+  it("waits through `idle` only when it joins work another caller started", async () => {
+    const session = {};
+    const idled: string[] = [];
+    const idle =
+      (who: string) =>
+      async <R>(waiting: Promise<R>) => {
+        idled.push(who);
+        return waiting;
+      };
+    const answers = await Promise.all([
+      sharedWork(session, "bind", live(), async () => "run", idle("first")),
+      sharedWork(session, "bind", live(), async () => "never", idle("second")),
+    ]);
+    expect(answers).toEqual(["run", "run"]);
+    expect(idled).toEqual(["second"]);
+    // Work already done is handed over at once.
+    expect(await sharedWork(session, "bind", live(), async () => "never", idle("third"))).toBe("run");
+    expect(idled).toEqual(["second"]);
+  });
+
   it("shares a failure like a result", async () => {
     const session = {};
     const boom = async () => {

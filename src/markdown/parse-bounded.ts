@@ -1,26 +1,56 @@
+import vm from "node:vm";
 import { Worker } from "node:worker_threads";
 import type { Root } from "mdast";
 import { parseMarkdown } from "./parse.js";
 
-/** Texts up to this size parse on the main thread (a few hundred milliseconds at most). */
-export const IN_THREAD_CHARS = 16 * 1024;
+/** Texts up to this size are first parsed on the main thread, under IN_THREAD_MS. */
+export const IN_THREAD_CHARS = 64 * 1024;
+/**
+ * How long a parse may hold the main thread before it is cut and done again in a worker. A real report of
+ * 64 KB parses in well under this; hostile Markdown (deeply nested quotes or lists, thousands of unclosed
+ * brackets) costs seconds to minutes for the same size, and a nesting deep enough overflows the stack.
+ */
+export const IN_THREAD_MS = 500;
 
 export interface ParseLimits {
   /** Wall-clock budget of one parse in its worker; default 45 s. */
   timeoutMs?: number;
   /** Heap of the worker; default 1 GiB. */
   maxMemoryMb?: number;
+  /** How long the main thread may parse before the worker takes over; default IN_THREAD_MS. */
+  inThreadMs?: number;
 }
 
 export type BoundedParse = { ok: true; root: Root } | { ok: false; reason: "too-complex" };
 
 /**
- * Parses Markdown without ever blocking the process: a large text (a 2 MB README costs about 15 s of
- * CPU) is parsed in a worker thread with a time and memory budget, so check deadlines and Ctrl-C keep
- * working; a text that exhausts the budget is `too-complex`. The worker never keeps the process alive.
+ * Parses Markdown without ever blocking the process for long. A text up to IN_THREAD_CHARS is parsed on
+ * the main thread, cut after IN_THREAD_MS by V8 (node:vm's watchdog): a worker costs about twice the CPU
+ * of the parse itself (a second isolate, the parser's modules loaded again, the tree copied back). A text
+ * larger, or one whose parse was cut or threw, is parsed in a worker thread with a time and memory budget
+ * (a 2 MB README costs about 15 s of CPU), so check deadlines and Ctrl-C keep working; a text that
+ * exhausts that budget is `too-complex`. Either way the tree is the same parser's. The worker never keeps
+ * the process alive.
  */
 export function parseMarkdownBounded(text: string, limits: ParseLimits = {}): Promise<BoundedParse> {
-  if (text.length <= IN_THREAD_CHARS) return Promise.resolve({ ok: true, root: parseMarkdown(text) });
+  if (text.length <= IN_THREAD_CHARS) {
+    const root = parseInThread(text, limits.inThreadMs ?? IN_THREAD_MS);
+    if (root) return Promise.resolve({ ok: true, root });
+  }
+  return parseInWorker(text, limits);
+}
+
+/** The tree, or undefined when the parse ran out of time (or stack) on the main thread. */
+function parseInThread(text: string, timeout: number): Root | undefined {
+  try {
+    // The timeout covers everything the script calls: V8 terminates the parse wherever it is.
+    return vm.runInNewContext("parse()", { parse: () => parseMarkdown(text) }, { timeout }) as Root;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseInWorker(text: string, limits: ParseLimits): Promise<BoundedParse> {
   const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
   const worker = new Worker(new URL(`./parse-worker.${extension}`, import.meta.url), {
     workerData: text,

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SubmissionFiles } from "../submission/files.js";
+import { parseMarkdown } from "./parse.js";
 import { IN_THREAD_CHARS, parseMarkdownBounded } from "./parse-bounded.js";
 import { readParsedReport } from "./report-memo.js";
 
@@ -21,14 +22,37 @@ describe("the report, parsed once per submission", () => {
       readParsedReport(files, "README.md"),
     ]);
     expect(a.ok && b.ok && a.root === b.root).toBe(true);
+    // Another submission reads its own file: changed on disk, it sees the change; this one keeps its tree.
+    await writeFile(path.join(dir, "README.md"), "# Etape 2\n\nUn autre texte.\n");
     const other = await readParsedReport(new SubmissionFiles(dir, dir), "README.md");
+    expect(other.ok && other.text).toBe("# Etape 2\n\nUn autre texte.\n");
     expect(other.ok && a.ok && other.root !== a.root).toBe(true);
+    const again = await readParsedReport(files, "README.md");
+    expect(again.ok && a.ok && again.root === a.root).toBe(true);
   });
 
   it("parses a large text in a worker, with the same tree as on the main thread", async () => {
     const text = `## Etape 2\n\n| a | b |\n|---|---|\n${"| x | `y` |\n".repeat(IN_THREAD_CHARS / 8)}`;
     const parsed = await parseMarkdownBounded(text);
     expect(parsed.ok && parsed.root.children.map((n) => n.type)).toEqual(["heading", "table"]);
+  });
+
+  it("parses a report in the main thread, and again in a worker when it overruns its time there", async () => {
+    const text = `# Etape 1\n\n${"- [x] `docker run -p 5000:5000` **ok**, see [doc](https://docs.docker.com)\n".repeat(300)}`;
+    expect(text.length).toBeLessThanOrEqual(IN_THREAD_CHARS);
+    const inThread = await parseMarkdownBounded(text);
+    // A budget of 1 ms cuts the parse on the main thread: the worker parses it again, to the same tree.
+    const cut = await parseMarkdownBounded(`${text}\n`, { inThreadMs: 1 });
+    expect(inThread.ok && cut.ok).toBe(true);
+    expect(inThread.ok && inThread.root).toEqual(parseMarkdown(text));
+    const strip = (parsed: typeof cut) => (parsed.ok ? parsed.root.children.slice(0, 2) : undefined);
+    expect(strip(cut)).toEqual(strip(inThread));
+  });
+
+  it("says too-complex, instead of throwing, for a nesting that overflows the parser's stack", async () => {
+    // 16 K nested block quotes: the parse throws a RangeError on the main thread.
+    const parsed = await parseMarkdownBounded(">".repeat(16 * 1024), { timeoutMs: 1500 });
+    expect(parsed).toEqual({ ok: false, reason: "too-complex" });
   });
 
   it("gives up on a text that exhausts its budget, without blocking the process", async () => {

@@ -41,8 +41,19 @@ export async function httpProbe(url: string, options: HttpProbeOptions = {}): Pr
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 3000;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  // One controller and a timer cleared at the end: AbortSignal.timeout's timer cannot be cleared, and the
+  // app is polled every 100 ms, so each poll left a timer firing seconds later (a tenth of a second of CPU
+  // over a submission), and AbortSignal.any a listener on the check's signal.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
+  }, timeoutMs);
+  const onAbort = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener("abort", onAbort, { once: true });
+  const signal = controller.signal;
   try {
     // undici loads on the first probe only: `rubric lint` and `explain` read this module without it.
     const { request } = await import("undici");
@@ -79,8 +90,11 @@ export async function httpProbe(url: string, options: HttpProbeOptions = {}): Pr
       durationMs: Date.now() - started,
     };
   } catch (error) {
-    const kind = options.signal?.aborted ? "aborted" : timeout.aborted ? "timeout" : failureKind(error);
+    const kind = options.signal?.aborted ? "aborted" : timedOut ? "timeout" : failureKind(error);
     return { ok: false, kind, detail: describe(error), durationMs: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
   }
 }
 
