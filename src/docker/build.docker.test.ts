@@ -137,7 +137,8 @@ describe(".dockerignore as the engine sees it", () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it("sends neither .git, .venv nor __pycache__ (the image's own listing shows it)", async () => {
-    const outcome = await build(dir, { keepLines: 100 });
+    // Every step run (no cached layer of an earlier run), so the listing is printed.
+    const outcome = await build(dir, { keepLines: 100, noCache: true });
     if (!outcome.ok) throw new Error(`build failed: ${outcome.message}`);
     const listing = outcome.logTail.filter((line) => line.startsWith("ctx: ")).map((line) => line.slice(5));
     expect(listing).toEqual(["./.dockerignore", "./Dockerfile", "./app.py", "./pkg", "./pkg/__init__.py"]);

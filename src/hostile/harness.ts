@@ -1,7 +1,8 @@
 // Helper of the hostile-submission tests (imported by `src/hostile/*.test.ts` only): runs the real CLI in
 // a child process with a temporary folder of its own, and finds what a run left behind.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Lease } from "../docker/lease.js";
@@ -40,10 +41,17 @@ export function testTemp(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), "dockgrade-test-hostile-"));
 }
 
-/** A copy of a fixture submission, to change before grading. */
+/**
+ * A copy of a fixture submission, to change before grading. `@NONCE@` in its Dockerfile becomes a value of
+ * this copy's own: a step that holds it never comes from a layer an earlier run left in the cache.
+ */
 export async function copyFixture(name: string, tmp: string): Promise<string> {
   const dir = path.join(tmp, `submission-${name}`);
   await cp(path.join(FIXTURES, name), dir, { recursive: true });
+  const dockerfile = path.join(dir, "Dockerfile");
+  const text = await readFile(dockerfile, "utf8").catch(() => undefined);
+  if (text?.includes("@NONCE@"))
+    await writeFile(dockerfile, text.replaceAll("@NONCE@", randomBytes(6).toString("hex")));
   return dir;
 }
 
