@@ -8,6 +8,7 @@ import { CLASS_CACHE, type ClassCache, readClassCache, reusePlan, similarityKey 
 import { finalizeClass } from "./finalize.js";
 import { gradedRow } from "./rows.js";
 import { type BatchManifest, readReport, saveGraded, saveResult } from "./store.js";
+import { memberReport } from "./summary-testkit.js";
 import type { SimilarityDoc, SimilarityPair } from "./types.js";
 
 const text = (name: string) =>
@@ -103,19 +104,7 @@ const quiz = {
   durationMs: 1,
   findings: [],
 };
-const report: Report = {
-  schemaVersion: "1.1.0",
-  tool: { name: "dockgrade", version: "0" },
-  lang: "en",
-  submission: { source: "x", path: "" },
-  rubric: { id: "r", title: "R", digest: "d" },
-  environment: { docker: { available: true, version: "20" } },
-  score: 10,
-  maxScore: 10,
-  startedAt: "2026-12-01T00:00:00Z",
-  durationMs: 1,
-  steps: [{ id: "s1", title: "Quiz", score: 10, maxScore: 10, checks: [quiz] }],
-};
+const report: Report = memberReport([{ id: "s1", title: "Quiz", score: 10, maxScore: 10, checks: [quiz] }]);
 const students: Record<string, string> = {
   alice: text("alice.md"),
   bob: text("bob.md"),

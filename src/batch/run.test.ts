@@ -15,21 +15,10 @@ import { InputError, readSubmissionFolder } from "./inputs.js";
 import { gradedRow } from "./rows.js";
 import { runBatch } from "./run.js";
 import { readResult, saveGraded } from "./store.js";
+import { memberReport } from "./summary-testkit.js";
 import { EXAMPLES, SMALL_RUBRIC } from "./test-class.js";
 
-const report: Report = {
-  schemaVersion: "1.1.0",
-  tool: { name: "dockgrade", version: "0" },
-  lang: "en",
-  submission: { source: "x", path: "" },
-  rubric: { id: "r", title: "R", digest: "d" },
-  environment: { docker: { available: true, version: "20" } },
-  score: 10,
-  maxScore: 10,
-  startedAt: "2026-12-01T00:00:00Z",
-  durationMs: 1,
-  steps: [],
-};
+const report: Report = memberReport();
 
 /** An engine that is never there; it counts what it is asked. */
 function absentEngine(deadRuns = false) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../report/schema.js";
 import { withSimilarFindings } from "./similar-findings.js";
+import { memberReport } from "./summary-testkit.js";
 import type { SimilarityPair } from "./types.js";
 
 const quizCheck = {
@@ -20,19 +21,9 @@ const quizCheck = {
     },
   ],
 };
-const report: Report = {
-  schemaVersion: "1.1.0",
-  tool: { name: "dockgrade", version: "0" },
-  lang: "en",
-  submission: { source: "x", path: "" },
-  rubric: { id: "r", title: "R", digest: "d" },
-  environment: { docker: { available: true, version: "20" } },
-  score: 6,
-  maxScore: 13,
-  startedAt: "2026-12-01T00:00:00Z",
-  durationMs: 1,
-  steps: [{ id: "s6", title: "Quiz", score: 6, maxScore: 13, checks: [quizCheck] }],
-};
+const report: Report = memberReport([
+  { id: "s6", title: "Quiz", score: 6, maxScore: 13, checks: [quizCheck] },
+]);
 const pair = (b: string, reference = false): SimilarityPair => ({
   a: "alice",
   b,

@@ -1,6 +1,7 @@
 // Test helpers for class-level outputs: the fixture class (plausible, made-up students) and a copy of it
 // where every student-controlled string tries to break out of its escaping.
 import { readFileSync } from "node:fs";
+import type { Report } from "../report/schema.js";
 import type { ClassSummary } from "./types.js";
 
 const FIXTURE = new URL("./__fixtures__/summary.json", import.meta.url);
@@ -48,4 +49,23 @@ export function withHostileStrings(summary: ClassSummary): ClassSummary {
   const passage = copy.similarity[0]?.passages[0];
   if (passage) passage.b = HOSTILE.passage;
   return copy;
+}
+
+/** A minimal valid report of a class member: one step of the given checks, scored as they are. */
+export function memberReport(steps: Report["steps"] = []): Report {
+  const score = steps.reduce((sum, step) => sum + step.score, 0);
+  const maxScore = steps.reduce((sum, step) => sum + step.maxScore, 0);
+  return {
+    schemaVersion: "1.1.0",
+    tool: { name: "dockgrade", version: "0" },
+    lang: "en",
+    submission: { source: "x", path: "" },
+    rubric: { id: "r", title: "R", digest: "d" },
+    environment: { docker: { available: true, version: "20" } },
+    score: steps.length > 0 ? score : 10,
+    maxScore: steps.length > 0 ? maxScore : 10,
+    startedAt: "2026-12-01T00:00:00Z",
+    durationMs: 1,
+    steps,
+  };
 }
