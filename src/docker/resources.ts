@@ -73,16 +73,12 @@ export async function removeLabelled(engine: Engine, listed: LabelledResources):
   await Promise.all(
     listed.volumes.map((v) => run("volumes", v.Name, () => engine.getVolume(v.Name).remove())),
   );
-  // The image goes, its untagged parents (the build's cached layers) stay: the next build of the same
-  // steps — the next student with the same requirements, a re-grading — reuses them, as `docker build`
-  // does between runs, instead of running pip again (downloading every package, for real users). They
-  // carry no label of a run; `docker image prune` or `docker builder prune` reclaims them. Removal still
-  // waits until no build of this process may be reusing a layer it would take with it.
+  // Removing an image prunes its untagged parents: wait until no build of this process may be reusing them.
   if (listed.images.length > 0) {
     await cacheLock.remove(async () => {
       for (const image of listed.images) {
         await run("images", image.RepoTags?.[0] ?? image.Id, () =>
-          engine.getImage(image.Id).remove({ force: true, noprune: true }),
+          engine.getImage(image.Id).remove({ force: true }),
         );
       }
     });

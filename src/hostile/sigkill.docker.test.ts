@@ -46,6 +46,8 @@ describe("SIGKILL, then dockgrade gc", () => {
       const checking = await waitFor("the check container of the second run", async () => {
         const lease = await leaseOf(tmp, inCheck.child.pid);
         return lease && (await checkContainer(lease.runId)) && lease;
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; that run said: ${inCheck.stderr().slice(-2000)}`);
       });
       inCheck.child.kill("SIGKILL");
       await Promise.all([inBuild.exited, inCheck.exited]);
