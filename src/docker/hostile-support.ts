@@ -32,19 +32,28 @@ export async function secretServer(
 /** Copies a fixture into a new temporary folder, `@NAME@` placeholders replaced; returns the folder. */
 export async function materialize(fixture: string, values: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-hostile-"));
-  // `@NONCE@` differs at every call: a step that holds it never comes from the layer cache (another run
-  // on the engine may hold the same layers), so what the step prints is there to be read.
-  const nonce = randomBytes(6).toString("hex");
   await cp(path.join(HOSTILE, fixture), dir, { recursive: true });
-  for (const name of await readdir(dir)) {
-    const file = path.join(dir, name);
-    const text = await readFile(file, "utf8");
-    await writeFile(
-      file,
-      text.replace(/@([A-Z]+)@/g, (whole, key: string) => ({ NONCE: nonce, ...values })[key] ?? whole),
-    );
-  }
+  const nonce = freshNonce();
+  for (const name of await readdir(dir))
+    await fillPlaceholders(path.join(dir, name), { NONCE: nonce, ...values });
   return dir;
+}
+
+/**
+ * A value for `@NONCE@`, new at every call: a build step that holds it never comes from the layer cache
+ * (another run on the engine may hold the same layers), so what the step prints is there to be read.
+ */
+export function freshNonce(): string {
+  return randomBytes(6).toString("hex");
+}
+
+/** Replaces the `@NAME@` placeholders of one file with `values` (unknown names stay as written). */
+export async function fillPlaceholders(file: string, values: Record<string, string>): Promise<void> {
+  const text = await readFile(file, "utf8");
+  await writeFile(
+    file,
+    text.replace(/@([A-Z]+)@/g, (whole, key: string) => values[key] ?? whole),
+  );
 }
 
 /** Builds `dir` with the classic builder, offline, labelled with `runId`; returns the image id. */

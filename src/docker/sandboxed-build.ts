@@ -69,20 +69,14 @@ export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<Bu
       const named = images.map((image) => image.reference);
       // Public images missing here are pulled first, so what stays without a registry digest is local.
       // A pull that fails is left for the build, which classifies it (student's FROM or harness's registry).
-      const obtainable = (instruction?: string) => [
-        ...new Set(
-          images
-            .filter(
-              (image) =>
-                !image.reference.includes("$") && (!instruction || image.instruction === instruction),
-            )
-            .map((image) => image.reference),
-        ),
-      ];
-      const wanted = obtainable();
+      const literal = (reference: string) => !reference.includes("$");
+      const wanted = [...new Set(named.filter(literal))];
       const states = await ensureImages(engine, wanted, { policy: request.pullPolicy, log: request.log });
       const byReference = new Map(wanted.map((reference, i) => [reference, states[i] as BaseImageState]));
-      baseImageStates = obtainable("FROM").flatMap((reference) => byReference.get(reference) ?? []);
+      const fromImages = images
+        .filter((image) => image.instruction === "FROM")
+        .map((image) => image.reference);
+      baseImageStates = [...new Set(fromImages.filter(literal))].flatMap((ref) => byReference.get(ref) ?? []);
       const origins = await imageOrigins(engine, named);
       const refusals = buildRefusals(parsed.dockerfile, origins, policy.allowedBases);
       if (refusals.length > 0) {
