@@ -1,10 +1,10 @@
 // Helper of the hostile-submission tests (imported by `src/hostile/*.test.ts` only): runs the real CLI in
 // a child process with a temporary folder of its own, and finds what a run left behind.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { fillPlaceholders, freshNonce } from "../docker/hostile-support.js";
 import type { Lease } from "../docker/lease.js";
 import { leftovers } from "../docker/test-support.js";
 
@@ -48,11 +48,21 @@ export function testTemp(): Promise<string> {
 export async function copyFixture(name: string, tmp: string): Promise<string> {
   const dir = path.join(tmp, `submission-${name}`);
   await cp(path.join(FIXTURES, name), dir, { recursive: true });
-  const dockerfile = path.join(dir, "Dockerfile");
-  const text = await readFile(dockerfile, "utf8").catch(() => undefined);
-  if (text?.includes("@NONCE@"))
-    await writeFile(dockerfile, text.replaceAll("@NONCE@", randomBytes(6).toString("hex")));
+  await fillPlaceholders(path.join(dir, "Dockerfile"), { NONCE: freshNonce() }).catch(() => undefined);
   return dir;
+}
+
+/**
+ * Makes the `noisy` fixture's app start serving only after `seconds`: a check waiting for its answer keeps
+ * its container running, so a test can catch the run while a check's container runs (the app otherwise
+ * answers at once, the check fails within a second and its container is gone before the test looks).
+ */
+export async function answerLate(dir: string, seconds: number): Promise<void> {
+  const file = path.join(dir, "app.py");
+  const text = await readFile(file, "utf8");
+  const late = text.replace(/^HTTPServer\(/m, `__import__("time").sleep(${seconds})\nHTTPServer(`);
+  if (late === text) throw new Error(`${file}: no HTTPServer( line to delay`);
+  await writeFile(file, late);
 }
 
 /** The lease of the run process `pid` started, once it exists. */

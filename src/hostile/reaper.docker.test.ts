@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectEngine } from "../docker/engine.js";
 import { REAPER_NETWORK } from "../docker/reaper.js";
 import {
+  answerLate,
   type CliRun,
   copyFixture,
   FIXTURES,
@@ -119,6 +120,7 @@ describe("SIGKILL with a reaper (stand-in image), and no dockgrade gc", () => {
   it("removes the killed runs' objects within seconds, and nothing of a live run of another process", async () => {
     const slow = await copyFixture("slow-build", tmp);
     const noisy = await copyFixture("noisy", tmp);
+    await answerLate(noisy, 60);
     const args = (source: string) => [
       "check",
       source,

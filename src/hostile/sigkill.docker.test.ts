@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectEngine } from "../docker/engine.js";
 import {
+  answerLate,
   copyFixture,
   dockgradeTempEntries,
   leaseOf,
@@ -31,6 +32,7 @@ describe("SIGKILL, then dockgrade gc", () => {
   it("removes everything of the killed runs, and nothing of a run in progress in another process", async () => {
     const slow = await copyFixture("slow-build", tmp);
     const noisy = await copyFixture("noisy", tmp);
+    await answerLate(noisy, 60);
     const args = (source: string) => ["check", source, "--rubric", RUBRIC, "--no-out", "--lang", "en"];
     const live = runCli(args(slow), tmp);
     const inBuild = runCli(args(slow), tmp);
