@@ -152,6 +152,13 @@ describe("index-only: packages come from the index, and only from there", () => 
       indexHosts: ["pyindex:8080"],
       pidsLimit: expect.any(String),
     });
+    // Nothing of the sandbox outlives the build, while the session (its image) stays open for the checks.
+    const sandboxLeft = async () => {
+      const listed = await listLabelled(engine, session.runId);
+      return [...listed.containers.map((c) => c.Names?.[0] ?? c.Id), ...listed.networks.map((n) => n.Name)];
+    };
+    await expect.poll(sandboxLeft, { timeout: 30_000, interval: 200 }).toEqual([]);
+    expect((await listLabelled(engine, session.runId)).images).toHaveLength(1);
   }, 240_000);
 
   it("closed: the same submission cannot install it", async () => {

@@ -2,7 +2,7 @@ import type { BuildPolicy } from "../rubric/types.js";
 import { retryWhilePoolsExhausted } from "./address-pools.js";
 import { demultiplex } from "./demux.js";
 import { EGRESS_PROXY_SCRIPT } from "./egress-proxy-script.js";
-import { type Engine, engineMessage } from "./engine.js";
+import { type Engine, engineMessage, removeQuietly } from "./engine.js";
 import { resourceLabels } from "./labels.js";
 
 /** The image the harness runs its own helpers (egress proxy, limits holder) from: any Python 3.8+ image. */
@@ -52,6 +52,27 @@ export async function openBuildSandbox(engine: Engine, settings: SandboxSettings
     sandboxNetwork(engine, settings),
   );
   return { network: policy.network, pids: policy.pids, ...limits, ...network };
+}
+
+/**
+ * Removes what `openBuildSandbox` made for a run (its holder, its proxy, then their networks), as soon as
+ * the build is over: they serve no check after it, and removing them then, while the containers are being
+ * checked, takes their removal off the end of the grading. Quiet about what is already gone (a sandbox
+ * prepared only in part); what fails to go is left for the session's close, which removes every object
+ * labelled with the run.
+ */
+export async function closeBuildSandbox(
+  engine: Engine,
+  settings: Pick<SandboxSettings, "runId" | "egressNetwork">,
+): Promise<void> {
+  const name = (role: string) => `dockgrade-${settings.runId}-${role}`;
+  await Promise.all(
+    ["proxy", "limits"].map((role) =>
+      removeQuietly(() => engine.getContainer(name(role)).remove({ force: true, v: true })),
+    ),
+  );
+  const networks = settings.egressNetwork === undefined ? ["build", "egress"] : ["build"];
+  await Promise.all(networks.map((role) => removeQuietly(() => engine.getNetwork(name(role)).remove())));
 }
 
 /** Both results, or the first failure once neither is still creating objects (the session removes them). */

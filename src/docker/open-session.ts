@@ -71,6 +71,8 @@ class EngineSession implements DockerSession {
   private build?: Promise<BuildOutcome>;
   private shared?: SharedBuildUse;
   private network?: Promise<string>;
+  /** The removal of the build's sandbox, started when the build ended. */
+  private sandboxClosed: Promise<void> = Promise.resolve();
   private closing?: Promise<void>;
   private counter = 0;
   /** Who owns this run, on disk: `dockgrade gc` in another process tells a dead run from a live one by it. */
@@ -212,6 +214,7 @@ class EngineSession implements DockerSession {
     this.controller.abort(new Error("the Docker session was closed"));
     const build = await this.build?.catch(() => undefined);
     await this.network?.catch(() => undefined);
+    await this.sandboxClosed;
     // A build cut by this close may still commit its last step in the daemon a few milliseconds after the
     // request ended: that image carries the run's label and would appear after a first cleanup pass.
     const cutBuild = Boolean(
@@ -273,6 +276,9 @@ class EngineSession implements DockerSession {
         ...(this.input.buildEgressNetwork ? { egressNetwork: this.input.buildEgressNetwork } : {}),
         onSandbox: (summary) => {
           this.buildSandbox = summary;
+        },
+        onSandboxClosing: (closed) => {
+          this.sandboxClosed = Promise.all([this.sandboxClosed, closed]).then(() => undefined);
         },
         pullPolicy: this.input.pullPolicy,
         signal: this.controller.signal,

@@ -45,7 +45,7 @@ export function createdAt(
 
 /**
  * Removes the listed objects in dependency order: containers (forced, with anonymous volumes), then
- * networks and volumes they used, then images (forced, so all the harness tags go, and their untagged
+ * the networks, volumes and images they used (forced, so all the harness tags go, and their untagged
  * build parents are pruned by the engine when nothing else uses them).
  */
 export async function removeLabelled(engine: Engine, listed: LabelledResources): Promise<RemovalCounts> {
@@ -67,14 +67,10 @@ export async function removeLabelled(engine: Engine, listed: LabelledResources):
       ),
     ),
   );
-  await Promise.all(
-    listed.networks.map((n) => run("networks", n.Name, () => engine.getNetwork(n.Id).remove())),
-  );
-  await Promise.all(
-    listed.volumes.map((v) => run("volumes", v.Name, () => engine.getVolume(v.Name).remove())),
-  );
-  // Removing an image prunes its untagged parents: wait until no build of this process may be reusing them.
-  if (listed.images.length > 0) {
+  // With the containers gone, nothing ties networks, volumes and images to each other: removed side by side.
+  const images = async () => {
+    if (listed.images.length === 0) return;
+    // Removing an image prunes its untagged parents: wait until no build of this process may be reusing them.
     await cacheLock.remove(async () => {
       for (const image of listed.images) {
         await run("images", image.RepoTags?.[0] ?? image.Id, () =>
@@ -82,6 +78,11 @@ export async function removeLabelled(engine: Engine, listed: LabelledResources):
         );
       }
     });
-  }
+  };
+  await Promise.all([
+    ...listed.networks.map((n) => run("networks", n.Name, () => engine.getNetwork(n.Id).remove())),
+    ...listed.volumes.map((v) => run("volumes", v.Name, () => engine.getVolume(v.Name).remove())),
+    images(),
+  ]);
   return counts;
 }

@@ -3,7 +3,7 @@ import type { BuildPolicy } from "../rubric/types.js";
 import { type BaseImageState, ensureImages } from "./base-images.js";
 import { type BuildOutcome, type BuildRequest, buildImage } from "./build.js";
 import { buildRefusals, namedImages } from "./build-policy.js";
-import { type BuildSandbox, openBuildSandbox } from "./build-sandbox.js";
+import { type BuildSandbox, closeBuildSandbox, openBuildSandbox } from "./build-sandbox.js";
 import { engineMessage } from "./engine.js";
 import { imageOrigins } from "./image-origin.js";
 
@@ -24,6 +24,11 @@ export type SandboxedBuildRequest = Omit<
   egressNetwork?: string;
   /** Called once the sandbox is ready, before the build starts. */
   onSandbox?: (summary: SandboxSummary) => void;
+  /**
+   * Given the removal of the sandbox, started when the build is over and not awaited by it (the caller waits
+   * for it before its own cleanup).
+   */
+  onSandboxClosing?: (closed: Promise<void>) => void;
 };
 
 /**
@@ -33,6 +38,16 @@ export type SandboxedBuildRequest = Omit<
  * (unknown instruction, no FROM), and the student gets the daemon's words.
  */
 export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<BuildOutcome> {
+  try {
+    return await buildInSandbox(request);
+  } finally {
+    // Whatever the outcome, nothing of the sandbox is used after the build: removed in the background.
+    const closed = closeBuildSandbox(request.engine, request).catch(() => undefined);
+    request.onSandboxClosing?.(closed);
+  }
+}
+
+async function buildInSandbox(request: SandboxedBuildRequest): Promise<BuildOutcome> {
   const started = Date.now();
   const { engine, policy } = request;
   const read = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
