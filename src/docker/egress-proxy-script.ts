@@ -100,6 +100,7 @@ class Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
+server = Server(("0.0.0.0", PORT), Handler)  # listening before it says so: the harness builds at this line
 log("dockgrade egress proxy on port %d, allowing %s" % (PORT, ", ".join(sorted(ALLOW)) or "nothing"))
-Server(("0.0.0.0", PORT), Handler).serve_forever()
+server.serve_forever()
 `;
