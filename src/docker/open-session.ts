@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { ImageInspectInfo } from "dockerode";
 import type { Assignment, BuildPolicy } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
@@ -71,6 +72,9 @@ class EngineSession implements DockerSession {
   private build?: Promise<BuildOutcome>;
   private shared?: SharedBuildUse;
   private network?: Promise<string>;
+  /** The built image's inspect (until a tag is added) and history, shared by the checks that ask. */
+  private inspected?: Promise<ImageInspectInfo>;
+  private history?: Promise<ImageHistoryEntry[]>;
   /** The removal of the build's sandbox, started when the build ended. */
   private sandboxClosed: Promise<void> = Promise.resolve();
   private closing?: Promise<void>;
@@ -130,18 +134,41 @@ class EngineSession implements DockerSession {
     return outcome ?? this.runBuild(options);
   }
 
-  async inspectImage() {
-    return this.engine.getImage((await this.built()).imageId).inspect();
+  inspectImage(): Promise<ImageInspectInfo> {
+    // Asked by several checks at once: one request while the image's tags stay as they are.
+    this.inspected ??= this.once(
+      async () => this.engine.getImage((await this.built()).imageId).inspect(),
+      () => {
+        this.inspected = undefined;
+      },
+    );
+    return this.inspected;
   }
 
-  async imageHistory(): Promise<ImageHistoryEntry[]> {
-    const history = (await this.engine
-      .getImage((await this.built()).imageId)
-      .history()) as ImageHistoryEntry[];
-    // The newest entry is the harness's own LABEL step: students never wrote it.
-    return history.filter(
-      (entry, index) => !(index === 0 && entry.CreatedBy.includes(`LABEL ${LABEL.run}=`)),
+  imageHistory(): Promise<ImageHistoryEntry[]> {
+    // An image's history never changes: read once for every check that asks.
+    this.history ??= this.once(
+      async () => {
+        const history = (await this.engine
+          .getImage((await this.built()).imageId)
+          .history()) as ImageHistoryEntry[];
+        // The newest entry is the harness's own LABEL step: students never wrote it.
+        return history.filter(
+          (entry, index) => !(index === 0 && entry.CreatedBy.includes(`LABEL ${LABEL.run}=`)),
+        );
+      },
+      () => {
+        this.history = undefined;
+      },
     );
+    return this.history;
+  }
+
+  /** `ask()`, forgotten (`forget()`) when it fails, so the next caller asks again. */
+  private once<T>(ask: () => Promise<T>, forget: () => void): Promise<T> {
+    const answer = ask();
+    answer.catch(forget);
+    return answer;
   }
 
   async tagImage(tag: string): Promise<string> {
@@ -151,6 +178,7 @@ class EngineSession implements DockerSession {
     await this.engine
       .getImage(built.imageId)
       .tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
+    this.inspected = undefined; // its RepoTags changed
     return reference;
   }
 
