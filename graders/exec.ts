@@ -38,7 +38,7 @@ const ExecParams = T.Object(
     inAppRun: T.Boolean({
       default: false,
       description:
-        "Run the command in the app's container shared with the http and lifecycle checks that start it with the same `port`, `readyPath`, `startTimeout` and `logLines` (one container fewer), once it answers or is seen not to; a container of its own when that one has exited or needed a writable root. The command must leave the app as it found it: a lifecycle check stops it afterwards.",
+        "Run the command in the app's container shared with the http and lifecycle checks that start it with the same `port`, `readyPath`, `startTimeout` and `logLines` (one container fewer), once it answers or is seen not to; a container of its own when that one has exited or needed a writable root. The command must leave the app as it found it (one that times out runs on there): a lifecycle check stops it afterwards.",
     }),
     port: T.Integer({ minimum: 1, maximum: 65535, default: 5000, description: "Container port of the app." }),
     readyPath: T.String({
