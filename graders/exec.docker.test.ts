@@ -1,7 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
+import type { DockerSession } from "../src/docker/session.js";
+import { runScheduled } from "../src/engine/schedule.js";
+import type { AnyGrader, GraderContext, GraderResult } from "../src/grader/contract.js";
 import { rendered } from "../src/grader/test-context.js";
+import { paramsWithDefaults } from "../src/rubric/validate-schema.js";
 import exec from "./exec.js";
+import http from "./http.js";
 import { FixtureSessions } from "./kit/app/test-sessions.js";
+import lifecycle from "./lifecycle.js";
 
 const sessions = new FixtureSessions();
 afterAll(async () => {
@@ -81,4 +87,96 @@ describe("the exec grader on the real engine", () => {
     expect(result.status).toBe("fail");
     expect(rendered(exec, result)).toMatch(/with exit code 3 \(RuntimeError: QUOTEGEN-CRASH-AT-IMPORT/);
   });
+});
+
+/** The fixture's session seen through one object that counts the containers started through it. */
+async function counted(fixture: string) {
+  const ctx = await sessions.context(fixture);
+  const session = ctx.docker as DockerSession;
+  const started: string[] = [];
+  // One session object for the checks, as the engine gives them: the app's shared runs are keyed by it.
+  const counting: DockerSession = Object.create(session);
+  counting.startContainer = async (options) => {
+    const container = await session.startContainer(options);
+    started.push(container.id);
+    return container;
+  };
+  const run = (grader: AnyGrader, params: Record<string, unknown>, more: Partial<GraderContext> = {}) =>
+    grader.run(
+      { ...ctx, docker: counting, signal: new AbortController().signal, ...more },
+      paramsWithDefaults(grader.params, params),
+    );
+  return { run, started };
+}
+
+/** What a check's verdict says, without its times, ports and container ids. */
+const verdict = (result: GraderResult) => ({
+  status: result.status,
+  credit: result.credit,
+  findings: result.findings.map((f) => [f.messageId, f.severity]),
+});
+
+const requests = [{ path: "/quote", status: 200 }];
+// The default limits (a clean stop within 5 s): both fixtures stop at once, even on a loaded machine.
+const lifecycleParams = {};
+const importBoth = { command: ["python3", "-c", "import flask, gunicorn"], excludedOutput: ["Traceback"] };
+
+describe("exec with inAppRun: the command in the app's run shared with http and lifecycle", () => {
+  it.each(["ok", "bind-localhost"])(
+    "%s: one container serves http, exec and lifecycle, with the verdicts of a container each",
+    async (fixture) => {
+      const { run, started } = await counted(fixture);
+      const together = await Promise.all([
+        run(http, { requests }),
+        run(exec, { ...importBoth, inAppRun: true }),
+        run(lifecycle, lifecycleParams),
+      ]);
+      // bind-localhost never answers on the published port: its container still runs the image as is.
+      expect(started).toHaveLength(1);
+      const [answered, ran] = together;
+      expect(ran.status, rendered(exec, ran)).toBe("pass");
+      expect(answered.status).toBe(fixture === "ok" ? "pass" : "fail");
+      // Another request timeout: http's answers are kept for the session, this one asks again.
+      const apart = [
+        await run(http, { requests, requestTimeout: 6 }),
+        await run(exec, importBoth),
+        await run(lifecycle, lifecycleParams),
+      ];
+      expect(started).toHaveLength(4);
+      expect(together.map(verdict)).toEqual(apart.map(verdict));
+      expect(rendered(exec, ran)).toBe(rendered(exec, apart[1] as GraderResult));
+    },
+  );
+
+  it("starts a container of its own, and says what it shows, when the app exits at start", async () => {
+    const { run, started } = await counted("crash-at-import");
+    // Waiting for the app makes the verdict certain: the container exits before the command can run.
+    const params = { command: ["python3", "-c", "import flask"], waitForApp: true };
+    const shared = await run(exec, { ...params, inAppRun: true });
+    expect(started).toHaveLength(2); // the app's run, exited, then its own
+    const own = await run(exec, params);
+    expect(started).toHaveLength(3);
+    expect(verdict(shared)).toEqual(verdict(own));
+    expect(shared.status).toBe("fail");
+    expect(rendered(exec, shared)).toMatch(/with exit code 3 \(RuntimeError: QUOTEGEN-CRASH-AT-IMPORT/);
+  });
+
+  it.each([1, 2, 3])(
+    "ends, with the same verdicts, under the engine's scheduler with %i Docker slot(s), lending them while it waits",
+    async (cap) => {
+      const { run, started } = await counted("ok");
+      const checks = [
+        { id: "api-quote", needs: [], grader: http, params: { requests } },
+        { id: "dependencies-installed", needs: [], grader: exec, params: { ...importBoth, inAppRun: true } },
+        { id: "stop-cleanly", needs: [], grader: lifecycle, params: lifecycleParams },
+      ];
+      const results = new Map<string, GraderResult>();
+      await runScheduled(checks, { pool: () => "docker", caps: { docker: cap } }, async (check, slot) => {
+        results.set(check.id, await run(check.grader as AnyGrader, check.params, { idle: slot.idle }));
+      });
+      expect(checks.map((c) => results.get(c.id)?.status)).toEqual(["pass", "pass", "pass"]);
+      // One slot: each check runs alone, so each starts the app; two or more: the three share one.
+      expect(started).toHaveLength(cap === 1 ? 3 : 1);
+    },
+  );
 });

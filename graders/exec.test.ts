@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../src/grader/contract.js";
+import { testAssignment } from "../src/grader/test-context.js";
 import { renderMessage } from "../src/i18n/catalog.js";
 import { type ExecExpectations, type ExecRun, judgeExec } from "./exec/judge.js";
+import { type AppRunState, execPlace } from "./exec/place.js";
 import exec from "./exec.js";
+import { appRunOptions } from "./kit/app/shared-start.js";
 
 function render(findings: Finding[]): string {
   const texts = findings.flatMap((f) =>
@@ -82,5 +85,39 @@ describe("judgeExec", () => {
     expect(render(failed.findings)).toContain(
       "should exit with code 0, but exited with code 2. Its output:\n    (no output)",
     );
+  });
+});
+
+describe("execPlace: where an inAppRun command runs, given the app's shared run", () => {
+  const run = (over: Partial<AppRunState> = {}): AppRunState => ({
+    container: true,
+    running: true,
+    writableRoot: false,
+    ...over,
+  });
+  it.each<[string, Partial<AppRunState>, ReturnType<typeof execPlace>]>([
+    // Whether the app answered does not matter: one listening on 127.0.0.1 still runs the image as is.
+    ["its container runs, the app answering or not", {}, "app-run"],
+    ["no container (the engine refused it)", { container: false, running: false }, "own-container"],
+    ["its container has exited (a crash at start)", { running: false }, "own-container"],
+    ["the app needed a writable root", { writableRoot: true }, "own-container"],
+    ["the app needed a writable root and exited", { writableRoot: true, running: false }, "own-container"],
+  ])("%s: %s", (_name, over, place) => {
+    expect(execPlace(run(over))).toBe(place);
+  });
+});
+
+describe("appRunOptions: one way to start the app for the checks that share its run", () => {
+  const ctx = { assignment: testAssignment({ timeouts: { build: 120, start: 25, check: 60 } }) };
+
+  it("gives equal options, hence one lease key, whatever order the parameters come in", () => {
+    const a = appRunOptions(ctx, { port: 5000, readyPath: "/quote", logLines: 12 });
+    const b = appRunOptions(ctx, { logLines: 12, readyPath: "/quote", port: 5000, startTimeout: undefined });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a).toEqual({ port: 5000, readyPath: "/quote", startTimeoutSeconds: 25, logLines: 12 });
+    expect(appRunOptions(ctx, { port: 5000, readyPath: "/quote", startTimeout: 5, logLines: 12 })).toEqual({
+      ...a,
+      startTimeoutSeconds: 5,
+    });
   });
 });

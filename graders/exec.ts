@@ -4,9 +4,11 @@ import { defineGrader, type Finding, type GraderContext, type GraderResult } fro
 import { PatternString } from "../src/text/pattern.js";
 import { type ExecRun, judgeExec } from "./exec/judge.js";
 import { type ExecMessageId, execMessages } from "./exec/messages.js";
+import { execPlace } from "./exec/place.js";
 import { argvText, formatLogs } from "./kit/app/diagnose.js";
 import { sessionWithImage, startError } from "./kit/app/session-gate.js";
-import { startApp } from "./kit/app/start.js";
+import { appRunOptions, leaseApp } from "./kit/app/shared-start.js";
+import { logLinesParam, startApp } from "./kit/app/start.js";
 
 const ExecParams = T.Object(
   {
@@ -33,20 +35,26 @@ const ExecParams = T.Object(
       default: false,
       description: "Run the command only once the app answers on `port`.",
     }),
+    inAppRun: T.Boolean({
+      default: false,
+      description:
+        "Run the command in the app's container shared with the http and lifecycle checks that start it with the same `port`, `readyPath`, `startTimeout` and `logLines` (one container fewer), once it answers or is seen not to; a container of its own when that one has exited or needed a writable root. The command must leave the app as it found it (one that times out runs on there): a lifecycle check stops it afterwards.",
+    }),
     port: T.Integer({ minimum: 1, maximum: 65535, default: 5000, description: "Container port of the app." }),
     readyPath: T.String({
       pattern: "^/",
       default: "/quote",
-      description: "Path probed when waitForApp is set.",
+      description: "Path probed with waitForApp or inAppRun.",
     }),
     startTimeout: T.Optional(
       T.Number({
         exclusiveMinimum: 0,
         maximum: 600,
         description:
-          "Seconds to wait for the app with waitForApp; default: the assignment's `timeouts.start`.",
+          "Seconds to wait for the app with waitForApp or inAppRun; default: the assignment's `timeouts.start`.",
       }),
     ),
+    logLines: logLinesParam,
   },
   { additionalProperties: false },
 );
@@ -56,8 +64,10 @@ type Params = Static<typeof ExecParams>;
 /**
  * `exec`: runs a command in the running container (`docker exec`, no shell: argv as given) and checks
  * its exit code and output, like container-structure-test's command tests. The container runs the
- * image's own command; with `waitForApp` the command runs only once the app answers on its port. A
- * command that fails on the harness's read-only root is run once more in a container with a writable one.
+ * image's own command; with `waitForApp` the command runs only once the app answers on its port. With
+ * `inAppRun` it runs in the app's run shared with the http and lifecycle checks that start it the same way
+ * (see `execPlace` for when it runs in a container of its own instead). A command that fails on the
+ * harness's read-only root is run once more in a container with a writable one.
  */
 export default defineGrader({
   id: "exec",
@@ -72,7 +82,9 @@ export default defineGrader({
   async run(ctx, params) {
     const session = await sessionWithImage(ctx);
     if (!session.ok) return session.result;
-    const first = await runInContainer(ctx, params, true);
+    const first =
+      (params.inAppRun ? await runInAppRun(ctx, params) : undefined) ??
+      (await runInContainer(ctx, params, true));
     if ("result" in first) return first.result;
     if (first.passed || !readOnlyFailure(first.run.output)) return first.verdict;
     const second = await runInContainer(ctx, params, false);
@@ -83,43 +95,77 @@ export default defineGrader({
 });
 
 type Result = GraderResult<ExecMessageId>;
-type Attempt = { result: Result } | { passed: boolean; run: ExecRun; verdict: Result };
+type Judged = { passed: boolean; run: ExecRun; verdict: Result };
+type Attempt = { result: Result } | Judged;
+/** The command's verdict, or the container it ran in having stopped (`exited`: that finding). */
+type Ran = Judged | { exited: Result };
+
+/**
+ * The command in the app's shared run (`inAppRun`), holding its lease meanwhile; undefined when it is to
+ * run in a container of its own: the app's container is gone, exited (before or during the command), or
+ * runs on a writable root. The lease is released first, so the check stopping the app is not kept waiting.
+ */
+async function runInAppRun(ctx: GraderContext, params: Params): Promise<Judged | undefined> {
+  const lease = await leaseApp(ctx, appRunOptions(ctx, params));
+  try {
+    const { container, writableRoot } = lease.start;
+    const running = container ? (await container.inspect()).State.Running : false;
+    const place = execPlace({
+      container: container !== undefined,
+      running,
+      writableRoot: writableRoot === true,
+    });
+    if (place !== "app-run" || !container) return undefined;
+    const ran = await runIn(container, params);
+    return "exited" in ran ? undefined : ran;
+  } finally {
+    await lease.release();
+  }
+}
 
 async function runInContainer(ctx: GraderContext, params: Params, readOnlyRootfs: boolean): Promise<Attempt> {
   const opened = await openContainer(ctx, params, readOnlyRootfs);
   try {
     if (!opened.ok) return { result: opened.result };
-    const { container } = opened;
-    const exec = await container
-      .exec(params.command, {
-        timeoutMs: params.timeoutSeconds * 1000,
-        maxBytes: 64 * 1024,
-        ...(params.user ? { user: params.user } : {}),
-      })
-      .catch((error: Error) => error);
-    const state = (await container.inspect()).State;
-    if (exec instanceof Error && !state.Running) {
-      const logs = formatLogs((await container.logs({ tail: 200, maxBytes: 16 * 1024 })).text.split("\n"));
-      const data = { command: argvText(params.command), exitCode: state.ExitCode, logs };
-      return {
-        result: {
-          status: "fail",
-          findings: [{ messageId: "execContainerExited", severity: "problem", data }],
-        },
-      };
-    }
-    if (exec instanceof Error) throw exec;
-    const run: ExecRun = { exitCode: exec.exitCode, timedOut: exec.timedOut, output: exec.output.text };
-    const judged = judgeExec(params, run);
-    const details = { exitCode: exec.exitCode, timedOut: exec.timedOut, durationMs: exec.durationMs };
-    return {
-      passed: judged.passed,
-      run,
-      verdict: { status: judged.passed ? "pass" : "fail", findings: judged.findings, details },
-    };
+    const ran = await runIn(opened.container, params);
+    return "exited" in ran ? { result: ran.exited } : ran;
   } finally {
     await opened.container?.remove().catch(() => undefined);
   }
+}
+
+/** Runs the command in a running container and judges it. */
+async function runIn(container: ContainerHandle, params: Params): Promise<Ran> {
+  const exec = await container
+    .exec(params.command, {
+      timeoutMs: params.timeoutSeconds * 1000,
+      maxBytes: 64 * 1024,
+      ...(params.user ? { user: params.user } : {}),
+    })
+    .catch((error: Error) => error);
+  const state = (await container.inspect()).State;
+  if (exec instanceof Error && !state.Running) {
+    const logs = formatLogs(
+      (await container.logs({ tail: 200, maxBytes: 16 * 1024 })).text.split("\n"),
+      params.logLines,
+    );
+    const data = { command: argvText(params.command), exitCode: state.ExitCode, logs };
+    return {
+      exited: {
+        status: "fail",
+        findings: [{ messageId: "execContainerExited", severity: "problem", data }],
+      },
+    };
+  }
+  if (exec instanceof Error) throw exec;
+  const run: ExecRun = { exitCode: exec.exitCode, timedOut: exec.timedOut, output: exec.output.text };
+  const judged = judgeExec(params, run);
+  const details = { exitCode: exec.exitCode, timedOut: exec.timedOut, durationMs: exec.durationMs };
+  return {
+    passed: judged.passed,
+    run,
+    verdict: { status: judged.passed ? "pass" : "fail", findings: judged.findings, details },
+  };
 }
 
 type Opened =

@@ -18,7 +18,7 @@ import { type HttpMessageId, httpMessages } from "./http/messages.js";
 import { formatLogs } from "./kit/app/diagnose.js";
 import { type HttpOutcome, httpProbe } from "./kit/app/http-probe.js";
 import { sessionWithImage } from "./kit/app/session-gate.js";
-import { leaseApp } from "./kit/app/shared-start.js";
+import { appRunOptions, leaseApp } from "./kit/app/shared-start.js";
 import { logLinesParam } from "./kit/app/start.js";
 import { linesOf } from "./kit/app/text.js";
 
@@ -126,13 +126,12 @@ async function observe(
     logLines: number;
   },
 ): Promise<Observed> {
-  // The app run is leased: a lifecycle check starting it the same way stops this container once done here.
-  const lease = await leaseApp(ctx, {
-    port: params.port,
-    readyPath: (params.requests[0] as RequestSpec).path,
-    startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
-    logLines: params.logLines,
-  });
+  // The app run is leased: a lifecycle check starting it the same way stops this container once done here
+  // (and an exec check with `inAppRun` runs its command in it meanwhile).
+  const lease = await leaseApp(
+    ctx,
+    appRunOptions(ctx, { ...params, readyPath: (params.requests[0] as RequestSpec).path }),
+  );
   const started = lease.start;
   try {
     if (!started.ok) return { ok: false, result: { ...started.result, credit: 0 } };

@@ -5,7 +5,7 @@ import { defineGrader, type Finding, type GraderContext, type GraderResult } fro
 import { formatLogs } from "./kit/app/diagnose.js";
 import { scoreParts } from "./kit/app/score-parts.js";
 import { sessionWithImage } from "./kit/app/session-gate.js";
-import { leaseAppToStop } from "./kit/app/shared-start.js";
+import { appRunOptions, leaseAppToStop } from "./kit/app/shared-start.js";
 import { logLinesParam } from "./kit/app/start.js";
 import { judgeExited, judgePorts, judgeRemoved, judgeStop, type SubCheck } from "./lifecycle/judge.js";
 import { type LifecycleMessageId, lifecycleMessages } from "./lifecycle/messages.js";
@@ -91,14 +91,9 @@ export default defineGrader({
       return { status: "error", findings: [{ messageId: "noWeight", severity: "problem" }] };
     const session = await sessionWithImage(ctx);
     if (!session.ok) return session.result;
-    // The app started the same way by an http check is taken over once that check is done with it (one
-    // container instead of two); this check has it to itself before it stops it.
-    const lease = await leaseAppToStop(ctx, {
-      port: params.port,
-      readyPath: params.readyPath,
-      startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
-      logLines: params.logLines,
-    });
+    // The app started the same way by an http check is taken over once that check (and an exec check with
+    // `inAppRun`) is done with it (one container instead of two); this check has it to itself before it stops it.
+    const lease = await leaseAppToStop(ctx, appRunOptions(ctx, params));
     const started = lease.start;
     try {
       // What this check needs is a container that starts: one that is refused, or exits by itself before

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { registry } from "../../graders/index.js";
+import { type AppRunParams, appRunOptions } from "../../graders/kit/app/shared-start.js";
 import { gradeSource } from "../engine/grade-source.js";
 import { formatProblem } from "./format.js";
 import { loadRubric } from "./load.js";
@@ -79,6 +80,19 @@ describe("the bundled docker-basics rubric", () => {
     expect(credited.map((c) => `${c.id}: ${c.score}`)).toEqual([]);
     expect(report.score).toBe(0);
     expect(opened).toBe(0);
+  });
+
+  it("starts the app alike for api-quote, stop-cleanly and dependencies-installed: one container for the three", async () => {
+    const rubric = await bundled();
+    const checks = new Map(rubric.steps.flatMap((s) => s.checks).map((c) => [c.id, c]));
+    // As each grader reads its parameters (defaults filled by the loader); http probes its first request's path.
+    const params = (id: string) => checks.get(id)?.params as unknown as AppRunParams & { inAppRun?: boolean };
+    const at = { assignment: rubric.assignment };
+    const { requests } = params("api-quote") as unknown as { requests: Array<{ path: string }> };
+    const http = appRunOptions(at, { ...params("api-quote"), readyPath: requests[0]?.path as string });
+    expect(params("dependencies-installed").inAppRun).toBe(true);
+    expect(JSON.stringify(appRunOptions(at, params("dependencies-installed")))).toBe(JSON.stringify(http));
+    expect(JSON.stringify(appRunOptions(at, params("stop-cleanly")))).toBe(JSON.stringify(http));
   });
 
   it("refuses a copy whose point value was changed, naming the step total", async () => {

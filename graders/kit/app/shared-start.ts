@@ -15,6 +15,28 @@ interface Run {
 
 const runs = new WeakMap<object, Map<string, Run>>();
 
+/** The parameters of a check that starts the app as the image runs it, as its rubric gives them. */
+export interface AppRunParams {
+  port: number;
+  readyPath: string;
+  /** Seconds; default: the assignment's `timeouts.start`. */
+  startTimeout?: number;
+  logLines: number;
+}
+
+/**
+ * How the checks that share the app's run (http, lifecycle, exec with `inAppRun`) start it: built in this
+ * one place, so equal parameters give equal options, hence one lease key and one container between them.
+ */
+export function appRunOptions(ctx: Pick<GraderContext, "assignment">, params: AppRunParams): AppStartOptions {
+  return {
+    port: params.port,
+    readyPath: params.readyPath,
+    startTimeoutSeconds: params.startTimeout ?? ctx.assignment.timeouts.start,
+    logLines: params.logLines,
+  };
+}
+
 export interface AppLease {
   start: AppStart;
   /** Done with the app; the last holder removes its container. */

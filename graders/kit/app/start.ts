@@ -42,12 +42,20 @@ export interface AppStartOptions {
 }
 
 export type AppStart =
-  | { ok: true; container: ContainerHandle; readyMs: number; notes: Finding<StartMessageId>[] }
+  | {
+      ok: true;
+      container: ContainerHandle;
+      readyMs: number;
+      notes: Finding<StartMessageId>[];
+      /** Started again on a writable root, its first start having died on the read-only one. */
+      writableRoot?: true;
+    }
   | {
       ok: false;
       container?: ContainerHandle;
       result: GraderResult<StartMessageId>;
       diagnosis?: StartDiagnosis;
+      writableRoot?: true;
     };
 
 /**
@@ -64,8 +72,12 @@ export async function startApp(ctx: GraderContext, options: AppStartOptions): Pr
   const second = await startAndWait(ctx, options, false);
   const note: Finding<StartMessageId> = { messageId: "readOnlyRetry", severity: "info" };
   return second.ok
-    ? { ...second, notes: [note] }
-    : { ...second, result: { ...second.result, findings: [...second.result.findings, note] } };
+    ? { ...second, notes: [note], writableRoot: true }
+    : {
+        ...second,
+        result: { ...second.result, findings: [...second.result.findings, note] },
+        writableRoot: true,
+      };
 }
 
 async function startAndWait(
