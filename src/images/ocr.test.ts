@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { crc32 } from "node:zlib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DARK_MEAN, darkPngInverted, ocrContains, ocrImage } from "./ocr.js";
 import { invertGrey, pngToGrey } from "./png-grey.js";
@@ -51,6 +51,7 @@ function encodeGrey(width: number, height: number, grey: Uint8Array): Buffer {
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "dockgrade-ocr-path-"));
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("darkPngInverted", () => {
   it("inverts every example screenshot (all dark) into a light greyscale PGM", async () => {
