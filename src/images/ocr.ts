@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
+import { open } from "node:fs/promises";
 import os from "node:os";
 import { normalizeText } from "../text/normalize.js";
+import { invertGrey, isPng, pngToGrey } from "./png-grey.js";
 
 /**
  * tesseract's OpenMP threads: one. Its multi-threaded mode spends about three times the CPU for the same
@@ -46,22 +48,71 @@ export function tesseractAvailable(): Promise<boolean> {
 /**
  * Reads the text of an image with tesseract (English model: terminal output is English). `absPath` must
  * be a file the caller already located inside the submission and recognised as an image.
+ *
+ * A dark PNG (a terminal: light text on a dark background) is handed to tesseract already inverted, as
+ * greyscale PGM on stdin. On the image as it is, tesseract's first pass reads every line with low
+ * confidence and reads each one again inverted (`tessedit_do_invert`): two passes; on the inverted image
+ * one is enough (a third less CPU on this course's screenshots, 0.51 s → 0.32 s for `docker info`). Its
+ * own inversion retry stays on: it costs nothing measurable once the image is light, and the light parts
+ * of a mixed image (a light window beside the terminal) are still read (`-c tessedit_do_invert=0` lost
+ * them). A light image, any other format, or a PNG that cannot be decoded within bounds goes to
+ * tesseract as its file, as before.
  */
 export function ocrImage(
   absPath: string,
   options: { timeoutMs: number; signal?: AbortSignal },
-): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
-  return withOcrSlot(() => runTesseract(absPath, options));
+): Promise<OcrResult> {
+  return withOcrSlot(async () => runTesseract(absPath, await darkPngInverted(absPath), options));
+}
+
+type OcrResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Mean grey below which an image is dark and inverted (the course's terminal screenshots: 37 to 47). */
+export const DARK_MEAN = 128;
+
+/** Files larger than this are not decoded here (the screenshots grader refuses them above 5 MB already). */
+const MAX_DECODED_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The inverted greyscale PGM of a dark PNG, or undefined: not a PNG, light, too large, unreadable or not
+ * decodable (then tesseract reads the file itself). Never throws.
+ */
+export async function darkPngInverted(absPath: string): Promise<Buffer | undefined> {
+  let bytes: Buffer;
+  try {
+    const file = await open(absPath, "r");
+    try {
+      const { size } = await file.stat();
+      if (size > MAX_DECODED_FILE_BYTES) return undefined;
+      bytes = Buffer.allocUnsafe(size);
+      const { bytesRead } = await file.read(bytes, 0, size, 0);
+      if (bytesRead !== size) return undefined;
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return undefined;
+  }
+  if (!isPng(bytes)) return undefined;
+  try {
+    const image = await pngToGrey(bytes);
+    if (!image.ok || image.mean >= DARK_MEAN) return undefined;
+    invertGrey(image.grey);
+    return image.pgm;
+  } catch {
+    return undefined; // pngToGrey answers ok: false rather than throw; should it throw, today's path
+  }
 }
 
 function runTesseract(
   absPath: string,
+  pgm: Buffer | undefined,
   options: { timeoutMs: number; signal?: AbortSignal },
-): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+): Promise<OcrResult> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       "tesseract",
-      [absPath, "stdout", "-l", "eng", "--psm", "6"],
+      [pgm ? "stdin" : absPath, "stdout", "-l", "eng", "--psm", "6"],
       { timeout: options.timeoutMs, signal: options.signal, maxBuffer: 4 * 1024 * 1024, env: OCR_ENV },
       (error, stdout) => {
         if (!error) resolve({ ok: true, text: stdout });
@@ -73,6 +124,12 @@ function runTesseract(
         else resolve({ ok: false, reason: error.message.split("\n")[0] ?? "tesseract failed" });
       },
     );
+    if (pgm) {
+      // A tesseract that exits (or is killed) before reading all of it closes the pipe: EPIPE, reported
+      // by the exit above, not thrown here.
+      child.stdin?.on("error", () => {});
+      child.stdin?.end(pgm);
+    }
   });
 }
 

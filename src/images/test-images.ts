@@ -25,6 +25,78 @@ export function makePng(width: number, height: number): Buffer {
   ]);
 }
 
+/** What `encodePng` writes: the pixels as PNG samples, row after row, before filtering. */
+export interface PngSpec {
+  width: number;
+  height: number;
+  colourType: 0 | 2 | 3 | 4 | 6;
+  depth: 1 | 2 | 4 | 8 | 16;
+  /** Each row's samples, packed as PNG packs them (rowBytes each), unfiltered. */
+  rows: Uint8Array[];
+  /** Each row's filter (0 none, 1 sub, 2 up, 3 average, 4 Paeth); default 0. */
+  filters?: number[];
+  palette?: number[];
+  trns?: number[];
+  interlace?: 0 | 1;
+  /** How many IDAT chunks the compressed data is cut into. */
+  idatChunks?: number;
+}
+
+/** A PNG of any colour type and depth, each row filtered as asked (the encoder side of the spec's filters). */
+export function encodePng(spec: PngSpec): Buffer {
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[spec.colourType];
+  const bpp = Math.max(1, (channels * spec.depth) >> 3);
+  const rowBytes = Math.ceil((spec.width * channels * spec.depth) / 8);
+  const raw = Buffer.alloc((rowBytes + 1) * spec.height);
+  for (let y = 0; y < spec.height; y++) {
+    const row = spec.rows[y] ?? new Uint8Array(rowBytes);
+    const above = spec.rows[y - 1] ?? new Uint8Array(rowBytes);
+    const filter = spec.filters?.[y] ?? 0;
+    raw[y * (rowBytes + 1)] = filter;
+    for (let i = 0; i < rowBytes; i++) {
+      const x = row[i] ?? 0;
+      const a = i >= bpp ? (row[i - bpp] ?? 0) : 0;
+      const b = above[i] ?? 0;
+      const c = i >= bpp ? (above[i - bpp] ?? 0) : 0;
+      const p = a + b - c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter] ?? 0;
+      raw[y * (rowBytes + 1) + 1 + i] = (x - predictor) & 0xff;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(spec.width, 0);
+  ihdr.writeUInt32BE(spec.height, 4);
+  ihdr.set([spec.depth, spec.colourType, 0, 0, spec.interlace ?? 0], 8);
+  const data = deflateSync(raw);
+  const pieces = spec.idatChunks ?? 1;
+  const size = Math.ceil(data.length / pieces);
+  const idats = Array.from({ length: pieces }, (_, k) =>
+    pngChunk("IDAT", data.subarray(k * size, (k + 1) * size)),
+  );
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk("IHDR", ihdr),
+    ...(spec.palette ? [pngChunk("PLTE", Buffer.from(spec.palette))] : []),
+    ...(spec.trns ? [pngChunk("tRNS", Buffer.from(spec.trns))] : []),
+    ...idats,
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** The 8 bytes every PNG starts with. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** One PNG chunk: length, type, data, CRC. */
+export function pngChunk(type: string, data: Buffer): Buffer {
+  return chunk(type, data);
+}
+
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
