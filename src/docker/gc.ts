@@ -74,10 +74,10 @@ export async function collectGarbage(options: GcOptions = {}): Promise<GcCounts>
     volumes: listed.volumes.filter((v) => goes(v.Labels, (v as { CreatedAt?: string }).CreatedAt)),
     networks: listed.networks.filter((n) => goes(n.Labels, n.Created)),
   };
-  // A run with a lease here names the layers its build made (removed below, with the lease): its image goes
-  // without its parents, which may be another run's cache. Without a lease, its parents are pruned with it.
+  // A run whose lease here names the layers its build made (removed below, with the lease): its image goes
+  // without its parents, which may be another run's cache. Otherwise its parents are pruned with it.
   const leased = (image: { Labels?: Record<string, string> | null }) =>
-    leases.has(image.Labels?.[LABEL.run] ?? "");
+    (leases.get(image.Labels?.[LABEL.run] ?? "")?.buildImages ?? []).length > 0;
   const counts = await removeLabelled(engine, {
     ...doomed,
     images: doomed.images.filter((image) => !leased(image)),
