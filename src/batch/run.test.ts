@@ -110,4 +110,28 @@ describe("runBatch and the engine", () => {
     expect(await readFile(path.join(dir, "out", "s2", "result.json"), "utf8")).toBe(before);
     expect((await readResult(path.join(dir, "out"), "s1"))?.row.reused).toBe(true);
   });
+
+  it("keeps the class's build layers from before the first submission until after the last, even when it stops", async () => {
+    const { backend } = absentEngine();
+    const events: string[] = [];
+    const keeping: DockerBackend = {
+      ...backend,
+      probe: () => {
+        events.push("probe");
+        return backend.probe();
+      },
+      keepLayers: () => {
+        events.push("hold");
+        return async () => {
+          events.push("release");
+        };
+      },
+    };
+    await batch(keeping);
+    expect(events).toEqual(["hold", "release"]);
+    events.length = 0;
+    await writeFile(path.join(dir, "class", "s2", "app.py"), "# changed\n", { flag: "a" });
+    await expect(batch(keeping)).rejects.toThrow(InputError);
+    expect(events).toEqual(["hold", "probe", "release"]);
+  });
 });

@@ -90,6 +90,9 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
   const containerSlot = pLimit(options.containerSlots ?? defaultContainerSlots());
   const progress = options.progress;
   progress?.start(selected.length);
+  // The class's build layers stay until it ends: the next submission with the same requirements reuses the
+  // pip layer even when the two builds do not overlap (removed below; no engine call if nothing was built).
+  const releaseLayers = options.docker.keepLayers?.();
   try {
     await Promise.all(
       selected.map((entry) =>
@@ -118,6 +121,7 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
   } finally {
     progress?.end();
     await probed?.catch(() => undefined); // a reclaim started at start-up ends before the run does
+    await releaseLayers?.().catch(() => undefined); // what is left stays in a lease, for the next reclaim
   }
   if (refusal !== undefined) throw new InputError(batchText(lang, "noDocker", { reason: refusal }));
   return finalizeClass(outDir, manifest, {

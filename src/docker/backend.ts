@@ -3,6 +3,7 @@ import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
 import { withDeadline } from "./deadline.js";
 import { collectGarbage, deadRunsLeft } from "./gc.js";
+import { keptLayers } from "./kept-layers.js";
 import { openDockerSession } from "./open-session.js";
 import { probeDocker } from "./probe.js";
 import type { BuildProgress, DockerAvailability, DockerSession, PullPolicy } from "./session.js";
@@ -30,6 +31,12 @@ export interface DockerBackend {
    * no engine at all (a class whose reports are all reused) probes it, and reclaims, only then.
    */
   deadRunsLeft?(): Promise<boolean>;
+  /**
+   * Keeps the build layers of the sessions closed from now on, for the next builds of the same steps,
+   * until the returned function removes them (see kept-layers.ts). A class (`batch`, `check --watch`) holds
+   * it for its whole run; without it, a session's close removes its image with its untagged parents.
+   */
+  keepLayers?(): () => Promise<void>;
 }
 
 export const dockerBackend: DockerBackend = {
@@ -40,6 +47,7 @@ export const dockerBackend: DockerBackend = {
   },
   open: ({ rubric, ...rest }) => openDockerSession({ ...rest, assignment: rubric.assignment }),
   deadRunsLeft,
+  keepLayers: () => keptLayers.hold(),
 };
 
 /** The same backend, building with the given pull policy for base images (`--pull`). */
@@ -48,6 +56,7 @@ export function withPullPolicy(backend: DockerBackend, pullPolicy: PullPolicy): 
     probe: () => backend.probe(),
     open: (input) => backend.open({ ...input, pullPolicy }),
     deadRunsLeft: () => backend.deadRunsLeft?.() ?? Promise.resolve(false),
+    ...(backend.keepLayers ? { keepLayers: () => (backend.keepLayers as () => () => Promise<void>)() } : {}),
   };
 }
 

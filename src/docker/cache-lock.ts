@@ -1,9 +1,14 @@
 /**
  * Builds of different submissions share the engine's layer cache: build B may reuse ("Using cache") a layer
  * that build A made a moment ago. Removing A's images while B runs can delete that layer between two of B's
- * steps, and B then fails for no fault of its student. So, in one process, image removals wait until no
- * build is running, and new builds wait while a removal is pending (removals are quick; builds are not).
- * This is the one piece of process-wide state besides the open-session registry; it holds no submission data.
+ * steps, and B then fails for no fault of its student. So, in one process, removals that may delete an
+ * untagged layer wait until no build is running, and new builds wait while such a removal is pending
+ * (removals are quick; builds are not): a run's image removed with its untagged parents (pruned), the
+ * intermediate images of a failed or cut build, the layers a class kept (kept-layers.ts) when it ends, and
+ * what dead runs' builds left. A run's image removed without pruning, as during a class that keeps its
+ * layers, takes only the harness's own last step (its LABEL, unique to the run): it needs no lock, so a
+ * session's close no longer waits behind other submissions' builds.
+ * This is process-wide state besides the open-session registry; it holds no submission data.
  */
 export class CacheLock {
   private builds = 0;

@@ -58,20 +58,23 @@ describe("which objects gc removes", () => {
 });
 
 describe("images a cut build committed without a label", () => {
-  const image = (Id: string, Container: string, Parent = "", RepoTags: string[] = []) => ({
-    Id,
-    Container,
-    Parent,
-    RepoTags,
-  });
-  it("finds those committed from the build's step containers, and their untagged children", () => {
+  const image = (Id: string, Container: string, RepoTags: string[] = []) => ({ Id, Container, RepoTags });
+  it("finds those committed from the build's own step containers, never their children", () => {
     const images = [
-      image("sha256:child", "c9", "sha256:aaa111222333444"),
+      // Built on the cut build's image by another run (with kept layers, its cache): not this run's.
+      image("sha256:child", "c9"),
       image("sha256:aaa111222333444", "0123456789abcdef0123"),
+      image("sha256:bbb", "fedcba9876543210"),
       image("sha256:other", "ffffffffffffffff"),
-      image("sha256:tagged", "c8", "sha256:aaa111222333444", ["quotegen:latest"]),
+      image("sha256:tagged", "0123456789abcdef0123", ["quotegen:latest"]),
+      image("sha256:untagged", "fedcba9876543210ffff", ["<none>:<none>"]),
     ];
-    expect(pickCommitted(images, ["0123456789ab"])).toEqual(["sha256:aaa111222333444", "sha256:child"]);
+    expect(pickCommitted(images, ["0123456789ab", "fedcba987654"])).toEqual([
+      "sha256:aaa111222333444",
+      "sha256:bbb",
+      "sha256:untagged",
+    ]);
     expect(pickCommitted(images, ["0123"])).toEqual([]); // ids shorter than the log's are never matched
+    expect(pickCommitted(images, [])).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import { readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CLONE_PREFIX } from "../submission/clone-dir.js";
+import { cacheLock } from "./cache-lock.js";
+import { removeUntagged } from "./cleanup.js";
 import { connectEngine, type Engine } from "./engine.js";
 import {
   cloneDirPid,
@@ -72,7 +74,21 @@ export async function collectGarbage(options: GcOptions = {}): Promise<GcCounts>
     volumes: listed.volumes.filter((v) => goes(v.Labels, (v as { CreatedAt?: string }).CreatedAt)),
     networks: listed.networks.filter((n) => goes(n.Labels, n.Created)),
   };
-  const counts = await removeLabelled(engine, doomed);
+  // A run whose lease here names the layers its build made (removed below, with the lease): its image goes
+  // without its parents, which may be another run's cache. Otherwise its parents are pruned with it.
+  const leased = (image: { Labels?: Record<string, string> | null }) =>
+    (leases.get(image.Labels?.[LABEL.run] ?? "")?.buildImages ?? []).length > 0;
+  const counts = await removeLabelled(engine, {
+    ...doomed,
+    images: doomed.images.filter((image) => !leased(image)),
+  });
+  const kept = await removeLabelled(
+    engine,
+    { containers: [], volumes: [], networks: [], images: doomed.images.filter(leased) },
+    { keepParents: true },
+  );
+  counts.images += kept.images;
+  counts.errors.push(...kept.errors);
   const over = [...leases.values()].filter(
     (lease) =>
       (options.runId === undefined || lease.runId === options.runId) &&
@@ -105,7 +121,12 @@ export async function deadRunsLeft(): Promise<boolean> {
   });
 }
 
-/** What the builds of dead runs left without a label: their step containers and the images committed from them. */
+/**
+ * What the builds of dead runs left without a label: their step containers, the images committed from them
+ * after a cut, and the intermediate images their build logs named (a session's own build, or the layers a
+ * class was keeping: kept-layers.ts). Images go newest first, unforced and without pruning, so the engine
+ * keeps whatever another image is built on or a container uses (another live run's cache).
+ */
 async function removeBuildLeftovers(engine: Engine, leases: readonly Lease[]): Promise<number> {
   const containers = leases.flatMap((lease) => lease.buildContainers);
   await Promise.all(
@@ -116,7 +137,11 @@ async function removeBuildLeftovers(engine: Engine, leases: readonly Lease[]): P
         .catch(() => undefined),
     ),
   );
-  return (await removeCommittedImages(engine, containers)).length;
+  const committed = await removeCommittedImages(engine, containers);
+  const images = leases.flatMap((lease) => lease.buildImages ?? []);
+  if (images.length === 0) return committed.length;
+  const built = await cacheLock.remove(() => removeUntagged(engine, images));
+  return committed.length + built.removed.length;
 }
 
 /** Session folders (`dockgrade-session-<runId>-*`) of runs gc removes, by the same rule as their objects. */

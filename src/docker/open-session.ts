@@ -13,6 +13,7 @@ import { type ContainerHandle, startedHandle } from "./container.js";
 import { type ContainerOptions, containerConfig, type MountSpec } from "./container-config.js";
 import { withDeadline } from "./deadline.js";
 import { connectEngine, type Engine, engineMessage, removeQuietly } from "./engine.js";
+import { keptLayers } from "./kept-layers.js";
 import { harnessReference, LABEL, newRunId, resourceLabels, TEMP_PREFIX } from "./labels.js";
 import { type Lease, newLease, removeLease, writeLease } from "./lease.js";
 import { removeCommittedImages } from "./orphan-images.js";
@@ -248,6 +249,8 @@ class EngineSession implements DockerSession {
     const cutBuild = Boolean(
       build && !build.ok && (build.reason === "aborted" || build.reason === "timeout"),
     );
+    // A class keeping its layers (kept-layers.ts): the image goes without its parents, which are handed over.
+    const keep = keptLayers.active;
     let complete = true;
     try {
       // Twice: a grader interrupted mid-way may create a container while the first pass runs, and an image
@@ -256,7 +259,7 @@ class EngineSession implements DockerSession {
       for (let pass = 0; pass < passes; pass++) {
         if (pass === 2) await new Promise((resolve) => setTimeout(resolve, 1500));
         const listed = await listLabelled(this.engine, this.runId);
-        const counts = await removeLabelled(this.engine, listed);
+        const counts = await removeLabelled(this.engine, listed, { keepParents: keep });
         if (pass === passes - 1) for (const error of counts.errors) this.input.log?.(`cleanup: ${error}`);
         if (pass === passes - 1) complete = counts.errors.length === 0;
       }
@@ -271,6 +274,8 @@ class EngineSession implements DockerSession {
     }
     await Promise.all(this.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
     await this.leaseWritten;
+    // Listed in the holder's lease before this run's own lease goes: a kill in between loses none of them.
+    if (keep) await keptLayers.keep(this.engine, this.lease.buildImages).catch(() => undefined);
     // A lease left behind (the engine failed mid-cleanup) lets the next start-up or `gc` finish the job.
     if (complete) await removeLease(this.runId);
     // A shared image goes with its last user (this session's containers, which used it, are gone).

@@ -46,9 +46,14 @@ export function createdAt(
 /**
  * Removes the listed objects in dependency order: containers (forced, with anonymous volumes), then
  * the networks, volumes and images they used (forced, so all the harness tags go, and their untagged
- * build parents are pruned by the engine when nothing else uses them).
+ * build parents are pruned by the engine when nothing else uses them). With `keepParents` (a class keeping
+ * its layers, see kept-layers.ts) the images go without their parents.
  */
-export async function removeLabelled(engine: Engine, listed: LabelledResources): Promise<RemovalCounts> {
+export async function removeLabelled(
+  engine: Engine,
+  listed: LabelledResources,
+  options: { keepParents?: boolean } = {},
+): Promise<RemovalCounts> {
   const counts: RemovalCounts = { containers: 0, images: 0, volumes: 0, networks: 0, errors: [] };
   const run = async (
     kind: Exclude<keyof RemovalCounts, "errors">,
@@ -67,18 +72,22 @@ export async function removeLabelled(engine: Engine, listed: LabelledResources):
       ),
     ),
   );
-  // With the containers gone, nothing ties networks, volumes and images to each other: removed side by side.
+  const removeImages = async () => {
+    for (const image of listed.images) {
+      await run("images", image.RepoTags?.[0] ?? image.Id, () =>
+        engine.getImage(image.Id).remove({ force: true, noprune: Boolean(options.keepParents) }),
+      );
+    }
+  };
   const images = async () => {
     if (listed.images.length === 0) return;
     // Removing an image prunes its untagged parents: wait until no build of this process may be reusing them.
-    await cacheLock.remove(async () => {
-      for (const image of listed.images) {
-        await run("images", image.RepoTags?.[0] ?? image.Id, () =>
-          engine.getImage(image.Id).remove({ force: true }),
-        );
-      }
-    });
+    // Without pruning, only the labelled image itself goes: the harness's own last step (the run's LABEL),
+    // which no other build can take from the cache, so no build has to be waited for.
+    if (options.keepParents) await removeImages();
+    else await cacheLock.remove(removeImages);
   };
+  // With the containers gone, nothing ties networks, volumes and images to each other: removed side by side.
   await Promise.all([
     ...listed.networks.map((n) => run("networks", n.Name, () => engine.getNetwork(n.Id).remove())),
     ...listed.volumes.map((v) => run("volumes", v.Name, () => engine.getVolume(v.Name).remove())),

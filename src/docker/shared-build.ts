@@ -1,5 +1,6 @@
 import type { BuildOutcome } from "./build.js";
 import { type Engine, engineMessage } from "./engine.js";
+import { keptLayers } from "./kept-layers.js";
 import { harnessReference, newRunId } from "./labels.js";
 import { newLease, removeLease, writeLease } from "./lease.js";
 import { listLabelled, removeLabelled } from "./resources.js";
@@ -106,11 +107,15 @@ export async function useSharedImage(input: {
   return { outcome: { ...use.outcome, reference }, use };
 }
 
-/** Removes every object labelled with `runId` (a shared build's image and what its build left), twice. */
+/**
+ * Removes every object labelled with `runId` (a shared build's image and what its build left), twice; the
+ * image without its parents while a class keeps its layers (the session that built hands those over).
+ */
 async function removeRun(engine: Engine, runId: string, log?: (line: string) => void): Promise<void> {
   try {
     for (let pass = 0; pass < 2; pass++) {
-      const counts = await removeLabelled(engine, await listLabelled(engine, runId));
+      const listed = await listLabelled(engine, runId);
+      const counts = await removeLabelled(engine, listed, { keepParents: keptLayers.active });
       if (pass === 1) for (const error of counts.errors) log?.(`cleanup: ${error}`);
     }
   } catch (error) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { closeAllSessions, openSessionCount, shutdownHandler, trackSession } from "./shutdown.js";
+import { KeptLayers } from "./kept-layers.js";
+import {
+  closeAllSessions,
+  onSessionsClosed,
+  openSessionCount,
+  shutdownHandler,
+  trackSession,
+} from "./shutdown.js";
 
 /** A session stand-in that records its closing (the real one needs an engine: session.docker.test.ts). */
 function fakeSession(runId: string, closeMs = 0) {
@@ -40,6 +47,40 @@ describe("shutdown", () => {
     handler("SIGTERM");
     expect(codes).toEqual([143]);
     slow.untrack();
+  });
+
+  it("runs the finishers (the kept layers' removal) once every open session has closed", async () => {
+    const events: string[] = [];
+    const slow = fakeSession("slow", 20);
+    const original = slow.close;
+    slow.close = async () => {
+      await original();
+      events.push("closed");
+    };
+    const unregister = onSessionsClosed(async () => {
+      events.push("finished");
+    });
+    expect(await closeAllSessions(1000)).toBe(true);
+    expect(events).toEqual(["closed", "finished"]);
+    unregister();
+    expect(await closeAllSessions(1000)).toBe(true);
+    expect(events).toEqual(["closed", "finished"]);
+  });
+
+  it("registers the kept layers' release while they are held, whatever holds are left", async () => {
+    const layers = new KeptLayers();
+    const first = layers.hold();
+    const second = layers.hold();
+    await first();
+    await first(); // once only
+    expect(layers.active).toBe(true);
+    expect(await closeAllSessions(1000)).toBe(true);
+    expect(layers.active).toBe(false);
+    const third = layers.hold();
+    await second(); // a hold the handler ended: its release is nothing
+    expect(layers.active).toBe(true);
+    await third();
+    expect(layers.active).toBe(false);
   });
 
   it("gives up waiting after the deadline and says so", async () => {

@@ -18,9 +18,23 @@ export function openSessionCount(): number {
   return openSessions.size;
 }
 
-/** Closes every open session, within `timeoutMs`; true when all finished in time. */
+/** Something to finish once every open session has closed (the layers a class kept: kept-layers.ts). */
+const finishers = new Set<() => Promise<void>>();
+
+/** Registers a finisher for closeAllSessions; the returned function unregisters it. */
+export function onSessionsClosed(finish: () => Promise<void>): () => void {
+  finishers.add(finish);
+  return () => finishers.delete(finish);
+}
+
+/**
+ * Closes every open session, then runs the finishers (removing the layers a class kept), within
+ * `timeoutMs`; true when all finished in time.
+ */
 export async function closeAllSessions(timeoutMs = 30_000): Promise<boolean> {
-  const closing = Promise.allSettled([...openSessions].map((session) => session.close()));
+  const closing = Promise.allSettled([...openSessions].map((session) => session.close())).then(() =>
+    Promise.allSettled([...finishers].map((finish) => finish())),
+  );
   try {
     await withDeadline(closing, timeoutMs, "removing the Docker objects of open sessions");
     return true;

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { registry } from "../../../graders/index.js";
 import type { DockerBackend } from "../../docker/backend.js";
 import { dockerBackend } from "../../docker/backend.js";
+import { readLeases } from "../../docker/lease.js";
 import { loadRubric } from "../../rubric/load.js";
 import { type WatchRun, watchSubmission } from "./watch.js";
 
@@ -156,5 +157,8 @@ describe("dockgrade check --watch", () => {
       }).trim();
       expect(left).toBe("");
     }
+    // The build layers the watch kept went too: no lease of the process is left (one is while any remain).
+    const leases = [...(await readLeases()).values()].filter((lease) => lease.pid === child.pid);
+    expect(leases).toEqual([]);
   }, 300_000);
 });

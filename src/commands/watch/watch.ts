@@ -45,6 +45,17 @@ export interface WatchInput extends CheckOptions {
  * CLI: until Ctrl-C, whose handler closes the open Docker sessions).
  */
 export async function watchSubmission(input: WatchInput, io: CommandIO): Promise<void> {
+  // Each rebuild (a change of the build context) reuses the layers of the runs before it, pip's included;
+  // they go when watching ends (or on Ctrl-C, once the open sessions have closed).
+  const releaseLayers = input.docker.keepLayers?.();
+  try {
+    await watchRuns(input, io);
+  } finally {
+    await releaseLayers?.().catch(() => undefined);
+  }
+}
+
+async function watchRuns(input: WatchInput, io: CommandIO): Promise<void> {
   const { rubric, lang } = input;
   const { registry } = input;
   let progress: CheckProgress | undefined;
