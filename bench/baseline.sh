@@ -50,7 +50,7 @@ serve() {
 
 docker network create --label "$label" -o com.docker.network.bridge.enable_ip_masquerade=false "$net" >/dev/null
 # build, image size, image config, tags, layers, claims
-if ! DOCKER_BUILDKIT=0 docker build -q --label "$label" -t "$image" "$dir" >/dev/null 2>"$tmp/build.log"; then
+if ! DOCKER_BUILDKIT=0 docker build -q --force-rm --label "$label" -t "$image" "$dir" >/dev/null 2>"$tmp/build.log"; then
   fail build
   exit $ok
 fi
