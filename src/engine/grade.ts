@@ -66,11 +66,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       orderChecks(allChecks),
       { pool: (check) => (needsDocker(check) ? "docker" : "local"), caps: { ...concurrency } },
       async (check, slot) => {
-        const classSlot =
-          needsDocker(check) && options.dockerSlot
-            ? options.dockerSlot
-            : (work: () => Promise<void>) => work();
-        await classSlot(() => gradeOne(check, slot));
+        const classSlot = options.dockerSlot;
+        if (!needsDocker(check) || !classSlot) return gradeOne(check, slot);
+        await withClassSlot(classSlot, slot, (held) => gradeOne(check, held));
       },
     );
   } finally {
@@ -196,6 +194,42 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
       return engineLostResult();
     }
     return result;
+  }
+}
+
+/**
+ * Runs a Docker check of a class under one of the class's Docker slots (`take`) on top of its submission's
+ * (`slot`). A check that idles (waits for work another check does for both) gives both up, and takes them
+ * back in the order every check takes them: its submission's first, then the class's. Holding the class's
+ * slot while waiting for its submission's would close a circle: that slot held by checks of the same
+ * submission waiting for the class's, held by checks elsewhere waiting the same way (seen: two checks of a
+ * class of 12 ran into their deadline, and the whole class waited 6 minutes).
+ */
+export async function withClassSlot(
+  take: <T>(work: () => Promise<T>) => Promise<T>,
+  slot: Slot,
+  run: (slot: Slot) => Promise<void>,
+): Promise<void> {
+  const acquire = () =>
+    new Promise<() => void>((held) => {
+      void take(() => new Promise<void>((release) => held(release)));
+    });
+  let release = await acquire();
+  const held: Slot = {
+    async idle(waiting, idleOptions = {}) {
+      release();
+      release = () => {};
+      try {
+        return await slot.idle(waiting, idleOptions);
+      } finally {
+        if (idleOptions.back !== false) release = await acquire();
+      }
+    },
+  };
+  try {
+    await run(held);
+  } finally {
+    release();
   }
 }
 
