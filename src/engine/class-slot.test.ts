@@ -54,12 +54,16 @@ describe("a class's Docker slots and a check that waits for another's work", () 
     const never: { idle: <R>(w: Promise<R>) => Promise<R> } = { idle: (w) => w };
     await Promise.all(
       [1, 2, 3].map(() =>
-        withClassSlot((work) => pool(work), never, async () => {
-          inside++;
-          most = Math.max(most, inside);
-          await new Promise((resolve) => setTimeout(resolve, 10));
-          inside--;
-        }),
+        withClassSlot(
+          (work) => pool(work),
+          never,
+          async () => {
+            inside++;
+            most = Math.max(most, inside);
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            inside--;
+          },
+        ),
       ),
     );
     expect(most).toBe(1);
