@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { DockerSession } from "../src/docker/session.js";
 import { runScheduled } from "../src/engine/schedule.js";
-import type { AnyGrader, GraderContext, GraderResult } from "../src/grader/contract.js";
+import type { AnyGrader, GraderResult } from "../src/grader/contract.js";
 import { rendered } from "../src/grader/test-context.js";
-import { paramsWithDefaults } from "../src/rubric/validate-schema.js";
 import exec from "./exec.js";
 import http from "./http.js";
 import { FixtureSessions } from "./kit/app/test-sessions.js";
@@ -89,26 +87,6 @@ describe("the exec grader on the real engine", () => {
   });
 });
 
-/** The fixture's session seen through one object that counts the containers started through it. */
-async function counted(fixture: string) {
-  const ctx = await sessions.context(fixture);
-  const session = ctx.docker as DockerSession;
-  const started: string[] = [];
-  // One session object for the checks, as the engine gives them: the app's shared runs are keyed by it.
-  const counting: DockerSession = Object.create(session);
-  counting.startContainer = async (options) => {
-    const container = await session.startContainer(options);
-    started.push(container.id);
-    return container;
-  };
-  const run = (grader: AnyGrader, params: Record<string, unknown>, more: Partial<GraderContext> = {}) =>
-    grader.run(
-      { ...ctx, docker: counting, signal: new AbortController().signal, ...more },
-      paramsWithDefaults(grader.params, params),
-    );
-  return { run, started };
-}
-
 /** What a check's verdict says, without its times, ports and container ids. */
 const verdict = (result: GraderResult) => ({
   status: result.status,
@@ -125,7 +103,7 @@ describe("exec with inAppRun: the command in the app's run shared with http and 
   it.each(["ok", "bind-localhost"])(
     "%s: one container serves http, exec and lifecycle, with the verdicts of a container each",
     async (fixture) => {
-      const { run, started } = await counted(fixture);
+      const { run, started } = await sessions.counted(fixture);
       const together = await Promise.all([
         run(http, { requests }),
         run(exec, { ...importBoth, inAppRun: true }),
@@ -149,7 +127,7 @@ describe("exec with inAppRun: the command in the app's run shared with http and 
   );
 
   it("starts a container of its own, and says what it shows, when the app exits at start", async () => {
-    const { run, started } = await counted("crash-at-import");
+    const { run, started } = await sessions.counted("crash-at-import");
     // Waiting for the app makes the verdict certain: the container exits before the command can run.
     const params = { command: ["python3", "-c", "import flask"], waitForApp: true };
     const shared = await run(exec, { ...params, inAppRun: true });
@@ -164,7 +142,7 @@ describe("exec with inAppRun: the command in the app's run shared with http and 
   it.each([1, 2, 3])(
     "ends, with the same verdicts, under the engine's scheduler with %i Docker slot(s), lending them while it waits",
     async (cap) => {
-      const { run, started } = await counted("ok");
+      const { run, started } = await sessions.counted("ok");
       const checks = [
         { id: "api-quote", needs: [], grader: http, params: { requests } },
         { id: "dependencies-installed", needs: [], grader: exec, params: { ...importBoth, inAppRun: true } },

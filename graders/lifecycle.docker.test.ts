@@ -1,8 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { DockerSession } from "../src/docker/session.js";
-import type { AnyGrader } from "../src/grader/contract.js";
 import { rendered } from "../src/grader/test-context.js";
-import { paramsWithDefaults } from "../src/rubric/validate-schema.js";
 import http from "./http.js";
 import { FixtureSessions } from "./kit/app/test-sessions.js";
 import lifecycle from "./lifecycle.js";
@@ -54,21 +51,8 @@ describe("the lifecycle grader on the real engine", () => {
   );
 
   it("stops the container an http check started the same way, once that check has its answers", async () => {
-    const ctx = await sessions.context("ok");
-    const session = ctx.docker as DockerSession;
-    const started: string[] = [];
     // One session object for both checks, counting the containers it starts.
-    const counting: DockerSession = Object.create(session);
-    counting.startContainer = async (options) => {
-      const container = await session.startContainer(options);
-      started.push(container.id);
-      return container;
-    };
-    const run = (grader: AnyGrader, params: Record<string, unknown>) =>
-      grader.run(
-        { ...ctx, docker: counting, signal: new AbortController().signal },
-        paramsWithDefaults(grader.params, params),
-      );
+    const { run, started } = await sessions.counted("ok");
     const [answered, stopped] = await Promise.all([
       run(http, { requests: [{ path: "/quote", status: 200 }] }),
       run(lifecycle, params),

@@ -62,6 +62,29 @@ export class FixtureSessions {
     return grader.run({ ...ctx, signal: new AbortController().signal }, filled);
   }
 
+  /**
+   * The fixture's session seen through one object that counts the containers started through it, and a
+   * `run` that gives graders that object, as the engine gives one session to the checks of a submission
+   * (the app's shared runs are keyed by it).
+   */
+  async counted(name: string) {
+    const ctx = await this.context(name);
+    const session = ctx.docker as DockerSession;
+    const started: string[] = [];
+    const counting: DockerSession = Object.create(session);
+    counting.startContainer = async (options) => {
+      const container = await session.startContainer(options);
+      started.push(container.id);
+      return container;
+    };
+    const run = (grader: AnyGrader, params: Record<string, unknown>, more: Partial<GraderContext> = {}) =>
+      grader.run(
+        { ...ctx, docker: counting, signal: new AbortController().signal, ...more },
+        paramsWithDefaults(grader.params, params),
+      );
+    return { run, started };
+  }
+
   /** Closes every session; returns what any of them left behind (empty when all is clean). */
   async closeAll(): Promise<string[]> {
     const sessions = [...this.opened.values()].map((entry) => entry.session);
