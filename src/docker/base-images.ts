@@ -1,4 +1,4 @@
-import { type Engine, engineMessage, engineStatus } from "./engine.js";
+import { type Engine, engineMessage, inspectImageIfPresent } from "./engine.js";
 import { classifyPullFailure, notPresent, type PullFailure } from "./pull-failure.js";
 
 /**
@@ -99,14 +99,10 @@ async function ensureImage(
 }
 
 async function inspect(engine: Engine, reference: string): Promise<Omit<BaseImage, "pulled"> | undefined> {
-  try {
-    const image = await engine.getImage(reference).inspect();
-    const name = reference.replace(/[:@][^/]*$/, "");
-    const digests = image.RepoDigests ?? [];
-    const digest = digests.find((d) => d.startsWith(`${name}@`)) ?? digests[0];
-    return { reference, id: image.Id, ...(digest ? { digest } : {}) };
-  } catch (error) {
-    if (engineStatus(error) === 404) return undefined;
-    throw error;
-  }
+  const image = await inspectImageIfPresent(engine, reference);
+  if (!image) return undefined;
+  const name = reference.replace(/[:@][^/]*$/, "");
+  const digests = image.RepoDigests ?? [];
+  const digest = digests.find((d) => d.startsWith(`${name}@`)) ?? digests[0];
+  return { reference, id: image.Id, ...(digest ? { digest } : {}) };
 }

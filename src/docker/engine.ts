@@ -61,6 +61,19 @@ export function engineStatus(error: unknown): number | undefined {
   return typeof status === "number" ? status : undefined;
 }
 
+/** `docker image inspect`, or undefined when the engine has no such image; other errors are thrown. */
+export async function inspectImageIfPresent(
+  engine: Engine,
+  reference: string,
+): Promise<Dockerode.ImageInspectInfo | undefined> {
+  try {
+    return await engine.getImage(reference).inspect();
+  } catch (error) {
+    if (engineStatus(error) === 404) return undefined;
+    throw error;
+  }
+}
+
 /** The engine's own message for an error (its JSON `message`), else the error's message. */
 export function engineMessage(error: unknown): string {
   const json = (error as { json?: { message?: unknown } } | undefined)?.json;

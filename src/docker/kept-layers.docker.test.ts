@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixtureSubmission, testAssignment } from "../grader/test-context.js";
-import { connectEngine, engineStatus } from "./engine.js";
+import { connectEngine, inspectImageIfPresent } from "./engine.js";
 import { collectGarbage } from "./gc.js";
 import { keptLayers } from "./kept-layers.js";
 import { newRunId } from "./labels.js";
@@ -64,17 +64,7 @@ async function build(session: DockerSession) {
 const keeps = (id: string) => keptLayers.kept.some((short) => id.replace(/^sha256:/, "").startsWith(short));
 
 async function exists(id: string): Promise<boolean> {
-  const engine = await connectEngine();
-  return engine
-    .getImage(id)
-    .inspect()
-    .then(
-      () => true,
-      (error) => {
-        if (engineStatus(error) === 404) return false;
-        throw error;
-      },
-    );
+  return (await inspectImageIfPresent(await connectEngine(), id)) !== undefined;
 }
 
 describe("kept layers", () => {

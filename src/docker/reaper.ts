@@ -1,5 +1,12 @@
 import net from "node:net";
-import { type Engine, engineMessage, engineStatus, localSocket, removeQuietly } from "./engine.js";
+import {
+  type Engine,
+  engineMessage,
+  engineStatus,
+  inspectImageIfPresent,
+  localSocket,
+  removeQuietly,
+} from "./engine.js";
 import { LABEL, newRunId, resourceLabels } from "./labels.js";
 import type { PullPolicy } from "./pull-policy.js";
 
@@ -267,16 +274,7 @@ async function ensureReaperImage(
   policy: PullPolicy,
   signal: AbortSignal,
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const present = await engine
-    .getImage(image)
-    .inspect()
-    .then(
-      () => true,
-      (error) => {
-        if (engineStatus(error) === 404) return false;
-        throw error;
-      },
-    );
+  const present = (await inspectImageIfPresent(engine, image)) !== undefined;
   if (present && policy !== "always") return { ok: true };
   if (!present && policy === "never")
     return { ok: false, reason: `${image} is not on the engine (--pull never)` };
