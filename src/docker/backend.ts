@@ -56,7 +56,7 @@ export function withPullPolicy(backend: DockerBackend, pullPolicy: PullPolicy): 
     probe: () => backend.probe(),
     open: (input) => backend.open({ ...input, pullPolicy }),
     deadRunsLeft: () => backend.deadRunsLeft?.() ?? Promise.resolve(false),
-    ...(backend.keepLayers ? { keepLayers: () => (backend.keepLayers as () => () => Promise<void>)() } : {}),
+    ...(backend.keepLayers ? { keepLayers: backend.keepLayers.bind(backend) } : {}),
   };
 }
 

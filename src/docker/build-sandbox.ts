@@ -38,7 +38,12 @@ export interface BuildSandbox {
   pidsLimit: "cgroup-parent" | "per-step";
   cgroupParent?: string;
   pids: number;
+  /** The containers and networks it made (names), for `closeBuildSandbox`. */
+  made: { containers: readonly string[]; networks: readonly string[] };
 }
+
+/** What a sandbox without a holder or a proxy made. */
+const NOTHING_MADE: BuildSandbox["made"] = { containers: [], networks: [] };
 
 /**
  * Prepares what the build's RUN steps run in, per the rubric's policy. Every object is labelled with the run
@@ -51,28 +56,25 @@ export async function openBuildSandbox(engine: Engine, settings: SandboxSettings
     limitsHolder(engine, settings),
     sandboxNetwork(engine, settings),
   );
-  return { network: policy.network, pids: policy.pids, ...limits, ...network };
+  const made = {
+    containers: [...limits.made.containers, ...network.made.containers],
+    networks: network.made.networks,
+  };
+  return { ...limits, ...network, network: policy.network, pids: policy.pids, made };
 }
 
 /**
- * Removes what `openBuildSandbox` made for a run (its holder, its proxy, then their networks), as soon as
- * the build is over: they serve no check after it, and removing them then, while the containers are being
- * checked, takes their removal off the end of the grading. Quiet about what is already gone (a sandbox
- * prepared only in part); what fails to go is left for the session's close, which removes every object
- * labelled with the run.
+ * Removes what `openBuildSandbox` made (its holder, its proxy, then their networks), as soon as the build is
+ * over: they serve no check after it, and removing them then, while the containers are being checked, takes
+ * their removal off the end of the grading. What fails to go (or what a sandbox that failed half-way made) is
+ * left for the session's close, which removes every object labelled with the run.
  */
-export async function closeBuildSandbox(
-  engine: Engine,
-  settings: Pick<SandboxSettings, "runId" | "egressNetwork">,
-): Promise<void> {
-  const name = (role: string) => `dockgrade-${settings.runId}-${role}`;
+export async function closeBuildSandbox(engine: Engine, sandbox: Pick<BuildSandbox, "made">): Promise<void> {
+  const { containers, networks } = sandbox.made;
   await Promise.all(
-    ["proxy", "limits"].map((role) =>
-      removeQuietly(() => engine.getContainer(name(role)).remove({ force: true, v: true })),
-    ),
+    containers.map((name) => removeQuietly(() => engine.getContainer(name).remove({ force: true, v: true }))),
   );
-  const networks = settings.egressNetwork === undefined ? ["build", "egress"] : ["build"];
-  await Promise.all(networks.map((role) => removeQuietly(() => engine.getNetwork(name(role)).remove())));
+  await Promise.all(networks.map((name) => removeQuietly(() => engine.getNetwork(name).remove())));
 }
 
 /** Both results, or the first failure once neither is still creating objects (the session removes them). */
@@ -86,10 +88,10 @@ async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
 async function sandboxNetwork(
   engine: Engine,
   settings: SandboxSettings,
-): Promise<Pick<BuildSandbox, "networkMode" | "buildArgs">> {
+): Promise<Pick<BuildSandbox, "networkMode" | "buildArgs" | "made">> {
   const { policy } = settings;
-  if (policy.network === "open") return { buildArgs: {} };
-  if (policy.network === "closed") return { networkMode: "none", buildArgs: {} };
+  if (policy.network === "open") return { buildArgs: {}, made: NOTHING_MADE };
+  if (policy.network === "closed") return { networkMode: "none", buildArgs: {}, made: NOTHING_MADE };
   const [internal, egress] = await settleBoth(
     createNetwork(engine, settings, "build", {
       Internal: true,
@@ -101,7 +103,7 @@ async function sandboxNetwork(
       ? Promise.resolve(settings.egressNetwork)
       : createNetwork(engine, settings, "egress", { Internal: false, Options: {} }),
   );
-  const proxyIp = await startProxy(engine, settings, internal, egress);
+  const { name: proxy, ip: proxyIp } = await startProxy(engine, settings, internal, egress);
   const url = `http://${proxyIp}:${PROXY_PORT}`;
   const buildArgs = {
     HTTP_PROXY: url,
@@ -111,7 +113,8 @@ async function sandboxNetwork(
     NO_PROXY: "",
     no_proxy: "",
   };
-  return { networkMode: internal, buildArgs };
+  const networks = settings.egressNetwork === undefined ? [internal, egress] : [internal];
+  return { networkMode: internal, buildArgs, made: { containers: [proxy], networks } };
 }
 
 async function createNetwork(
@@ -145,8 +148,9 @@ const HARDENED = {
 
 /** The egress proxy: on the outside network first, then attached to the build's internal one. Returns its IP there. */
 async function startProxy(engine: Engine, settings: SandboxSettings, internal: string, egress: string) {
+  const name = `dockgrade-${settings.runId}-proxy`;
   const container = await engine.createContainer({
-    name: `dockgrade-${settings.runId}-proxy`,
+    name,
     Image: HELPER_IMAGE,
     Cmd: ["python", "-u", "-c", EGRESS_PROXY_SCRIPT],
     Env: [`DOCKGRADE_ALLOW=${settings.policy.indexHosts.join(",")}`, `DOCKGRADE_PROXY_PORT=${PROXY_PORT}`],
@@ -180,7 +184,7 @@ async function startProxy(engine: Engine, settings: SandboxSettings, internal: s
     throw new Error(`the build's egress proxy stopped: ${Buffer.concat(said).toString("utf8").slice(-500)}`);
   const ip = info.NetworkSettings.Networks[internal]?.IPAddress;
   if (!ip) throw new Error("the build's egress proxy has no address on the build network");
-  return ip;
+  return { name, ip };
 }
 
 /**
@@ -192,12 +196,14 @@ async function startProxy(engine: Engine, settings: SandboxSettings, internal: s
 async function limitsHolder(
   engine: Engine,
   settings: SandboxSettings,
-): Promise<Pick<BuildSandbox, "pidsLimit" | "cgroupParent">> {
+): Promise<Pick<BuildSandbox, "pidsLimit" | "cgroupParent" | "made">> {
   const info = (await engine.info()) as { CgroupDriver?: string; CgroupVersion?: string };
-  if (info.CgroupDriver !== "cgroupfs" || info.CgroupVersion !== "1") return { pidsLimit: "per-step" };
+  if (info.CgroupDriver !== "cgroupfs" || info.CgroupVersion !== "1")
+    return { pidsLimit: "per-step", made: NOTHING_MADE };
   const { policy } = settings;
+  const name = `dockgrade-${settings.runId}-limits`;
   const container = await engine.createContainer({
-    name: `dockgrade-${settings.runId}-limits`,
+    name,
     Image: HELPER_IMAGE,
     Cmd: ["sleep", "infinity"],
     User: "65534:65534",
@@ -213,7 +219,8 @@ async function limitsHolder(
   });
   await container.start();
   const path = await pidsCgroup(engine, container.id);
-  return path ? { pidsLimit: "cgroup-parent", cgroupParent: path } : { pidsLimit: "per-step" };
+  const made = { containers: [name], networks: [] };
+  return path ? { pidsLimit: "cgroup-parent", cgroupParent: path, made } : { pidsLimit: "per-step", made };
 }
 
 /** The holder's pids cgroup path as its PID 1 sees it (`/docker/<id>`); undefined behind a cgroup namespace. */

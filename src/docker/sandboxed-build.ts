@@ -38,16 +38,21 @@ export type SandboxedBuildRequest = Omit<
  * (unknown instruction, no FROM), and the student gets the daemon's words.
  */
 export async function sandboxedBuild(request: SandboxedBuildRequest): Promise<BuildOutcome> {
+  let opened: BuildSandbox | undefined;
   try {
-    return await buildInSandbox(request);
+    return await buildInSandbox(request, (sandbox) => {
+      opened = sandbox;
+    });
   } finally {
     // Whatever the outcome, nothing of the sandbox is used after the build: removed in the background.
-    const closed = closeBuildSandbox(request.engine, request).catch(() => undefined);
-    request.onSandboxClosing?.(closed);
+    if (opened) request.onSandboxClosing?.(closeBuildSandbox(request.engine, opened).catch(() => undefined));
   }
 }
 
-async function buildInSandbox(request: SandboxedBuildRequest): Promise<BuildOutcome> {
+async function buildInSandbox(
+  request: SandboxedBuildRequest,
+  onOpened: (sandbox: BuildSandbox) => void,
+): Promise<BuildOutcome> {
   const started = Date.now();
   const { engine, policy } = request;
   const read = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
@@ -73,7 +78,10 @@ async function buildInSandbox(request: SandboxedBuildRequest): Promise<BuildOutc
     egressNetwork: request.egressNetwork,
     signal: request.signal ?? new AbortController().signal,
   }).then(
-    (sandbox) => ({ ok: true, sandbox }),
+    (sandbox) => {
+      onOpened(sandbox);
+      return { ok: true, sandbox };
+    },
     (error: unknown) => ({ ok: false, error }),
   );
   // The FROM images as obtained here, handed to the build so it does not look them up again.
