@@ -79,11 +79,11 @@ const lazyRequires = {
 
 /**
  * CommonJS packages the code loads with `await import()`. Node gives such an import the package's named
- * exports (`const { request } = await import("undici")`); an esbuild chunk gives only `default`. Each
+ * exports (`const { default: Docker } = await import("dockerode")`); an esbuild chunk gives only `default`. Each
  * gets an ES module wrapper exporting its names (read from the package at build time). The build fails
  * when another dynamic import reaches a CommonJS module without a wrapper.
  */
-const DYNAMIC_CJS = ["undici", "dockerode"];
+const DYNAMIC_CJS = ["dockerode"];
 
 /** @type {import("esbuild").Plugin} */
 const cjsNamedExports = {

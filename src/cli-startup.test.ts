@@ -103,10 +103,7 @@ describe("dockgrade start-up", () => {
     expect(tree).toEqual(parseMarkdown(text));
   });
 
-  it.each([
-    ["undici", "request"],
-    ["dockerode", "default"],
-  ])(
+  it.each([["dockerode", "default"]])(
     "a CommonJS package loaded with import() (%s) keeps its named exports in the bundle",
     async (name, key) => {
       const meta = await bundleMeta();

@@ -1,6 +1,6 @@
 // Start-up: only commander and a few small modules load here. Each command imports what it uses when it
 // runs, so `--version`, `rubric lint`, `rubric explain` and `render` never load the Docker client
-// (testcontainers, dockerode, undici); cli-startup.test.ts checks it.
+// (testcontainers, dockerode); cli-startup.test.ts checks it.
 import { Command, InvalidArgumentError, Option } from "commander";
 import { defaultJobs } from "./batch/jobs.js";
 import { cliText, commandLineLang, localizeCommandLineError } from "./commands/cli-errors.js";

@@ -72,6 +72,24 @@ export function parseDockerfile(input: Buffer | string): ParseResult {
     if (encoding) return { ok: false, problem: { reason: "encoding", encoding } };
     text = input.toString("utf8");
   }
+  let result = recent.get(text);
+  if (!result) {
+    result = parseText(text);
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
+    recent.set(text, result);
+  }
+  return result;
+}
+
+/**
+ * The latest parses, by text: one submission's checks parse the same Dockerfile about ten times (each
+ * Dockerfile rule's check, the layers, the build's policy), and a class grades several at once. A parse
+ * depends on the text alone and its users only read it.
+ */
+const recent = new Map<string, ParseResult>();
+const RECENT = 32;
+
+function parseText(text: string): ParseResult {
   const count = countInstructionLines(text);
   if (count > MAX_INSTRUCTIONS)
     return { ok: false, problem: { reason: "tooManyInstructions", count, max: MAX_INSTRUCTIONS } };

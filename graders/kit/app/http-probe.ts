@@ -1,3 +1,12 @@
+import type * as Http from "node:http";
+import { createRequire } from "node:module";
+
+/**
+ * node:http through `require`: an ESM `import` of a built-in module reads every one of its exports, and
+ * node:http's include getters that load Node's own copy of undici (about 20 ms of CPU, for nothing).
+ */
+const { request } = createRequire(import.meta.url)("node:http") as typeof Http;
+
 /** An HTTP answer, its body capped. Header names are lower-case. */
 export interface HttpAnswer {
   ok: true;
@@ -35,6 +44,10 @@ export interface HttpProbeOptions {
  * One request to a container's published port (always `127.0.0.1`: the harness sends no traffic
  * elsewhere). No keep-alive (each container gets fresh ephemeral ports, a pooled socket would outlive
  * it), no redirects followed, and never throws: a failure is an outcome.
+ *
+ * It goes through `node:http`, which the engine's client has already loaded: undici cost each grading
+ * about 45 ms more CPU for the same probes (its 30,000 lines and its parser's WebAssembly loaded for a
+ * few dozen local requests; issue #11).
  */
 export async function httpProbe(url: string, options: HttpProbeOptions = {}): Promise<HttpOutcome> {
   if (!url.startsWith("http://127.0.0.1:")) throw new Error(`refusing to send a request to ${url}`);
@@ -53,42 +66,9 @@ export async function httpProbe(url: string, options: HttpProbeOptions = {}): Pr
   const onAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener("abort", onAbort, { once: true });
-  const signal = controller.signal;
   try {
-    // undici loads on the first probe only: `rubric lint` and `explain` read this module without it.
-    const { request } = await import("undici");
-    const response = await request(url, {
-      method: (options.method ?? "GET") as "GET",
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      reset: true,
-      signal,
-    });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let truncated = false;
-    for await (const chunk of response.body) {
-      const buffer = Buffer.from(chunk as Uint8Array);
-      chunks.push(buffer.subarray(0, Math.max(0, maxBodyBytes - size)));
-      size += buffer.length;
-      if (size > maxBodyBytes) {
-        truncated = true;
-        response.body.destroy();
-        break;
-      }
-    }
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-    }
-    return {
-      ok: true,
-      status: response.statusCode,
-      headers,
-      body: Buffer.concat(chunks).toString("utf8"),
-      truncated,
-      durationMs: Date.now() - started,
-    };
+    const answer = await send(url, options.method ?? "GET", maxBodyBytes, controller.signal);
+    return { ok: true, ...answer, durationMs: Date.now() - started };
   } catch (error) {
     const kind = options.signal?.aborted ? "aborted" : timedOut ? "timeout" : failureKind(error);
     return { ok: false, kind, detail: describe(error), durationMs: Date.now() - started };
@@ -98,10 +78,50 @@ export async function httpProbe(url: string, options: HttpProbeOptions = {}): Pr
   }
 }
 
+/** Sends the request and reads the answer, its body capped at `maxBodyBytes`; rejects on any failure. */
+function send(
+  url: string,
+  method: string,
+  maxBodyBytes: number,
+  signal: AbortSignal,
+): Promise<Omit<HttpAnswer, "ok" | "durationMs">> {
+  return new Promise((resolve, reject) => {
+    // agent: false: a socket of its own, closed after the answer (`Connection: close`).
+    const req = request(url, { method, agent: false, signal }, (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers))
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+      const done = () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          truncated,
+        });
+      response.on("data", (chunk: Buffer) => {
+        chunks.push(chunk.subarray(0, Math.max(0, maxBodyBytes - size)));
+        size += chunk.length;
+        if (size > maxBodyBytes && !truncated) {
+          truncated = true;
+          done();
+          response.destroy();
+        }
+      });
+      response.on("end", done);
+      response.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 function failureKind(error: unknown): HttpFailureKind {
   const code = (error as { code?: string } | undefined)?.code ?? "";
   if (code === "ECONNREFUSED") return "refused";
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") return "reset";
+  if (code === "ECONNRESET" || code === "EPIPE") return "reset";
   if (/TIMEOUT/.test(code)) return "timeout";
   return "other";
 }
