@@ -8,17 +8,20 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { deflateSync } from "node:zlib";
-import { darkPngInverted, ocrImage } from "../src/images/ocr.js";
+import { darkPngInverted, ocrImage, ocrImagesTogether } from "../src/images/ocr.js";
 import { pngToGrey } from "../src/images/png-grey.js";
 import { encodePng, PNG_SIGNATURE, pngChunk } from "../src/images/test-images.js";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+const prefixAt = args.indexOf("--prefix");
+const prefix = prefixAt >= 0 ? (args[prefixAt + 1] ?? "") : "";
 const folder =
-  args.find((a, i) => !a.startsWith("--") && i !== runsAt + 1) ?? "submissions-example/complete/media";
+  args.find((a, i) => !a.startsWith("--") && i !== runsAt + 1 && i !== prefixAt + 1) ??
+  "submissions-example/complete/media";
 const files = readdirSync(folder)
-  .filter((f) => f.endsWith(".png"))
+  .filter((f) => f.endsWith(".png") && f.startsWith(prefix))
   .sort()
   .map((f) => path.join(folder, f));
 
@@ -95,6 +98,30 @@ const totalBefore = sum(before.map(median));
 const totalAfter = sum(after.map(median));
 console.log(
   `total | ${totalBefore.toFixed(2)} | ${totalAfter.toFixed(2)} (${Math.round((100 * (totalAfter - totalBefore)) / totalBefore)} %) | ${sum(warm).toFixed(1)} | ${sum(cold).toFixed(1)}`,
+);
+
+// One process for all the images against one an image (both with the inverted PGMs), alternated.
+const separate: number[] = [];
+const together: number[] = [];
+for (let r = 0; r < runs; r++) {
+  const ways = [
+    async () => {
+      const started = childrenCpu();
+      for (const file of files) await ocrImage(file, { timeoutMs: 120_000 });
+      separate.push(childrenCpu() - started);
+    },
+    async () => {
+      const started = childrenCpu();
+      const read = await ocrImagesTogether(files, { timeoutMs: 120_000 });
+      if (!read.every((r) => r.ok)) throw new Error("a page was not read");
+      together.push(childrenCpu() - started);
+    },
+  ];
+  if (r % 2 === 1) ways.reverse();
+  for (const way of ways) await way();
+}
+console.log(
+  `${files.length} images, tesseract CPU (s, median of ${runs}): one process an image ${median(separate).toFixed(2)} | one process for all ${median(together).toFixed(2)} (${Math.round((100 * (median(together) - median(separate))) / median(separate))} %)`,
 );
 
 // Hostile: a zip bomb in IDAT under a 4000×4000 RGBA header (about the largest decoded): the inflate stops at its 64 MB.

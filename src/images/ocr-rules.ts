@@ -2,7 +2,7 @@ import type { Finding } from "../grader/contract.js";
 import { normalizeText } from "../text/normalize.js";
 import { compilePattern } from "../text/pattern.js";
 import type { CheckedImage } from "./check-images.js";
-import { ocrContains, ocrImage, tesseractAvailable } from "./ocr.js";
+import { type OcrResult, ocrContains, ocrImagesTogether, tesseractAvailable } from "./ocr.js";
 
 /** The message ids these findings name; the screenshots grader's catalog must hold them all. */
 export type OcrMessageId =
@@ -36,30 +36,38 @@ export async function ocrImages(
       findings: [{ messageId: "ocrUnavailable", severity: "info" }],
       details: { skipped: "tesseract not found" },
     };
-  const texts = new Map<CheckedImage, string | undefined>();
+  const named = rules.map((rule) => checked.filter((c) => selects(rule.image, c)));
+  // The valid images the rules name, in that order, read by one tesseract (one model loaded for them all).
+  const toRead = [...new Set(named.flat())].filter(
+    (c): c is CheckedImage & { abs: string } => c.valid && c.abs !== undefined,
+  );
+  const read = await ocrImagesTogether(
+    toRead.map((c) => c.abs),
+    options,
+  );
+  const results = new Map<CheckedImage, OcrResult | undefined>(toRead.map((c, k) => [c, read[k]]));
   const findings: Finding<OcrMessageId>[] = [];
-  const read = async (image: CheckedImage) => {
-    if (!texts.has(image) && image.abs) {
-      const result = await ocrImage(image.abs, options);
-      texts.set(image, result.ok ? result.text : undefined);
-      if (!result.ok)
-        findings.push({
-          messageId: "ocrFailed",
-          severity: "info",
-          data: { image: image.ref.url, reason: result.reason },
-          line: image.ref.line,
-        });
+  const reported = new Set<CheckedImage>();
+  const textOf = (image: CheckedImage) => {
+    const result = results.get(image);
+    if (result && !result.ok && !reported.has(image)) {
+      reported.add(image);
+      findings.push({
+        messageId: "ocrFailed",
+        severity: "info",
+        data: { image: image.ref.url, reason: result.reason },
+        line: image.ref.line,
+      });
     }
-    return texts.get(image);
+    return result?.ok ? result.text : undefined;
   };
   let expected = 0;
   let found = 0;
   const details: unknown[] = [];
-  for (const rule of rules) {
-    const named = checked.filter((c) => selects(rule.image, c));
-    const selected = named.filter((c) => c.valid);
+  for (const [i, rule] of rules.entries()) {
+    const selected = named[i]?.filter((c) => c.valid) ?? [];
     const selector = rule.image === undefined ? "*" : String(rule.image);
-    if (named.length === 0 && rule.optional) {
+    if (named[i]?.length === 0 && rule.optional) {
       findings.push({
         messageId: "ocrNotShown",
         severity: "info",
@@ -78,12 +86,7 @@ export async function ocrImages(
       details.push({ selector, found: [], missing: rule.expect });
       continue;
     }
-    // One tesseract at a time: the grading machine runs several submissions side by side.
-    const readTexts: string[] = [];
-    for (const image of selected) {
-      const text = await read(image);
-      if (text !== undefined) readTexts.push(text);
-    }
+    const readTexts = selected.map(textOf).filter((text) => text !== undefined);
     if (readTexts.length === 0) {
       details.push({ selector, skipped: "no image could be read" });
       continue;

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DARK_MEAN, darkPngInverted, ocrContains, ocrImage } from "./ocr.js";
+import { DARK_MEAN, darkPngInverted, ocrContains, ocrImage, ocrImagesTogether, splitPages } from "./ocr.js";
 import { invertGrey, pngToGrey } from "./png-grey.js";
 import { encodePng, makeJpeg } from "./test-images.js";
 
@@ -138,4 +138,55 @@ describe("ocrImage", () => {
     setTimeout(() => controller.abort(), 20);
     expect(await pending).toMatchObject({ ok: false, reason: expect.stringMatching(/abort/i) });
   }, 60_000);
+});
+
+describe("ocrImagesTogether", () => {
+  it("reads every example screenshot, in one tesseract process, exactly as a process of its own does", async () => {
+    const alone = await Promise.all(SCREENSHOTS.map((file) => ocrImage(file, OPTIONS)));
+    expect(alone.every((r) => r.ok && r.text.trim() !== "")).toBe(true);
+    expect(await ocrImagesTogether(SCREENSHOTS, OPTIONS)).toEqual(alone);
+  }, 300_000);
+
+  it("reads the others again, each alone, when one image (a JPEG tesseract cannot decode) fails the batch", async () => {
+    writeFileSync(path.join(dir, "broken.jpg"), makeJpeg(640, 480));
+    const [first, second] = SCREENSHOTS as [string, string];
+    const files = [first, path.join(dir, "broken.jpg"), second];
+    const results = await ocrImagesTogether(files, OPTIONS);
+    expect(results).toEqual([
+      await ocrImage(first, OPTIONS),
+      { ok: false, reason: `Command failed: tesseract ${files[1]} stdout -l eng --psm 6` },
+      await ocrImage(second, OPTIONS),
+    ]);
+    expect(results[0]?.ok && results[2]?.ok).toBe(true);
+  }, 120_000);
+
+  it("reads a list of none or one image as ocrImage; stopped by the signal, every image fails with the abort", async () => {
+    expect(await ocrImagesTogether([], OPTIONS)).toEqual([]);
+    const file = SCREENSHOTS[0] as string;
+    expect(await ocrImagesTogether([file], OPTIONS)).toEqual([await ocrImage(file, OPTIONS)]);
+    const aborted = await ocrImagesTogether(SCREENSHOTS.slice(0, 3), {
+      ...OPTIONS,
+      signal: AbortSignal.abort(),
+    });
+    expect(aborted).toHaveLength(3);
+    for (const result of aborted)
+      expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/abort/i) });
+  }, 120_000);
+});
+
+describe("splitPages", () => {
+  it("cuts tesseract's output at the form feed before every page but the first, and only into `count` pages", () => {
+    expect(splitPages("Client:\n\fServer:\n\f\fVOLUME NAME\n", 4)).toEqual([
+      "Client:\n",
+      "Server:\n",
+      "",
+      "VOLUME NAME\n",
+    ]);
+    expect(splitPages("", 1)).toEqual([""]);
+    expect(splitPages("a\f", 2)).toEqual(["a", ""]);
+    // Another number of pages than of images: no text is given to the wrong image.
+    expect(splitPages("a\fb\fc", 2)).toBeUndefined();
+    expect(splitPages("a\fb", 3)).toBeUndefined();
+    expect(splitPages("", 2)).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
-import { open } from "node:fs/promises";
+import { copyFile, mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
 import { normalizeText } from "../text/normalize.js";
 import { invertGrey, isPng, pngToGrey } from "./png-grey.js";
 
@@ -9,7 +10,7 @@ import { invertGrey, isPng, pngToGrey } from "./png-grey.js";
  * text (measured on this course's screenshots: 1.7 s against 0.5 s an image) and takes every core from
  * the containers being checked meanwhile; the text read is identical.
  */
-const OCR_ENV = { ...process.env, OMP_THREAD_LIMIT: "1" };
+const ocrEnv = () => ({ ...process.env, OMP_THREAD_LIMIT: "1" });
 
 /**
  * At most this many tesseract processes at once in the whole process (a class graded at once included):
@@ -65,7 +66,61 @@ export function ocrImage(
   return withOcrSlot(async () => runTesseract(absPath, await darkPngInverted(absPath), options));
 }
 
-type OcrResult = { ok: true; text: string } | { ok: false; reason: string };
+export type OcrResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/**
+ * Reads several images as `ocrImage` does, one result per image in the same order, with one tesseract
+ * process: each process loads its model first (0.07–0.1 s of CPU), and a submission's screenshots are read
+ * in one go (the complete example's six step-1 screenshots: 1.19 s of CPU in six processes, 0.68 s in one;
+ * the same text for every example screenshot, `ocr.test.ts`). The images are copied into a private folder under names of ours (`0.pgm` for an inverted
+ * dark PNG, `1.img` for the file as it is: leptonica recognises the format from the bytes; a student's
+ * file name, which may hold a newline, never goes in the list), and tesseract
+ * reads the list of those names (the first page of each file), with `timeoutMs` per image. Should that
+ * process fail (an image it cannot decode stops it), overrun, or its output not split into one page per
+ * image, every image is read again by a process of its own, so an image tesseract cannot read fails alone.
+ */
+export async function ocrImagesTogether(
+  absPaths: readonly string[],
+  options: { timeoutMs: number; signal?: AbortSignal },
+): Promise<OcrResult[]> {
+  if (absPaths.length <= 1) return Promise.all(absPaths.map((file) => ocrImage(file, options)));
+  const together = await withOcrSlot(async (): Promise<OcrResult> => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-ocr-"));
+    try {
+      const names: string[] = [];
+      for (const [i, file] of absPaths.entries()) {
+        const pgm = await darkPngInverted(file);
+        names.push(pgm ? `${i}.pgm` : `${i}.img`);
+        await (pgm ? writeFile(path.join(dir, `${i}.pgm`), pgm) : copyFile(file, path.join(dir, `${i}.img`)));
+      }
+      // A file that is no image is, to tesseract, a list of images, one a line (relative to `cwd`).
+      await writeFile(path.join(dir, "list"), `${names.join("\n")}\n`);
+      return await runTesseract(
+        "list",
+        undefined,
+        { ...options, timeoutMs: options.timeoutMs * names.length },
+        dir,
+      );
+    } catch (error) {
+      return { ok: false, reason: String(error) }; // an image gone meanwhile, no room for the copies
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  const pages = together.ok ? splitPages(together.text, absPaths.length) : undefined;
+  if (pages) return pages.map((text) => ({ ok: true, text }));
+  if (!together.ok && options.signal?.aborted) return absPaths.map(() => together);
+  return Promise.all(absPaths.map((file) => ocrImage(file, options)));
+}
+
+/**
+ * The texts of the pages of one tesseract run over a list of `count` images: tesseract writes a form feed
+ * before every page but the first. Undefined when the number of pages is not `count`.
+ */
+export function splitPages(stdout: string, count: number): string[] | undefined {
+  const pages = stdout.split("\f");
+  return pages.length === count ? pages : undefined;
+}
 
 /** Mean grey below which an image is dark and inverted (the course's terminal screenshots: 37 to 47). */
 export const DARK_MEAN = 128;
@@ -104,16 +159,24 @@ export async function darkPngInverted(absPath: string): Promise<Buffer | undefin
   }
 }
 
+/** One tesseract process reading `input` (a file, resolved from `cwd`), or `pgm` on stdin when given. */
 function runTesseract(
-  absPath: string,
+  input: string,
   pgm: Buffer | undefined,
   options: { timeoutMs: number; signal?: AbortSignal },
+  cwd?: string,
 ): Promise<OcrResult> {
   return new Promise((resolve) => {
     const child = execFile(
       "tesseract",
-      [pgm ? "stdin" : absPath, "stdout", "-l", "eng", "--psm", "6"],
-      { timeout: options.timeoutMs, signal: options.signal, maxBuffer: 4 * 1024 * 1024, env: OCR_ENV },
+      [pgm ? "stdin" : input, "stdout", "-l", "eng", "--psm", "6"],
+      {
+        timeout: options.timeoutMs,
+        signal: options.signal,
+        maxBuffer: 4 * 1024 * 1024,
+        env: ocrEnv(),
+        cwd,
+      },
       (error, stdout) => {
         if (!error) resolve({ ok: true, text: stdout });
         else if ((error as { killed?: boolean }).killed)
