@@ -72,12 +72,13 @@ export type OcrResult = { ok: true; text: string } | { ok: false; reason: string
  * Reads several images as `ocrImage` does, one result per image in the same order, with one tesseract
  * process: each process loads its model first (0.07–0.1 s of CPU), and a submission's screenshots are read
  * in one go (the complete example's six step-1 screenshots: 1.19 s of CPU in six processes, 0.68 s in one;
- * the same text for every example screenshot, `ocr.test.ts`). The images are copied into a private folder under names of ours (`0.pgm` for an inverted
- * dark PNG, `1.img` for the file as it is: leptonica recognises the format from the bytes; a student's
- * file name, which may hold a newline, never goes in the list), and tesseract
- * reads the list of those names (the first page of each file), with `timeoutMs` per image. Should that
- * process fail (an image it cannot decode stops it), overrun, or its output not split into one page per
- * image, every image is read again by a process of its own, so an image tesseract cannot read fails alone.
+ * the same text for every example screenshot, `ocr.test.ts`). The images are copied into a private folder
+ * under names of ours (`0.pgm` for an inverted dark PNG, `1.img` for the file as it is: leptonica
+ * recognises the format from the bytes; a student's file name, which may hold a newline, never goes in the
+ * list), and tesseract reads the list of those names (the first page of each file), with `timeoutMs` per
+ * image. Should that process fail (an image it cannot decode stops it), overrun, or its output not split
+ * into one page per image, every image is read again by a process of its own, so an image tesseract cannot
+ * read fails alone.
  */
 export async function ocrImagesTogether(
   absPaths: readonly string[],
