@@ -24,7 +24,7 @@ import {
   secretServer,
   solutionImage,
 } from "./hostile-support.js";
-import { newRunId } from "./labels.js";
+import { LABEL, newRunId } from "./labels.js";
 import { openDockerSession } from "./open-session.js";
 import { probeDocker } from "./probe.js";
 import { listLabelled, removeLabelled } from "./resources.js";
@@ -64,8 +64,15 @@ afterAll(async () => {
   for (const dir of dirs) await expect(access(dir)).rejects.toThrow();
 }, 120_000);
 
-/** Builds a hostile fixture in a session with the given policy; returns the outcome and the build verdict. */
-async function attempt(fixture: string, policy: Partial<BuildPolicy> = {}) {
+/**
+ * Builds a hostile fixture in a session with the given policy; returns the outcome and the build verdict.
+ * `opened` is called with the session before its build starts.
+ */
+async function attempt(
+  fixture: string,
+  policy: Partial<BuildPolicy> = {},
+  opened?: (session: DockerSession) => Promise<void>,
+) {
   const targets = `${loopbackUrl} ${hostUrl} http://169.254.169.254/latest/meta-data/`;
   const port = new URL(loopbackUrl).port;
   const dir = await materialize(fixture, { PORT: port, SOLUTION: solution, TARGETS: targets });
@@ -81,6 +88,7 @@ async function attempt(fixture: string, policy: Partial<BuildPolicy> = {}) {
     buildEgressNetwork: indexNetwork,
   });
   sessions.push(session);
+  await opened?.(session);
   const outcome: BuildOutcome = await session.image();
   const ctx: GraderContext = {
     lang: "en",
@@ -95,6 +103,23 @@ async function attempt(fixture: string, policy: Partial<BuildPolicy> = {}) {
   const verdict = await runWithDefaults(build, ctx, {});
   const text = `${JSON.stringify(outcome)}\n${JSON.stringify(verdict)}\n${rendered(build, verdict)}`;
   return { outcome, verdict, text, session };
+}
+
+/** The containers the engine announces as created for a run (name → id), until `stop`. */
+async function createdContainers(runId: string) {
+  const filters = { type: ["container" as const], event: ["create"], label: [`${LABEL.run}=${runId}`] };
+  const stream = (await engine.getEvents({ filters })) as NodeJS.ReadableStream & { destroy(): void };
+  const created = new Map<string, string>();
+  let rest = "";
+  stream.on("data", (chunk: Buffer) => {
+    const lines = (rest + chunk.toString("utf8")).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines.filter((l) => l.trim())) {
+      const event = JSON.parse(line) as { Actor: { ID: string; Attributes: { name?: string } } };
+      created.set(event.Actor.Attributes.name ?? event.Actor.ID, event.Actor.ID);
+    }
+  });
+  return { created, stop: () => stream.destroy() };
 }
 
 describe("the build sandbox refuses, before building, what would leave it", () => {
@@ -159,6 +184,40 @@ describe("index-only: packages come from the index, and only from there", () => 
     };
     await expect.poll(sandboxLeft, { timeout: 30_000, interval: 200 }).toEqual([]);
     expect((await listLabelled(engine, session.runId)).images).toHaveLength(1);
+  }, 240_000);
+
+  it("one container is both the proxy and, on cgroup v1 with cgroupfs, the RUN steps' limits holder", async () => {
+    const info = (await engine.info()) as { CgroupDriver?: string; CgroupVersion?: string };
+    const holds = info.CgroupDriver === "cgroupfs" && info.CgroupVersion === "1";
+    let watched: Awaited<ReturnType<typeof createdContainers>> | undefined;
+    const { outcome, session } = await attempt(
+      "index-held",
+      { network: "index-only", pids: 64 },
+      async (s) => {
+        watched = await createdContainers(s.runId);
+      },
+    );
+    watched?.stop();
+    if (!outcome.ok) throw new Error(`build failed: ${outcome.message}\n${outcome.lastLines.join("\n")}`);
+    const log = outcome.logTail.join("\n");
+    // It relayed to the index test host...
+    expect(log).toContain("dgdemo-from-the-test-index");
+    // ...it is the only container the harness made for the build...
+    const made = [...(watched?.created ?? new Map<string, string>())].filter(([name]) =>
+      name.startsWith(`dockgrade-${session.runId}-`),
+    );
+    const role = holds ? "sandbox" : "proxy";
+    expect(made.map(([name]) => name)).toEqual([`dockgrade-${session.runId}-${role}`]);
+    // ...and, where the engine allows it, the RUN step runs in a cgroup under its own, which holds the fork
+    // bomb that follows the download to the build's PID limit (the proxy counts inside it).
+    const pidsLine = log.split("\n").find((line) => /^\d+:pids:/.test(line)) ?? "";
+    const sandboxId = made[0]?.[1] ?? "(none)";
+    if (holds) expect(pidsLine).toContain(`/${sandboxId}/`);
+    else expect(pidsLine).not.toContain(sandboxId);
+    expect(session.buildSandbox?.pidsLimit).toBe(holds ? "cgroup-parent" : "per-step");
+    const forked = Number(/forked (\d+) of 2000/.exec(log)?.[1] ?? Number.NaN);
+    expect(forked).toBeGreaterThan(10);
+    expect(forked).toBeLessThan(64);
   }, 240_000);
 
   it("closed: the same submission cannot install it", async () => {

@@ -31,8 +31,9 @@ export interface BuildSandbox {
   /** `HTTP_PROXY` & co (predefined build args: RUN steps see them without an ARG line, history does not). */
   buildArgs: Record<string, string>;
   /**
-   * `cgroup-parent`: every RUN step runs inside a holder container's cgroup, whose PID, memory and CPU limits
-   * bound all of them together (cgroup v1 with the cgroupfs driver). `per-step`: the PID limit is set on each
+   * `cgroup-parent`: every RUN step runs inside a holder container's cgroup (an index-only build's egress
+   * proxy is that holder), whose PID, memory and CPU limits bound all of them together (cgroup v1 with the
+   * cgroupfs driver). `per-step`: the PID limit is set on each
    * step container as the builder announces it (every other engine: see docs/SECURITY.md for the window).
    */
   pidsLimit: "cgroup-parent" | "per-step";
@@ -48,23 +49,54 @@ const NOTHING_MADE: BuildSandbox["made"] = { containers: [], networks: [] };
 /**
  * Prepares what the build's RUN steps run in, per the rubric's policy. Every object is labelled with the run
  * id, so the session's close removes it with the rest. Throws (the harness's problem) when it cannot.
+ *
+ * Where both are needed (an index-only build on cgroup v1 with the cgroupfs driver), the egress proxy is also
+ * the limits holder: one container, whose cgroup is the RUN steps' parent (each container start costs the
+ * engine about 0.3 s of CPU, on every submission). The proxy's threads, memory and CPU then count inside the
+ * build's own limits: a RUN step that exhausts the build's PIDs or memory can starve its own build's proxy
+ * (its downloads fail), never another student's.
  */
 export async function openBuildSandbox(engine: Engine, settings: SandboxSettings): Promise<BuildSandbox> {
   const { policy } = settings;
-  // The limits holder and the network side are independent: made side by side (each is on a build's path).
-  const [limits, network] = await settleBoth(
-    limitsHolder(engine, settings),
-    sandboxNetwork(engine, settings),
-  );
-  const made = {
-    containers: [...limits.made.containers, ...network.made.containers],
-    networks: network.made.networks,
+  const base = { network: policy.network, pids: policy.pids };
+  if (policy.network !== "index-only") {
+    const limits = await limitsHolder(engine, settings, await cgroupParentPossible(engine));
+    return {
+      ...base,
+      ...limits,
+      ...(policy.network === "closed" ? { networkMode: "none" } : {}),
+      buildArgs: {},
+    };
+  }
+  // The engine's cgroup setup is asked while the networks are made (each is on the build's path).
+  const [holds, networks] = await settleBoth(cgroupParentPossible(engine), proxyNetworks(engine, settings));
+  // Without a holder of their own, the proxy's PIDs and memory are bounded apart from the build's.
+  const limits = holds
+    ? buildLimits(settings)
+    : { Memory: 128 * MiB, MemorySwap: 128 * MiB, PidsLimit: PROXY_PIDS };
+  const proxy = await startProxy(engine, settings, networks, limits, holds);
+  const url = `http://${proxy.ip}:${PROXY_PORT}`;
+  const made = { containers: [proxy.name], networks: networks.made };
+  const pidsLimit = proxy.cgroupParent ? ("cgroup-parent" as const) : ("per-step" as const);
+  return {
+    ...base,
+    networkMode: networks.internal,
+    buildArgs: {
+      HTTP_PROXY: url,
+      HTTPS_PROXY: url,
+      http_proxy: url,
+      https_proxy: url,
+      NO_PROXY: "",
+      no_proxy: "",
+    },
+    pidsLimit,
+    ...(proxy.cgroupParent ? { cgroupParent: proxy.cgroupParent } : {}),
+    made,
   };
-  return { ...limits, ...network, network: policy.network, pids: policy.pids, made };
 }
 
 /**
- * Removes what `openBuildSandbox` made (its holder, its proxy, then their networks), as soon as the build is
+ * Removes what `openBuildSandbox` made (its holder or proxy, then their networks), as soon as the build is
  * over: they serve no check after it, and removing them then, while the containers are being checked, takes
  * their removal off the end of the grading. What fails to go (or what a sandbox that failed half-way made) is
  * left for the session's close, which removes every object labelled with the run.
@@ -85,13 +117,8 @@ async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
   return [first.value, second.value];
 }
 
-async function sandboxNetwork(
-  engine: Engine,
-  settings: SandboxSettings,
-): Promise<Pick<BuildSandbox, "networkMode" | "buildArgs" | "made">> {
-  const { policy } = settings;
-  if (policy.network === "open") return { buildArgs: {}, made: NOTHING_MADE };
-  if (policy.network === "closed") return { networkMode: "none", buildArgs: {}, made: NOTHING_MADE };
+/** The index-only build's internal network and the proxy's way out (made side by side). */
+async function proxyNetworks(engine: Engine, settings: SandboxSettings): Promise<ProxyNetworks> {
   const [internal, egress] = await settleBoth(
     createNetwork(engine, settings, "build", {
       Internal: true,
@@ -103,18 +130,15 @@ async function sandboxNetwork(
       ? Promise.resolve(settings.egressNetwork)
       : createNetwork(engine, settings, "egress", { Internal: false, Options: {} }),
   );
-  const { name: proxy, ip: proxyIp } = await startProxy(engine, settings, internal, egress);
-  const url = `http://${proxyIp}:${PROXY_PORT}`;
-  const buildArgs = {
-    HTTP_PROXY: url,
-    HTTPS_PROXY: url,
-    http_proxy: url,
-    https_proxy: url,
-    NO_PROXY: "",
-    no_proxy: "",
-  };
-  const networks = settings.egressNetwork === undefined ? [internal, egress] : [internal];
-  return { networkMode: internal, buildArgs, made: { containers: [proxy], networks } };
+  const made = settings.egressNetwork === undefined ? [internal, egress] : [internal];
+  return { internal, egress, made };
+}
+
+interface ProxyNetworks {
+  internal: string;
+  egress: string;
+  /** The ones made here (a test's egress network is not). */
+  made: string[];
 }
 
 async function createNetwork(
@@ -146,9 +170,44 @@ const HARDENED = {
   RestartPolicy: { Name: "no" },
 };
 
-/** The egress proxy: on the outside network first, then attached to the build's internal one. Returns its IP there. */
-async function startProxy(engine: Engine, settings: SandboxSettings, internal: string, egress: string) {
-  const name = `dockgrade-${settings.runId}-proxy`;
+/** The PIDs of a proxy that is not the build's limits holder (its threads: one a connection). */
+const PROXY_PIDS = 64;
+
+/** The build's limits on a container: RUN steps under its cgroup share them (cgroup-parent mode). */
+function buildLimits(settings: SandboxSettings) {
+  const memory = settings.memoryMb * MiB;
+  return {
+    Memory: memory,
+    MemorySwap: memory,
+    NanoCpus: Math.round(settings.policy.cpus * 1e9),
+    PidsLimit: settings.policy.pids,
+  };
+}
+
+/**
+ * Whether RUN steps can run under a holder's cgroup: cgroup v1 with the cgroupfs driver. Elsewhere (cgroup v2
+ * forbids children under a cgroup that holds a process; the systemd driver wants slices whose limits the API
+ * cannot set) the PID limit is set per step.
+ */
+async function cgroupParentPossible(engine: Engine): Promise<boolean> {
+  const info = (await engine.info()) as { CgroupDriver?: string; CgroupVersion?: string };
+  return info.CgroupDriver === "cgroupfs" && info.CgroupVersion === "1";
+}
+
+/**
+ * The egress proxy: on the outside network first, then attached to the build's internal one. With `holds`,
+ * it is also the build's limits holder (its `limits` are the build's): its cgroup, read once it runs, is
+ * the RUN steps' parent. Returns its name, its IP on the internal network and that cgroup.
+ */
+async function startProxy(
+  engine: Engine,
+  settings: SandboxSettings,
+  networks: ProxyNetworks,
+  limits: { Memory: number; MemorySwap: number; NanoCpus?: number; PidsLimit: number },
+  holds: boolean,
+) {
+  const { internal, egress } = networks;
+  const name = `dockgrade-${settings.runId}-${holds ? "sandbox" : "proxy"}`;
   const container = await engine.createContainer({
     name,
     Image: HELPER_IMAGE,
@@ -156,11 +215,25 @@ async function startProxy(engine: Engine, settings: SandboxSettings, internal: s
     Env: [`DOCKGRADE_ALLOW=${settings.policy.indexHosts.join(",")}`, `DOCKGRADE_PROXY_PORT=${PROXY_PORT}`],
     User: "65534:65534",
     Labels: resourceLabels(settings.runId, "container"),
-    HostConfig: { ...HARDENED, NetworkMode: egress, Memory: 128 * MiB, MemorySwap: 128 * MiB, PidsLimit: 64 },
+    HostConfig: { ...HARDENED, NetworkMode: egress, ...limits },
   });
   await engine.getNetwork(internal).connect({ Container: container.id });
   await container.start();
-  // Its output followed as it comes (no polling): ready at its first line, stopped when the stream ends.
+  // Its cgroup is read while its Python starts (both are on the build's path).
+  const [said, cgroupParent] = await settleBoth(
+    proxyReady(container),
+    holds ? pidsCgroup(engine, container.id) : Promise.resolve(undefined),
+  );
+  const info = await container.inspect();
+  if (!info.State.Running)
+    throw new Error(`the build's egress proxy stopped: ${Buffer.concat(said).toString("utf8").slice(-500)}`);
+  const ip = info.NetworkSettings.Networks[internal]?.IPAddress;
+  if (!ip) throw new Error("the build's egress proxy has no address on the build network");
+  return { name, ip, cgroupParent };
+}
+
+/** Waits for the proxy's first line, its output followed as it comes (no polling); returns what it said. */
+async function proxyReady(container: ReturnType<Engine["getContainer"]>): Promise<Buffer[]> {
   const logs = (await container.logs({ follow: true, stdout: true, stderr: true })) as NodeJS.ReadableStream &
     Partial<{ destroy(): void }>;
   const said: Buffer[] = [];
@@ -179,28 +252,22 @@ async function startProxy(engine: Engine, settings: SandboxSettings, internal: s
   });
   logs.destroy?.();
   if (ready === "late") throw new Error("the build's egress proxy did not start within 15 s");
-  const info = await container.inspect();
-  if (ready === "stopped" || !info.State.Running)
+  if (ready === "stopped")
     throw new Error(`the build's egress proxy stopped: ${Buffer.concat(said).toString("utf8").slice(-500)}`);
-  const ip = info.NetworkSettings.Networks[internal]?.IPAddress;
-  if (!ip) throw new Error("the build's egress proxy has no address on the build network");
-  return { name, ip };
+  return said;
 }
 
 /**
- * On cgroup v1 with the cgroupfs driver, a holder container that sleeps, with the build's limits:
- * RUN steps get its cgroup as their parent, so PIDs, memory and CPU are bounded for all of them together,
- * from the first instruction of each step. Elsewhere (cgroup v2 forbids children under a cgroup that holds a
- * process; the systemd driver wants slices whose limits the API cannot set) the PID limit is set per step.
+ * Where RUN steps can run under a holder's cgroup and no proxy is needed (closed and open networks), a holder
+ * container that sleeps, with the build's limits: RUN steps get its cgroup as their parent, so PIDs, memory
+ * and CPU are bounded for all of them together, from the first instruction of each step.
  */
 async function limitsHolder(
   engine: Engine,
   settings: SandboxSettings,
+  possible: boolean,
 ): Promise<Pick<BuildSandbox, "pidsLimit" | "cgroupParent" | "made">> {
-  const info = (await engine.info()) as { CgroupDriver?: string; CgroupVersion?: string };
-  if (info.CgroupDriver !== "cgroupfs" || info.CgroupVersion !== "1")
-    return { pidsLimit: "per-step", made: NOTHING_MADE };
-  const { policy } = settings;
+  if (!possible) return { pidsLimit: "per-step", made: NOTHING_MADE };
   const name = `dockgrade-${settings.runId}-limits`;
   const container = await engine.createContainer({
     name,
@@ -208,14 +275,7 @@ async function limitsHolder(
     Cmd: ["sleep", "infinity"],
     User: "65534:65534",
     Labels: resourceLabels(settings.runId, "container"),
-    HostConfig: {
-      ...HARDENED,
-      NetworkMode: "none",
-      Memory: settings.memoryMb * MiB,
-      MemorySwap: settings.memoryMb * MiB,
-      NanoCpus: Math.round(policy.cpus * 1e9),
-      PidsLimit: policy.pids,
-    },
+    HostConfig: { ...HARDENED, NetworkMode: "none", ...buildLimits(settings) },
   });
   await container.start();
   const path = await pidsCgroup(engine, container.id);
@@ -223,7 +283,7 @@ async function limitsHolder(
   return path ? { pidsLimit: "cgroup-parent", cgroupParent: path, made } : { pidsLimit: "per-step", made };
 }
 
-/** The holder's pids cgroup path as its PID 1 sees it (`/docker/<id>`); undefined behind a cgroup namespace. */
+/** A holder's pids cgroup path as its PID 1 sees it (`/docker/<id>`); undefined behind a cgroup namespace. */
 async function pidsCgroup(engine: Engine, id: string): Promise<string | undefined> {
   const exec = await engine.getContainer(id).exec({ Cmd: ["cat", "/proc/1/cgroup"], AttachStdout: true });
   const stream = await exec.start({ Detach: false, Tty: false });
