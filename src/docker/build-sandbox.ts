@@ -33,8 +33,8 @@ export interface BuildSandbox {
   /**
    * `cgroup-parent`: every RUN step runs inside a holder container's cgroup (an index-only build's egress
    * proxy is that holder), whose PID, memory and CPU limits bound all of them together (cgroup v1 with the
-   * cgroupfs driver). `per-step`: the PID limit is set on each
-   * step container as the builder announces it (every other engine: see docs/SECURITY.md for the window).
+   * cgroupfs driver). `per-step`: the PID limit is set on each step container as the builder announces it
+   * (every other engine: see docs/SECURITY.md for the window).
    */
   pidsLimit: "cgroup-parent" | "per-step";
   cgroupParent?: string;
