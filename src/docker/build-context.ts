@@ -1,7 +1,7 @@
 import { lstat, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import type { Ignore } from "@balena/dockerignore";
 import tar from "tar-fs";
 
@@ -117,5 +117,32 @@ export function packContext(root: string, scan: Extract<ContextScan, { ok: true 
     ignore: (abs: string) => !scan.included.has(relOf(abs)),
     map: (header: tar.Headers) => ({ ...header, uid: 0, gid: 0, uname: "", gname: "" }),
   };
-  return tar.pack(root, options) as unknown as Readable;
+  return inChunks(tar.pack(root, options) as unknown as Readable);
+}
+
+/** About the size of the pieces the context is sent to the engine in. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The tar stream in pieces of about 64 KB. tar-fs hands out each header (512 bytes) and each file's data
+ * apart, and each piece became one write to the engine's socket, read by the engine as one chunk of the
+ * upload: 3,800 writes for a context of 1,500 small files (a committed virtualenv), about 120 in 64 KB
+ * pieces. An error of the tar stream ends this one with it; destroying this one stops the tar stream.
+ */
+function inChunks(source: Readable): Readable {
+  async function* pieces() {
+    let parts: Buffer[] = [];
+    let size = 0;
+    for await (const part of source) {
+      parts.push(part as Buffer);
+      size += (part as Buffer).length;
+      if (size >= CHUNK_BYTES) {
+        yield Buffer.concat(parts, size);
+        parts = [];
+        size = 0;
+      }
+    }
+    if (size > 0) yield Buffer.concat(parts, size);
+  }
+  return Readable.from(pieces(), { objectMode: false });
 }
