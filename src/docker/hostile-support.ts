@@ -29,10 +29,14 @@ export async function secretServer(
   return { server, url: `http://${host}:${port}/secret`, hits: () => hits };
 }
 
-/** Copies a fixture into a new temporary folder, `@NAME@` placeholders replaced; returns the folder. */
+/**
+ * Copies a fixture into a new temporary folder, `@NAME@` placeholders replaced; returns the folder. Links
+ * in a fixture are copied as the files they name: a fixture shares a file with another by a link to it
+ * (`index-held/fork.py`).
+ */
 export async function materialize(fixture: string, values: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-hostile-"));
-  await cp(path.join(HOSTILE, fixture), dir, { recursive: true });
+  await cp(path.join(HOSTILE, fixture), dir, { recursive: true, dereference: true });
   const nonce = freshNonce();
   for (const name of await readdir(dir))
     await fillPlaceholders(path.join(dir, name), { NONCE: nonce, ...values });
