@@ -1,7 +1,8 @@
-import { lstat, readdir } from "node:fs/promises";
+import { lstatSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Ignore } from "@balena/dockerignore";
 import tar from "tar-fs";
 
@@ -43,6 +44,9 @@ export function contextFilter(dockerignoreText: string | undefined) {
   };
 }
 
+/** Entries looked at between two turns of the event loop. */
+const SLICE = 256;
+
 /**
  * Walks the submission root as the docker CLI would, without following any link (a link is sent as a
  * link, never as what it points to, so nothing outside the root is read), skipping what `.dockerignore`
@@ -71,14 +75,25 @@ export async function scanContext(
       .slice(0, 3),
   });
 
+  // Synchronous calls, with a turn of the event loop every SLICE entries: a promise round trip per entry
+  // cost several times the call itself (a committed virtualenv of 1,500 files: 0.1 s of CPU).
+  let sinceTurn = 0;
   const pending: string[] = [""];
   while (pending.length > 0) {
     const dir = pending.shift() as string;
-    const names = (await readdir(path.join(root, dir))).sort();
+    const names = readdirSync(path.join(root, dir)).sort();
     for (const name of names) {
+      if (++sinceTurn >= SLICE) {
+        sinceTurn = 0;
+        await nextTurn();
+      }
       const rel = dir ? `${dir}/${name}` : name;
-      const info = await lstat(path.join(root, rel)).catch(() => undefined);
-      if (!info) continue;
+      let info: ReturnType<typeof lstatSync>;
+      try {
+        info = lstatSync(path.join(root, rel));
+      } catch {
+        continue;
+      }
       const excluded = filter.excluded(rel);
       if (info.isDirectory()) {
         if (!excluded) included.add(rel);
