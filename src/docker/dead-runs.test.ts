@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CLONE_PREFIX } from "../submission/clone-dir.js";
+import { CLONE_PREFIX, OCR_PREFIX } from "../submission/clone-dir.js";
 import { deadRunsLeft } from "./gc.js";
 import { currentOwner, type Lease, leaseDir } from "./lease.js";
 
@@ -44,6 +44,7 @@ describe("deadRunsLeft", () => {
     await lease("live", process.pid);
     await lease("elsewhere", deadPid(), "another-host");
     await mkdir(path.join(tmp, `${CLONE_PREFIX}${process.pid}-abc`));
+    await mkdir(path.join(tmp, `${OCR_PREFIX}${process.pid}-abc`));
     expect(await deadRunsLeft()).toBe(false);
   });
 
@@ -54,6 +55,11 @@ describe("deadRunsLeft", () => {
 
   it("is true for a clone folder of a process that is gone", async () => {
     await mkdir(path.join(tmp, `${CLONE_PREFIX}${deadPid()}-abc`));
+    expect(await deadRunsLeft()).toBe(true);
+  });
+
+  it("is true for an OCR folder of a process that is gone", async () => {
+    await mkdir(path.join(tmp, `${OCR_PREFIX}${deadPid()}-abc`));
     expect(await deadRunsLeft()).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { CLONE_PREFIX } from "../submission/clone-dir.js";
+import { PROCESS_DIR_PREFIXES } from "../submission/clone-dir.js";
 import { cacheLock } from "./cache-lock.js";
 import { removeUntagged } from "./cleanup.js";
 import { connectEngine, type Engine } from "./engine.js";
@@ -114,11 +114,15 @@ export async function collectGarbage(options: GcOptions = {}): Promise<GcCounts>
 export async function deadRunsLeft(): Promise<boolean> {
   for (const lease of (await readLeases()).values()) if (ownerState(lease) === "dead") return true;
   const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
-  return names.some((name) => {
-    if (!name.startsWith(CLONE_PREFIX)) return false;
-    const pid = cloneDirPid(name, CLONE_PREFIX);
-    return pid === undefined || !isProcessAlive(pid);
-  });
+  return names.some(isDeadProcessDir);
+}
+
+/** Whether `name` is a clone or OCR folder (`<prefix><pid>-*`) of a process that no longer runs. */
+function isDeadProcessDir(name: string): boolean {
+  const prefix = PROCESS_DIR_PREFIXES.find((p) => name.startsWith(p));
+  if (prefix === undefined) return false;
+  const pid = cloneDirPid(name, prefix);
+  return pid === undefined || !isProcessAlive(pid);
 }
 
 /**
@@ -166,17 +170,15 @@ async function removeSessionDirs(
 }
 
 /**
- * Clone folders (`dockgrade-clone-<pid>-*`) of processes that no longer run: a batch killed with SIGKILL
- * leaves its clones; a clone of a run still going on (its process alive) is never touched.
+ * Clone and OCR folders (`dockgrade-clone-<pid>-*`, `dockgrade-ocr-<pid>-*`) of processes that no longer
+ * run: a batch killed with SIGKILL leaves its clones, a check killed while tesseract reads its screenshots
+ * their copies; a folder of a run still going on (its process alive) is never touched.
  */
 async function removeDeadClones(runId: string | undefined): Promise<number> {
   if (runId !== undefined) return 0;
   const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
   let removed = 0;
-  for (const name of names) {
-    if (!name.startsWith(CLONE_PREFIX)) continue;
-    const pid = cloneDirPid(name, CLONE_PREFIX);
-    if (pid !== undefined && isProcessAlive(pid)) continue;
+  for (const name of names.filter(isDeadProcessDir)) {
     await rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
     removed++;
   }

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { copyFile, mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { OCR_PREFIX } from "../submission/clone-dir.js";
 import { normalizeText } from "../text/normalize.js";
 import { invertGrey, isPng, pngToGrey } from "./png-grey.js";
 
@@ -86,7 +87,7 @@ export async function ocrImagesTogether(
 ): Promise<OcrResult[]> {
   if (absPaths.length <= 1) return Promise.all(absPaths.map((file) => ocrImage(file, options)));
   const together = await withOcrSlot(async (): Promise<OcrResult> => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "dockgrade-ocr-"));
+    const dir = await mkdtemp(path.join(os.tmpdir(), `${OCR_PREFIX}${process.pid}-`));
     try {
       const names: string[] = [];
       for (const [i, file] of absPaths.entries()) {
