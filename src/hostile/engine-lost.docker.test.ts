@@ -84,7 +84,12 @@ describe("the engine lost mid-run", () => {
     // on an empty folder would do; `rubric lint` would not touch Docker) reclaims them.
     expect(await leftovers(lease.runId)).not.toEqual([]);
     const next = runCli(["check", submission, "--rubric", RUBRIC, "--no-out", "--lang", "en"], tmp);
-    await waitFor("the next run's start-up reclaim", async () => (await leftovers(lease.runId)).length === 0);
+    // The reclaim removes the dead run's objects first and its lease last: both gone, it is over (stopping
+    // the next run in between would leave the lease, for the start after it to reclaim).
+    await waitFor(
+      "the next run's start-up reclaim",
+      async () => (await leftovers(lease.runId)).length === 0 && !(await leaseOf(tmp, run.child.pid)),
+    );
     next.child.kill("SIGTERM");
     await next.exited;
     expect(await dockgradeTempEntries(tmp)).toEqual([]);
