@@ -92,8 +92,9 @@ export async function ocrImagesTogether(
       const names: string[] = [];
       for (const [i, file] of absPaths.entries()) {
         const pgm = await darkPngInverted(file);
-        names.push(pgm ? `${i}.pgm` : `${i}.img`);
-        await (pgm ? writeFile(path.join(dir, `${i}.pgm`), pgm) : copyFile(file, path.join(dir, `${i}.img`)));
+        const name = `${i}.${pgm ? "pgm" : "img"}`;
+        names.push(name);
+        await (pgm ? writeFile(path.join(dir, name), pgm) : copyFile(file, path.join(dir, name)));
       }
       // A file that is no image is, to tesseract, a list of images, one a line (relative to `cwd`).
       await writeFile(path.join(dir, "list"), `${names.join("\n")}\n`);
