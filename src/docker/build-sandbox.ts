@@ -81,18 +81,21 @@ export async function openBuildSandbox(engine: Engine, settings: SandboxSettings
   return {
     ...base,
     networkMode: networks.internal,
-    buildArgs: {
-      HTTP_PROXY: url,
-      HTTPS_PROXY: url,
-      http_proxy: url,
-      https_proxy: url,
-      NO_PROXY: "",
-      no_proxy: "",
-    },
+    buildArgs: proxyBuildArgs(url),
     pidsLimit,
     ...(proxy.cgroupParent ? { cgroupParent: proxy.cgroupParent } : {}),
     made,
   };
+}
+
+/**
+ * The build args that send an index-only build's RUN steps through its proxy at `url`. The classic builder
+ * keys a RUN step's layer cache by whether build args were given, not by these predefined ones' values: a
+ * build given them (whatever the proxy's address) reuses the layers of another given them, never those of a
+ * build given none.
+ */
+export function proxyBuildArgs(url: string): Record<string, string> {
+  return { HTTP_PROXY: url, HTTPS_PROXY: url, http_proxy: url, https_proxy: url, NO_PROXY: "", no_proxy: "" };
 }
 
 /**
@@ -189,9 +192,28 @@ function buildLimits(settings: SandboxSettings) {
  * forbids children under a cgroup that holds a process; the systemd driver wants slices whose limits the API
  * cannot set) the PID limit is set per step.
  */
-async function cgroupParentPossible(engine: Engine): Promise<boolean> {
-  const info = (await engine.info()) as { CgroupDriver?: string; CgroupVersion?: string };
-  return info.CgroupDriver === "cgroupfs" && info.CgroupVersion === "1";
+function cgroupParentPossible(engine: Engine): Promise<boolean> {
+  let answer = cgroupSetups.get(engine);
+  if (!answer) {
+    answer = engine.info().then((info: { CgroupDriver?: string; CgroupVersion?: string }) => {
+      return info.CgroupDriver === "cgroupfs" && info.CgroupVersion === "1";
+    });
+    // A failed answer is not kept: the next build asks again.
+    answer.catch(() => cgroupSetups.delete(engine));
+    cgroupSetups.set(engine, answer);
+  }
+  return answer;
+}
+
+/** The engine's cgroup setup, asked once per client (it does not change while the daemon runs). */
+const cgroupSetups = new WeakMap<Engine, Promise<boolean>>();
+
+/**
+ * Whether a build under this policy needs objects made for it (a holder, a proxy, networks), or runs as it
+ * is (a closed or open network where the PID limit is set per step).
+ */
+export async function sandboxMakesObjects(engine: Engine, policy: BuildPolicy): Promise<boolean> {
+  return policy.network === "index-only" || (await cgroupParentPossible(engine));
 }
 
 /**

@@ -1,18 +1,21 @@
 // Kept layers (kept-layers.ts): while a class holds them, the second of two submissions with the same
 // requirements.txt, built after the first has closed, takes the pip layer from the cache; released, nothing
 // of either build is left. Not held, a close removes the image with its untagged parents, as always. A lease
-// of kept layers left by a killed process is emptied by gc.
+// of kept layers left by a killed process is emptied by gc. A build whose RUN steps' layers are kept is
+// built without a sandbox (sandboxed-build.ts, `cacheOnlyBuild`), and never runs a step that way.
 import { randomBytes } from "node:crypto";
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseDockerfile } from "../dockerfile/parse.js";
 import { fixtureSubmission, testAssignment } from "../grader/test-context.js";
+import { runStepsKey } from "./cache-only.js";
 import { connectEngine, inspectImageIfPresent } from "./engine.js";
 import { collectGarbage } from "./gc.js";
 import { keptLayers } from "./kept-layers.js";
-import { newRunId } from "./labels.js";
+import { LABEL, newRunId } from "./labels.js";
 import { newLease, readLeases, writeLease } from "./lease.js";
 import { openDockerSession } from "./open-session.js";
 import type { DockerSession } from "./session.js";
@@ -63,6 +66,32 @@ async function build(session: DockerSession) {
 /** Whether the holder keeps that layer (the build log names images by their first 12 hex digits). */
 const keeps = (id: string) => keptLayers.kept.some((short) => id.replace(/^sha256:/, "").startsWith(short));
 
+/**
+ * The container events (`create`, `start`) the engine recorded from `since` (ms) to now, with the run label.
+ */
+async function containerEvents(since: number) {
+  const engine = await connectEngine();
+  const stream = (await engine.getEvents({
+    since: Math.floor(since / 1000),
+    until: Math.ceil(Date.now() / 1000) + 1,
+    filters: { type: ["container"], event: ["create", "start"] },
+  })) as NodeJS.ReadableStream;
+  let text = "";
+  for await (const chunk of stream) text += String(chunk);
+  return text
+    .split("\n")
+    .filter((line) => line.trim())
+    .map(
+      (line) =>
+        JSON.parse(line) as { Action: string; Actor: { ID: string; Attributes: Record<string, string> } },
+    )
+    .map((event) => ({
+      action: event.Action,
+      id: event.Actor.ID,
+      run: event.Actor.Attributes[LABEL.run],
+    }));
+}
+
 async function exists(id: string): Promise<boolean> {
   return (await inspectImageIfPresent(await connectEngine(), id)) !== undefined;
 }
@@ -84,12 +113,19 @@ describe("kept layers", () => {
       const lease = (await readLeases()).get(keptLayers.leaseRunId as string);
       expect(lease?.buildImages).toEqual([...keptLayers.kept]);
 
+      expect(first.buildSandbox).toMatchObject({ network: "closed", pidsLimit: expect.any(String) });
       const second = await open(dirB);
+      const since = Date.now();
       const b = await build(second);
+      const events = await containerEvents(since);
       await second.close();
       // The same layer: pip did not run again (a fresh step would have committed a new image).
       expect(b.pip).toBe(a.pip);
       expect(b.layers).toContain(a.pip);
+      // ...and, its steps' layers being kept, the build made no sandbox: it started no container at all.
+      expect(second.buildSandbox).toEqual({ network: "closed", stepsRan: false });
+      const started = events.filter((e) => e.action === "start" && e.run === second.runId);
+      expect(started).toEqual([]);
 
       await release();
       const left = [];
@@ -98,6 +134,43 @@ describe("kept layers", () => {
       expect([...(await leftovers(first.runId)), ...(await leftovers(second.runId))]).toEqual([]);
       expect(keptLayers.kept).toEqual([]);
       expect((await readLeases()).has(keptLayers.leaseRunId as string)).toBe(false);
+    } finally {
+      await release();
+    }
+  }, 300_000);
+
+  it("steps remembered but their layers gone: the cache-only try starts no step, the build runs in its sandbox", async () => {
+    const release = keptLayers.hold();
+    try {
+      const dir = await submission(randomBytes(8).toString("hex"));
+      // As if an earlier build of the class had made these steps' layers, removed since by someone else.
+      const parsed = parseDockerfile(await readFile(path.join(dir, "Dockerfile"), "utf8"));
+      if (!parsed.ok) throw new Error("the fixture's Dockerfile does not parse");
+      const key = await runStepsKey(parsed.dockerfile, (rel) =>
+        readFile(path.join(dir, rel)).catch(() => undefined),
+      );
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      keptLayers.rememberSteps(key as string);
+      const session = await open(dir);
+      const since = Date.now();
+      const built = await build(session);
+      const events = await containerEvents(since);
+      expect(session.buildSandbox).toMatchObject({ network: "closed", pidsLimit: expect.any(String) });
+      expect(session.buildSandbox?.stepsRan).toBeUndefined();
+      // The run's lease names the step containers the builder announced, the try's and the sandboxed
+      // build's. The try's were created before the sandbox's holder and none of them started (no network to
+      // start one on); of all of them, only the sandboxed build's pip step ran.
+      const steps = (await readLeases()).get(session.runId)?.buildContainers ?? [];
+      const started = events.filter((e) => e.action === "start").map((e) => e.id);
+      const isStep = (id: string) => steps.some((step) => id.startsWith(step));
+      const holder = events.findIndex((e) => e.action === "create" && e.run === session.runId);
+      expect(holder).toBeGreaterThan(0);
+      const tried = events.slice(0, holder).filter((e) => e.action === "create" && isStep(e.id));
+      expect(tried.length).toBeGreaterThan(0);
+      expect(tried.filter((e) => started.includes(e.id))).toEqual([]);
+      expect(started.filter(isStep)).toHaveLength(1);
+      expect(built.pip).toMatch(/^sha256:/);
+      await session.close();
     } finally {
       await release();
     }

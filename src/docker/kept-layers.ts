@@ -24,6 +24,7 @@ export class KeptLayers {
   private holds = 0;
   private generation = 0;
   private ids: string[] = [];
+  private readonly steps = new Set<string>();
   private engine?: Engine;
   private lease?: Lease;
   private written: Promise<void> = Promise.resolve();
@@ -32,6 +33,19 @@ export class KeptLayers {
   /** Whether closing sessions keep their build's layers (hand them over here) instead of pruning them. */
   get active(): boolean {
     return this.holds > 0;
+  }
+
+  /**
+   * Notes that a build of this process ran (or found in the cache) the steps `key` names (see
+   * `runStepsKey`): their layers are now kept with the rest, until the layers go.
+   */
+  rememberSteps(key: string): void {
+    if (this.active) this.steps.add(key);
+  }
+
+  /** Whether a build of this process made the layers of the steps `key` names, and they are still kept. */
+  keepsSteps(key: string): boolean {
+    return this.active && this.steps.has(key);
   }
 
   /** Image ids kept now, for tests and diagnostics. */
@@ -92,6 +106,7 @@ export class KeptLayers {
   }
 
   private async removeKept(): Promise<void> {
+    this.steps.clear();
     const { engine } = this;
     const ids = this.ids;
     this.ids = [];

@@ -5,7 +5,7 @@ import { type Static, Type as T } from "@sinclair/typebox";
  * renamed, a meaning changed); add optional fields in a minor version. docs/report.schema.json is
  * generated from this file (`npm run schema`) and a test keeps the two equal.
  */
-export const REPORT_SCHEMA_VERSION = "1.2.0";
+export const REPORT_SCHEMA_VERSION = "1.3.0";
 
 const Status = T.Union(
   [T.Literal("pass"), T.Literal("partial"), T.Literal("fail"), T.Literal("skipped"), T.Literal("error")],
@@ -94,9 +94,18 @@ export const ReportSchema = T.Object(
                   "What the build's RUN steps could reach: nothing, the package index hosts, the engine's default",
               }),
               indexHosts: T.Optional(T.Array(T.String())),
-              pidsLimit: T.Union([T.Literal("cgroup-parent"), T.Literal("per-step")], {
-                description: "How the PID limit bound the build's steps (see docs/SECURITY.md)",
-              }),
+              pidsLimit: T.Optional(
+                T.Union([T.Literal("cgroup-parent"), T.Literal("per-step")], {
+                  description:
+                    "How the PID limit bound the build's steps (see docs/SECURITY.md); absent when no step ran",
+                }),
+              ),
+              stepsRan: T.Optional(
+                T.Literal(false, {
+                  description:
+                    "No RUN step ran: each came from the engine's build cache, or the build stopped before the first one, so no sandbox was made; since 1.3.0",
+                }),
+              ),
             },
             {
               additionalProperties: false,
