@@ -139,6 +139,22 @@ describe("kept layers", () => {
     }
   }, 300_000);
 
+  it("held: two builds of the same steps at once run them once; the second waits and takes the first's layers", async () => {
+    const nonce = randomBytes(8).toString("hex");
+    const release = keptLayers.hold();
+    try {
+      const sessions = await Promise.all([open(await submission(nonce)), open(await submission(nonce))]);
+      const [a, b] = await Promise.all(sessions.map((session) => build(session)));
+      await Promise.all(sessions.map((session) => session.close()));
+      expect(b?.pip).toBe(a?.pip);
+      const summaries = sessions.map((session) => session.buildSandbox);
+      expect(summaries.filter((summary) => summary?.stepsRan === false)).toHaveLength(1);
+      expect(summaries.filter((summary) => summary?.pidsLimit !== undefined)).toHaveLength(1);
+    } finally {
+      await release();
+    }
+  }, 300_000);
+
   it("steps remembered but their layers gone: the cache-only try starts no step, the build runs in its sandbox", async () => {
     const release = keptLayers.hold();
     try {

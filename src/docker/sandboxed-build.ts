@@ -92,100 +92,135 @@ async function buildInSandbox(
         return read?.ok ? read.bytes : undefined;
       })
     : undefined;
+  const makesObjects = await sandboxMakesObjects(engine, policy);
+  // In a class keeping its layers, a build whose steps another build of the class is running now waits for
+  // it, then takes its layers: the classic builder shares no step in progress, so the first wave of a class
+  // would otherwise run the same pip step once per build, side by side.
+  const keyed = stepsKey !== "none" && keptLayers.active ? stepsKey : undefined;
+  const ahead = keyed ? buildsInFlight.get(keyed) : undefined;
+  if (ahead) await settledOrAborted(ahead, request.signal);
+  // From the answer to the registration below, nothing is awaited: no two builds both see none in flight.
   const cacheFirst =
     !request.noCache &&
     !refusesMissingNetworks.has(engine) &&
-    (stepsKey === "none" || (stepsKey !== undefined && keptLayers.keepsSteps(stepsKey))) &&
-    (await sandboxMakesObjects(engine, policy));
-  type Prepared = { ok: true; sandbox: BuildSandbox } | { ok: false; error: unknown };
-  const prepare = (): Promise<Prepared> =>
-    openBuildSandbox(engine, {
-      runId: request.runId,
-      policy,
-      memoryMb: request.memoryMb,
-      egressNetwork: request.egressNetwork,
-      signal: request.signal ?? new AbortController().signal,
-    }).then(
-      (sandbox) => {
-        onOpened(sandbox);
-        return { ok: true, sandbox };
-      },
-      (error: unknown) => ({ ok: false, error }),
-    );
-  let prepared = cacheFirst ? undefined : prepare();
-  // The FROM images as obtained here, handed to the build so it does not look them up again.
-  let baseImageStates: BaseImageState[] | undefined;
-  if (parsed?.ok) {
-    try {
-      const images = namedImages(parsed.dockerfile);
-      const named = images.map((image) => image.reference);
-      // Public images missing here are pulled first, so what stays without a registry digest is local.
-      // A pull that fails is left for the build, which classifies it (student's FROM or harness's registry).
-      const literal = (reference: string) => !reference.includes("$");
-      const wanted = [...new Set(named.filter(literal))];
-      const states = await ensureImages(engine, wanted, { policy: request.pullPolicy, log: request.log });
-      const byReference = new Map(wanted.map((reference, i) => [reference, states[i] as BaseImageState]));
-      const fromImages = images
-        .filter((image) => image.instruction === "FROM")
-        .map((image) => image.reference);
-      baseImageStates = [...new Set(fromImages.filter(literal))].flatMap((ref) => byReference.get(ref) ?? []);
-      const origins = await imageOrigins(engine, named);
-      const refusals = buildRefusals(parsed.dockerfile, origins, policy.allowedBases);
-      if (refusals.length > 0) {
+    (stepsKey === "none" || (keyed !== undefined && keptLayers.keepsSteps(keyed))) &&
+    makesObjects;
+  let finished: (() => void) | undefined;
+  if (keyed && !cacheFirst && !buildsInFlight.has(keyed)) {
+    const running = new Promise<void>((resolve) => {
+      finished = () => {
+        buildsInFlight.delete(keyed);
+        resolve();
+      };
+    });
+    buildsInFlight.set(keyed, running);
+  }
+  try {
+    return await decideAndBuild();
+  } finally {
+    finished?.();
+  }
+
+  async function decideAndBuild(): Promise<BuildOutcome> {
+    type Prepared = { ok: true; sandbox: BuildSandbox } | { ok: false; error: unknown };
+    const prepare = (): Promise<Prepared> =>
+      openBuildSandbox(engine, {
+        runId: request.runId,
+        policy,
+        memoryMb: request.memoryMb,
+        egressNetwork: request.egressNetwork,
+        signal: request.signal ?? new AbortController().signal,
+      }).then(
+        (sandbox) => {
+          onOpened(sandbox);
+          return { ok: true, sandbox };
+        },
+        (error: unknown) => ({ ok: false, error }),
+      );
+    let prepared = cacheFirst ? undefined : prepare();
+    // The FROM images as obtained here, handed to the build so it does not look them up again.
+    let baseImageStates: BaseImageState[] | undefined;
+    if (parsed?.ok) {
+      try {
+        const images = namedImages(parsed.dockerfile);
+        const named = images.map((image) => image.reference);
+        // Public images missing here are pulled first, so what stays without a registry digest is local.
+        // A pull that fails is left for the build, which classifies it (student's FROM or harness's registry).
+        const literal = (reference: string) => !reference.includes("$");
+        const wanted = [...new Set(named.filter(literal))];
+        const states = await ensureImages(engine, wanted, { policy: request.pullPolicy, log: request.log });
+        const byReference = new Map(wanted.map((reference, i) => [reference, states[i] as BaseImageState]));
+        const fromImages = images
+          .filter((image) => image.instruction === "FROM")
+          .map((image) => image.reference);
+        baseImageStates = [...new Set(fromImages.filter(literal))].flatMap(
+          (ref) => byReference.get(ref) ?? [],
+        );
+        const origins = await imageOrigins(engine, named);
+        const refusals = buildRefusals(parsed.dockerfile, origins, policy.allowedBases);
+        if (refusals.length > 0) {
+          await prepared;
+          return {
+            ok: false,
+            reason: "refused",
+            message: refusals
+              .map((r) => `line ${r.line}: ${r.instruction} ${r.source} (${r.kind})`)
+              .join("; "),
+            refusals,
+            lastLines: [],
+            durationMs: Date.now() - started,
+          };
+        }
+      } catch (error) {
         await prepared;
-        return {
-          ok: false,
-          reason: "refused",
-          message: refusals.map((r) => `line ${r.line}: ${r.instruction} ${r.source} (${r.kind})`).join("; "),
-          refusals,
-          lastLines: [],
-          durationMs: Date.now() - started,
-        };
+        return engineFailure(
+          `the images the Dockerfile names could not be looked up: ${engineMessage(error)}`,
+        );
       }
-    } catch (error) {
-      await prepared;
-      return engineFailure(`the images the Dockerfile names could not be looked up: ${engineMessage(error)}`);
     }
-  }
-  const summary = {
-    network: policy.network,
-    ...(policy.network === "index-only" ? { indexHosts: policy.indexHosts } : {}),
-  };
-  // What the cache-only attempt made, kept in the run's lease with what the build makes after it.
-  let earlier: { containers: readonly string[]; images: readonly string[] } = { containers: [], images: [] };
-  if (cacheFirst) {
-    const attempt = await cacheOnlyBuild({ ...request, ...(baseImageStates ? { baseImageStates } : {}) });
-    if (attempt.final) {
-      request.onSandbox?.({ ...summary, stepsRan: false });
-      return { ...attempt.outcome, durationMs: Date.now() - started };
+    const summary = {
+      network: policy.network,
+      ...(policy.network === "index-only" ? { indexHosts: policy.indexHosts } : {}),
+    };
+    // What the cache-only attempt made, kept in the run's lease with what the build makes after it.
+    let earlier: { containers: readonly string[]; images: readonly string[] } = {
+      containers: [],
+      images: [],
+    };
+    if (cacheFirst) {
+      const attempt = await cacheOnlyBuild({ ...request, ...(baseImageStates ? { baseImageStates } : {}) });
+      if (attempt.final) {
+        request.onSandbox?.({ ...summary, stepsRan: false });
+        return { ...attempt.outcome, durationMs: Date.now() - started };
+      }
+      // The layers were not all there (another process removed them meanwhile, or never were): built below.
+      earlier = attempt.objects;
+      prepared = prepare();
     }
-    // The layers were not all there (another process removed them meanwhile, or never were): built below.
-    earlier = attempt.objects;
-    prepared = prepare();
+    const ready = await (prepared as Promise<Prepared>);
+    if (!ready.ok)
+      return engineFailure(`the build sandbox could not be prepared: ${engineMessage(ready.error)}`);
+    const { sandbox } = ready;
+    request.onSandbox?.({ ...summary, pidsLimit: sandbox.pidsLimit });
+    const outcome = await buildImage({
+      ...request,
+      ...(baseImageStates ? { baseImageStates } : {}),
+      cpus: policy.cpus,
+      ...(sandbox.networkMode ? { networkMode: sandbox.networkMode } : {}),
+      buildArgs: sandbox.buildArgs,
+      ...(sandbox.cgroupParent ? { cgroupParent: sandbox.cgroupParent } : {}),
+      // Also with a cgroup parent: the holder bounds all steps together, this bounds each one.
+      pidsPerStep: policy.pids,
+      diskBytes: policy.diskMb * 1024 * 1024,
+      onObjects: (objects) =>
+        request.onObjects?.({
+          containers: [...earlier.containers, ...objects.containers],
+          images: [...earlier.images, ...objects.images],
+        }),
+    });
+    if (outcome.ok && stepsKey !== undefined && stepsKey !== "none") keptLayers.rememberSteps(stepsKey);
+    return { ...outcome, durationMs: Date.now() - started };
   }
-  const ready = await (prepared as Promise<Prepared>);
-  if (!ready.ok)
-    return engineFailure(`the build sandbox could not be prepared: ${engineMessage(ready.error)}`);
-  const { sandbox } = ready;
-  request.onSandbox?.({ ...summary, pidsLimit: sandbox.pidsLimit });
-  const outcome = await buildImage({
-    ...request,
-    ...(baseImageStates ? { baseImageStates } : {}),
-    cpus: policy.cpus,
-    ...(sandbox.networkMode ? { networkMode: sandbox.networkMode } : {}),
-    buildArgs: sandbox.buildArgs,
-    ...(sandbox.cgroupParent ? { cgroupParent: sandbox.cgroupParent } : {}),
-    // Also with a cgroup parent: the holder bounds all steps together, this bounds each one.
-    pidsPerStep: policy.pids,
-    diskBytes: policy.diskMb * 1024 * 1024,
-    onObjects: (objects) =>
-      request.onObjects?.({
-        containers: [...earlier.containers, ...objects.containers],
-        images: [...earlier.images, ...objects.images],
-      }),
-  });
-  if (outcome.ok && stepsKey !== undefined && stepsKey !== "none") keptLayers.rememberSteps(stepsKey);
-  return { ...outcome, durationMs: Date.now() - started };
 
   function engineFailure(message: string): BuildOutcome {
     return { ok: false, reason: "engine", message, lastLines: [], durationMs: Date.now() - started };
@@ -197,6 +232,22 @@ async function buildInSandbox(
  * network when it is created, not when it starts): no more such attempts there.
  */
 const refusesMissingNetworks = new WeakSet<Engine>();
+
+/** The builds of this process running now, by the key of their RUN steps (classes keeping their layers). */
+const buildsInFlight = new Map<string, Promise<void>>();
+
+/** Resolves when `work` settles or `signal` aborts, whichever comes first; never rejects. */
+function settledOrAborted(work: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    signal?.addEventListener("abort", done, { once: true });
+    work.then(done, done);
+  });
+}
 
 /**
  * The build tried with every RUN step barred from running: its step containers are given a network that
