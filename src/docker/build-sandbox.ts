@@ -216,6 +216,11 @@ export async function sandboxMakesObjects(engine: Engine, policy: BuildPolicy): 
   return policy.network === "index-only" || (await cgroupParentPossible(engine));
 }
 
+/** How a sandbox on this engine bounds the PIDs of RUN steps (see `BuildSandbox.pidsLimit`). */
+export async function pidsLimitMode(engine: Engine): Promise<BuildSandbox["pidsLimit"]> {
+  return (await cgroupParentPossible(engine)) ? "cgroup-parent" : "per-step";
+}
+
 /**
  * The egress proxy: on the outside network first, then attached to the build's internal one. With `holds`,
  * it is also the build's limits holder (its `limits` are the build's): its cgroup, read once it runs, is

@@ -1,4 +1,4 @@
-import { parseDockerfile } from "../dockerfile/parse.js";
+import { type ParseResult, parseDockerfile } from "../dockerfile/parse.js";
 import type { BuildPolicy } from "../rubric/types.js";
 import { type BaseImageState, ensureImages } from "./base-images.js";
 import { type BuildOutcome, type BuildRequest, buildImage } from "./build.js";
@@ -7,6 +7,7 @@ import {
   type BuildSandbox,
   closeBuildSandbox,
   openBuildSandbox,
+  pidsLimitMode,
   proxyBuildArgs,
   sandboxMakesObjects,
 } from "./build-sandbox.js";
@@ -22,9 +23,12 @@ const MAX_KEYED_FILE = 1024 * 1024;
 export interface SandboxSummary {
   network: BuildPolicy["network"];
   indexHosts?: string[];
-  /** Absent when no RUN step ran (`stepsRan: false`): no sandbox was made. */
-  pidsLimit?: BuildSandbox["pidsLimit"];
-  /** False when every RUN step came from the layer cache or the build stopped before the first one. */
+  /** With `stepsRan: false`, how the sandbox would have bound them. */
+  pidsLimit: BuildSandbox["pidsLimit"];
+  /**
+   * False when no RUN step ran (each came from the layer cache, or the build stopped before the first one),
+   * so no sandbox was made.
+   */
   stepsRan?: false;
 }
 
@@ -68,7 +72,6 @@ async function buildInSandbox(
   onOpened: (sandbox: BuildSandbox) => void,
 ): Promise<BuildOutcome> {
   const started = Date.now();
-  const { engine, policy } = request;
   const read = await request.files.readText(request.dockerfile ?? "Dockerfile").catch(() => undefined);
   const parsed = read?.ok ? parseDockerfile(read.text) : undefined;
   // Past the instruction cap nothing is parsed, so nothing could be checked: such a file is not built.
@@ -82,145 +85,171 @@ async function buildInSandbox(
       durationMs: Date.now() - started,
     };
   }
-  // A build whose RUN steps' layers an earlier build of this class made and kept (the same steps, the same
-  // files copied before them), or that has no RUN step, is first tried without a sandbox (`cacheOnlyBuild`).
-  // Otherwise the sandbox is prepared while the policy is decided (both take a few hundred milliseconds).
-  // Every return waits for it, so nothing of it is created after this build has answered.
   const stepsKey = parsed?.ok
     ? await runStepsKey(parsed.dockerfile, async (rel) => {
         const read = await request.files.readBytes(rel, { maxBytes: MAX_KEYED_FILE }).catch(() => undefined);
         return read?.ok ? read.bytes : undefined;
       })
     : undefined;
-  const makesObjects = await sandboxMakesObjects(engine, policy);
-  // In a class keeping its layers, a build whose steps another build of the class is running now waits for
-  // it, then takes its layers: the classic builder shares no step in progress, so the first wave of a class
-  // would otherwise run the same pip step once per build, side by side.
+  const turn = await takeTurn(request, stepsKey);
+  try {
+    return await buildAsDecided(
+      request,
+      { parsed, stepsKey, cacheFirst: turn.cacheFirst, started },
+      onOpened,
+    );
+  } finally {
+    turn.done();
+  }
+}
+
+/**
+ * Whether a build is first tried from the cache alone (`cacheOnlyBuild`): it has no RUN step, or, in a class
+ * keeping its layers, an earlier build of the class ran the same steps (the same instructions up to the last
+ * RUN, the same files copied before them) and their layers are kept — and only where a sandbox makes objects
+ * (elsewhere it costs nothing). A build whose steps another build of the class is running now waits for it
+ * first, then takes its layers: the classic builder shares no step in progress, so the first wave of a class
+ * would otherwise run the same pip step once per build, side by side. `done` ends this build's turn.
+ */
+async function takeTurn(
+  request: SandboxedBuildRequest,
+  stepsKey: string | undefined,
+): Promise<{ cacheFirst: boolean; done: () => void }> {
+  const { engine } = request;
+  const makesObjects = await sandboxMakesObjects(engine, request.policy);
   const keyed = stepsKey !== "none" && keptLayers.active ? stepsKey : undefined;
   const ahead = keyed ? buildsInFlight.get(keyed) : undefined;
   if (ahead) await settledOrAborted(ahead, request.signal);
-  // From the answer to the registration below, nothing is awaited: no two builds both see none in flight.
+  // From here to the registration below nothing is awaited: no two builds both see none in flight.
   const cacheFirst =
     !request.noCache &&
     !refusesMissingNetworks.has(engine) &&
     (stepsKey === "none" || (keyed !== undefined && keptLayers.keepsSteps(keyed))) &&
     makesObjects;
-  let finished: (() => void) | undefined;
-  if (keyed && !cacheFirst && !buildsInFlight.has(keyed)) {
-    const running = new Promise<void>((resolve) => {
-      finished = () => {
+  if (!keyed || cacheFirst || buildsInFlight.has(keyed)) return { cacheFirst, done: () => {} };
+  let done = () => {};
+  buildsInFlight.set(
+    keyed,
+    new Promise<void>((resolve) => {
+      done = () => {
         buildsInFlight.delete(keyed);
         resolve();
       };
-    });
-    buildsInFlight.set(keyed, running);
-  }
-  try {
-    return await decideAndBuild();
-  } finally {
-    finished?.();
-  }
+    }),
+  );
+  return { cacheFirst, done };
+}
 
-  async function decideAndBuild(): Promise<BuildOutcome> {
-    type Prepared = { ok: true; sandbox: BuildSandbox } | { ok: false; error: unknown };
-    const prepare = (): Promise<Prepared> =>
-      openBuildSandbox(engine, {
-        runId: request.runId,
-        policy,
-        memoryMb: request.memoryMb,
-        egressNetwork: request.egressNetwork,
-        signal: request.signal ?? new AbortController().signal,
-      }).then(
-        (sandbox) => {
-          onOpened(sandbox);
-          return { ok: true, sandbox };
-        },
-        (error: unknown) => ({ ok: false, error }),
-      );
-    let prepared = cacheFirst ? undefined : prepare();
-    // The FROM images as obtained here, handed to the build so it does not look them up again.
-    let baseImageStates: BaseImageState[] | undefined;
-    if (parsed?.ok) {
-      try {
-        const images = namedImages(parsed.dockerfile);
-        const named = images.map((image) => image.reference);
-        // Public images missing here are pulled first, so what stays without a registry digest is local.
-        // A pull that fails is left for the build, which classifies it (student's FROM or harness's registry).
-        const literal = (reference: string) => !reference.includes("$");
-        const wanted = [...new Set(named.filter(literal))];
-        const states = await ensureImages(engine, wanted, { policy: request.pullPolicy, log: request.log });
-        const byReference = new Map(wanted.map((reference, i) => [reference, states[i] as BaseImageState]));
-        const fromImages = images
-          .filter((image) => image.instruction === "FROM")
-          .map((image) => image.reference);
-        baseImageStates = [...new Set(fromImages.filter(literal))].flatMap(
-          (ref) => byReference.get(ref) ?? [],
-        );
-        const origins = await imageOrigins(engine, named);
-        const refusals = buildRefusals(parsed.dockerfile, origins, policy.allowedBases);
-        if (refusals.length > 0) {
-          await prepared;
-          return {
-            ok: false,
-            reason: "refused",
-            message: refusals
-              .map((r) => `line ${r.line}: ${r.instruction} ${r.source} (${r.kind})`)
-              .join("; "),
-            refusals,
-            lastLines: [],
-            durationMs: Date.now() - started,
-          };
-        }
-      } catch (error) {
+/**
+ * The pre-build policy, then the build: tried from the cache alone first when `cacheFirst`, else (or when a
+ * RUN step had to run) in the sandbox, prepared while the policy is decided (both take a few hundred
+ * milliseconds). Every return waits for the sandbox, so nothing of it is created after this build has
+ * answered.
+ */
+async function buildAsDecided(
+  request: SandboxedBuildRequest,
+  decided: {
+    parsed: ParseResult | undefined;
+    stepsKey: string | undefined;
+    cacheFirst: boolean;
+    started: number;
+  },
+  onOpened: (sandbox: BuildSandbox) => void,
+): Promise<BuildOutcome> {
+  const { engine, policy } = request;
+  const { parsed, stepsKey, cacheFirst, started } = decided;
+  type Prepared = { ok: true; sandbox: BuildSandbox } | { ok: false; error: unknown };
+  const prepare = (): Promise<Prepared> =>
+    openBuildSandbox(engine, {
+      runId: request.runId,
+      policy,
+      memoryMb: request.memoryMb,
+      egressNetwork: request.egressNetwork,
+      signal: request.signal ?? new AbortController().signal,
+    }).then(
+      (sandbox) => {
+        onOpened(sandbox);
+        return { ok: true, sandbox };
+      },
+      (error: unknown) => ({ ok: false, error }),
+    );
+  let prepared = cacheFirst ? undefined : prepare();
+  // The FROM images as obtained here, handed to the build so it does not look them up again.
+  let baseImageStates: BaseImageState[] | undefined;
+  if (parsed?.ok) {
+    try {
+      const images = namedImages(parsed.dockerfile);
+      const named = images.map((image) => image.reference);
+      // Public images missing here are pulled first, so what stays without a registry digest is local.
+      // A pull that fails is left for the build, which classifies it (student's FROM or harness's registry).
+      const literal = (reference: string) => !reference.includes("$");
+      const wanted = [...new Set(named.filter(literal))];
+      const states = await ensureImages(engine, wanted, { policy: request.pullPolicy, log: request.log });
+      const byReference = new Map(wanted.map((reference, i) => [reference, states[i] as BaseImageState]));
+      const fromImages = images
+        .filter((image) => image.instruction === "FROM")
+        .map((image) => image.reference);
+      baseImageStates = [...new Set(fromImages.filter(literal))].flatMap((ref) => byReference.get(ref) ?? []);
+      const origins = await imageOrigins(engine, named);
+      const refusals = buildRefusals(parsed.dockerfile, origins, policy.allowedBases);
+      if (refusals.length > 0) {
         await prepared;
-        return engineFailure(
-          `the images the Dockerfile names could not be looked up: ${engineMessage(error)}`,
-        );
+        return {
+          ok: false,
+          reason: "refused",
+          message: refusals.map((r) => `line ${r.line}: ${r.instruction} ${r.source} (${r.kind})`).join("; "),
+          refusals,
+          lastLines: [],
+          durationMs: Date.now() - started,
+        };
       }
+    } catch (error) {
+      await prepared;
+      return engineFailure(`the images the Dockerfile names could not be looked up: ${engineMessage(error)}`);
     }
-    const summary = {
-      network: policy.network,
-      ...(policy.network === "index-only" ? { indexHosts: policy.indexHosts } : {}),
-    };
-    // What the cache-only attempt made, kept in the run's lease with what the build makes after it.
-    let earlier: { containers: readonly string[]; images: readonly string[] } = {
-      containers: [],
-      images: [],
-    };
-    if (cacheFirst) {
-      const attempt = await cacheOnlyBuild({ ...request, ...(baseImageStates ? { baseImageStates } : {}) });
-      if (attempt.final) {
-        request.onSandbox?.({ ...summary, stepsRan: false });
-        return { ...attempt.outcome, durationMs: Date.now() - started };
-      }
-      // The layers were not all there (another process removed them meanwhile, or never were): built below.
-      earlier = attempt.objects;
-      prepared = prepare();
-    }
-    const ready = await (prepared as Promise<Prepared>);
-    if (!ready.ok)
-      return engineFailure(`the build sandbox could not be prepared: ${engineMessage(ready.error)}`);
-    const { sandbox } = ready;
-    request.onSandbox?.({ ...summary, pidsLimit: sandbox.pidsLimit });
-    const outcome = await buildImage({
-      ...request,
-      ...(baseImageStates ? { baseImageStates } : {}),
-      cpus: policy.cpus,
-      ...(sandbox.networkMode ? { networkMode: sandbox.networkMode } : {}),
-      buildArgs: sandbox.buildArgs,
-      ...(sandbox.cgroupParent ? { cgroupParent: sandbox.cgroupParent } : {}),
-      // Also with a cgroup parent: the holder bounds all steps together, this bounds each one.
-      pidsPerStep: policy.pids,
-      diskBytes: policy.diskMb * 1024 * 1024,
-      onObjects: (objects) =>
-        request.onObjects?.({
-          containers: [...earlier.containers, ...objects.containers],
-          images: [...earlier.images, ...objects.images],
-        }),
-    });
-    if (outcome.ok && stepsKey !== undefined && stepsKey !== "none") keptLayers.rememberSteps(stepsKey);
-    return { ...outcome, durationMs: Date.now() - started };
   }
+  const summary = {
+    network: policy.network,
+    ...(policy.network === "index-only" ? { indexHosts: policy.indexHosts } : {}),
+  };
+  // What the cache-only attempt made, kept in the run's lease with what the build makes after it.
+  let earlier: { containers: readonly string[]; images: readonly string[] } = {
+    containers: [],
+    images: [],
+  };
+  if (cacheFirst) {
+    const attempt = await cacheOnlyBuild({ ...request, ...(baseImageStates ? { baseImageStates } : {}) });
+    if (attempt.final) {
+      request.onSandbox?.({ ...summary, pidsLimit: await pidsLimitMode(engine), stepsRan: false });
+      return { ...attempt.outcome, durationMs: Date.now() - started };
+    }
+    // The layers were not all there (another process removed them meanwhile, or never were): built below.
+    earlier = attempt.objects;
+    prepared = prepare();
+  }
+  const ready = await (prepared as Promise<Prepared>);
+  if (!ready.ok)
+    return engineFailure(`the build sandbox could not be prepared: ${engineMessage(ready.error)}`);
+  const { sandbox } = ready;
+  request.onSandbox?.({ ...summary, pidsLimit: sandbox.pidsLimit });
+  const outcome = await buildImage({
+    ...request,
+    ...(baseImageStates ? { baseImageStates } : {}),
+    cpus: policy.cpus,
+    ...(sandbox.networkMode ? { networkMode: sandbox.networkMode } : {}),
+    buildArgs: sandbox.buildArgs,
+    ...(sandbox.cgroupParent ? { cgroupParent: sandbox.cgroupParent } : {}),
+    // Also with a cgroup parent: the holder bounds all steps together, this bounds each one.
+    pidsPerStep: policy.pids,
+    diskBytes: policy.diskMb * 1024 * 1024,
+    onObjects: (objects) =>
+      request.onObjects?.({
+        containers: [...earlier.containers, ...objects.containers],
+        images: [...earlier.images, ...objects.images],
+      }),
+  });
+  if (outcome.ok && stepsKey !== undefined && stepsKey !== "none") keptLayers.rememberSteps(stepsKey);
+  return { ...outcome, durationMs: Date.now() - started };
 
   function engineFailure(message: string): BuildOutcome {
     return { ok: false, reason: "engine", message, lastLines: [], durationMs: Date.now() - started };

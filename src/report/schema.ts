@@ -94,12 +94,10 @@ export const ReportSchema = T.Object(
                   "What the build's RUN steps could reach: nothing, the package index hosts, the engine's default",
               }),
               indexHosts: T.Optional(T.Array(T.String())),
-              pidsLimit: T.Optional(
-                T.Union([T.Literal("cgroup-parent"), T.Literal("per-step")], {
-                  description:
-                    "How the PID limit bound the build's steps (see docs/SECURITY.md); absent when no step ran",
-                }),
-              ),
+              pidsLimit: T.Union([T.Literal("cgroup-parent"), T.Literal("per-step")], {
+                description:
+                  "How the PID limit bound the build's steps (see docs/SECURITY.md); with stepsRan false, how it would have",
+              }),
               stepsRan: T.Optional(
                 T.Literal(false, {
                   description:
