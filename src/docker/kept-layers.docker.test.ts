@@ -96,6 +96,15 @@ async function exists(id: string): Promise<boolean> {
   return (await inspectImageIfPresent(await connectEngine(), id)) !== undefined;
 }
 
+/**
+ * Whether a `closed` build's sandbox makes an object (a limits holder: cgroup v1 with cgroupfs, as on the
+ * test machine). Elsewhere it makes none, so a build is never tried from the cache alone: nothing to spare.
+ */
+async function sandboxMakesAnObject(): Promise<boolean> {
+  const info = (await (await connectEngine()).info()) as { CgroupDriver?: string; CgroupVersion?: string };
+  return info.CgroupDriver === "cgroupfs" && info.CgroupVersion === "1";
+}
+
 describe("kept layers", () => {
   it("held: the next build reuses the pip layer of a closed one; released, nothing of either is left", async () => {
     const nonce = randomBytes(8).toString("hex");
@@ -123,13 +132,14 @@ describe("kept layers", () => {
       expect(b.pip).toBe(a.pip);
       expect(b.layers).toContain(a.pip);
       // ...and, its steps' layers being kept, the build made no sandbox: it started no container at all.
+      const tried = await sandboxMakesAnObject();
       expect(second.buildSandbox).toEqual({
         network: "closed",
         pidsLimit: expect.any(String),
-        stepsRan: false,
+        ...(tried ? { stepsRan: false } : {}),
       });
       const started = events.filter((e) => e.action === "start" && e.run === second.runId);
-      expect(started).toEqual([]);
+      if (tried) expect(started).toEqual([]);
 
       await release();
       const left = [];
@@ -152,8 +162,9 @@ describe("kept layers", () => {
       await Promise.all(sessions.map((session) => session.close()));
       expect(b?.pip).toBe(a?.pip);
       const summaries = sessions.map((session) => session.buildSandbox);
-      expect(summaries.filter((summary) => summary?.stepsRan === false)).toHaveLength(1);
-      expect(summaries.filter((summary) => summary?.stepsRan === undefined)).toHaveLength(1);
+      const tried = (await sandboxMakesAnObject()) ? 1 : 0;
+      expect(summaries.filter((summary) => summary?.stepsRan === false)).toHaveLength(tried);
+      expect(summaries.filter((summary) => summary?.stepsRan === undefined)).toHaveLength(2 - tried);
     } finally {
       await release();
     }
@@ -183,12 +194,14 @@ describe("kept layers", () => {
       const steps = (await readLeases()).get(session.runId)?.buildContainers ?? [];
       const started = events.filter((e) => e.action === "start").map((e) => e.id);
       const isStep = (id: string) => steps.some((step) => id.startsWith(step));
-      const holder = events.findIndex((e) => e.action === "create" && e.run === session.runId);
-      expect(holder).toBeGreaterThan(0);
-      const tried = events.slice(0, holder).filter((e) => e.action === "create" && isStep(e.id));
-      expect(tried.length).toBeGreaterThan(0);
-      expect(tried.filter((e) => started.includes(e.id))).toEqual([]);
       expect(started.filter(isStep)).toHaveLength(1);
+      if (await sandboxMakesAnObject()) {
+        const holder = events.findIndex((e) => e.action === "create" && e.run === session.runId);
+        expect(holder).toBeGreaterThan(0);
+        const tried = events.slice(0, holder).filter((e) => e.action === "create" && isStep(e.id));
+        expect(tried.length).toBeGreaterThan(0);
+        expect(tried.filter((e) => started.includes(e.id))).toEqual([]);
+      }
       expect(built.pip).toMatch(/^sha256:/);
       await session.close();
     } finally {
