@@ -13,14 +13,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"]
 `;
 
 /** The key of `text` over a context holding `files` (relative path → content). */
-async function keyOf(text: string, files: Record<string, string>) {
+async function keyOf(text: string, files: Record<string, string>, buildArgs = true) {
   const parsed = parseDockerfile(text);
   if (!parsed.ok) throw new Error("fixture does not parse");
   const reads: string[] = [];
-  const key = await runStepsKey(parsed.dockerfile, async (rel) => {
+  const read = async (rel: string) => {
     reads.push(rel);
     return files[rel] === undefined ? undefined : Buffer.from(files[rel] as string);
-  });
+  };
+  const key = await runStepsKey(parsed.dockerfile, read, { buildArgs });
   return { key, reads };
 }
 
@@ -41,6 +42,8 @@ describe("runStepsKey: what the layer cache reuses RUN steps by", () => {
     expect((await keyOf(otherRun, { "requirements.txt": "flask\n" })).key).not.toBe(base);
     const chown = COURSE.replace("COPY requirements.txt", "COPY --chown=1000 requirements.txt");
     expect((await keyOf(chown, { "requirements.txt": "flask\n" })).key).not.toBe(base);
+    // A build given build args (the index-only proxy's) never reuses the RUN layers of one given none.
+    expect((await keyOf(COURSE, { "requirements.txt": "flask\n" }, false)).key).not.toBe(base);
   });
 
   it("what it cannot name before a RUN (the whole folder, a pattern, a variable, a missing file): no key", async () => {

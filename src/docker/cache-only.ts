@@ -15,15 +15,18 @@ const LITERAL_FILE = /^(?!\.{0,2}\/?$)[^*?[\]$\\]+(?<!\/)$/;
  * (nothing to run: no sandbox is ever needed); undefined when a step copies something this cannot name (a
  * folder, `.`, a pattern, a variable, a file that is not there): such a RUN step's layer is, in practice,
  * the submission's own. Two builds with one key reuse each other's RUN layers (same engine, same base).
+ * `buildArgs`: whether the build is given build args (the index-only proxy's): the classic builder keys RUN
+ * steps by that too, not by those predefined args' values.
  */
 export async function runStepsKey(
   dockerfile: Pick<ParsedDockerfile, "stages">,
   read: ReadContextFile,
+  options: { buildArgs: boolean },
 ): Promise<string | "none" | undefined> {
   const all = dockerfile.stages.flatMap((stage) => [stage.from, ...stage.instructions]);
   const last = all.findLastIndex((instruction) => instruction.keyword === "RUN");
   if (last < 0) return "none";
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(options.buildArgs ? "build args\0" : "no build args\0");
   for (const instruction of all.slice(0, last + 1)) {
     const { keyword, flags, text, script } = instruction;
     hash.update(JSON.stringify([keyword, flags, text, script ?? null]));

@@ -86,10 +86,16 @@ async function buildInSandbox(
     };
   }
   const stepsKey = parsed?.ok
-    ? await runStepsKey(parsed.dockerfile, async (rel) => {
-        const read = await request.files.readBytes(rel, { maxBytes: MAX_KEYED_FILE }).catch(() => undefined);
-        return read?.ok ? read.bytes : undefined;
-      })
+    ? await runStepsKey(
+        parsed.dockerfile,
+        async (rel) => {
+          const read = await request.files
+            .readBytes(rel, { maxBytes: MAX_KEYED_FILE })
+            .catch(() => undefined);
+          return read?.ok ? read.bytes : undefined;
+        },
+        { buildArgs: request.policy.network === "index-only" },
+      )
     : undefined;
   const turn = await takeTurn(request, stepsKey);
   try {
