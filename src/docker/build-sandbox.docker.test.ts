@@ -29,7 +29,7 @@ import { openDockerSession } from "./open-session.js";
 import { probeDocker } from "./probe.js";
 import { listLabelled, removeLabelled } from "./resources.js";
 import type { BuildOutcome, DockerSession } from "./session.js";
-import { leftovers } from "./test-support.js";
+import { engineHoldsStepsUnderHolder, leftovers } from "./test-support.js";
 
 const testRun = newRunId();
 const servers: Server[] = [];
@@ -187,8 +187,7 @@ describe("index-only: packages come from the index, and only from there", () => 
   }, 240_000);
 
   it("one container is both the proxy and, on cgroup v1 with cgroupfs, the RUN steps' limits holder", async () => {
-    const info = (await engine.info()) as { CgroupDriver?: string; CgroupVersion?: string };
-    const holds = info.CgroupDriver === "cgroupfs" && info.CgroupVersion === "1";
+    const holds = await engineHoldsStepsUnderHolder();
     let watched: Awaited<ReturnType<typeof createdContainers>> | undefined;
     const { outcome, session } = await attempt(
       "index-held",

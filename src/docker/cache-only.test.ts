@@ -95,7 +95,7 @@ describe("cacheOnlyVerdict: reading the outcome of a build tried with no step ab
       reference: "r",
       sizeBytes: 1,
       durationMs: 1,
-      context: { files: 1, bytes: 1 } as never,
+      context: { files: 1, bytes: 1, largest: [], dockerignore: "present" },
       steps: 7,
       logTail: [],
     };

@@ -1,5 +1,5 @@
-// Helper for the Docker tests (imported by `*.docker.test.ts` only): the check that a test left nothing
-// labelled behind. Fixture submissions and the test assignment are in src/grader/test-context.ts.
+// Helpers for the Docker tests (imported by `*.docker.test.ts` only): the check that a test left nothing
+// labelled behind, and what the engine's cgroup setup lets a build sandbox do. Fixture submissions and the test assignment are in src/grader/test-context.ts.
 import { connectEngine } from "./engine.js";
 import { listLabelled } from "./resources.js";
 
@@ -12,4 +12,14 @@ export async function leftovers(runId: string): Promise<string[]> {
     ...listed.volumes.map((v) => `volume ${v.Name}`),
     ...listed.networks.map((n) => `network ${n.Name}`),
   ];
+}
+
+/**
+ * Whether RUN steps can run under a limits holder's cgroup on this engine (cgroup v1 with the cgroupfs
+ * driver, as on the test machine): there a build sandbox always makes a holder container, also for a
+ * `closed` build. Read from `docker info` here, not from the code under test.
+ */
+export async function engineHoldsStepsUnderHolder(): Promise<boolean> {
+  const info = (await (await connectEngine()).info()) as { CgroupDriver?: string; CgroupVersion?: string };
+  return info.CgroupDriver === "cgroupfs" && info.CgroupVersion === "1";
 }
