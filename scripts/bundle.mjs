@@ -36,10 +36,12 @@ const EXTERNAL = [
 ];
 
 /**
- * dockerode and docker-modem are bundled (about 70 CommonJS modules), but two of their top-level requires
- * are made lazy: dockerode's BuildKit session (gRPC, protobufjs: about 110 modules, 0.1 s of CPU a start)
- * and docker-modem's SSH agent (ssh2). Both now load from node_modules on first use, as they were, with
- * their own __dirname (they read .proto files beside them). Each rewrite must find its line, or the build
+ * dockerode and docker-modem are bundled (about 70 CommonJS modules), with a few rewrites. Two of their
+ * top-level requires are made lazy: dockerode's BuildKit session (gRPC, protobufjs: about 110 modules,
+ * 0.1 s of CPU a start) and docker-modem's SSH agent (ssh2). Both now load from node_modules on first use,
+ * as they were, with their own __dirname (they read .proto files beside them). docker-modem loads
+ * node:https at its first request over TLS, and formats its debug line for a request only when that log
+ * is on. Each rewrite must find its line, or the build
  * fails: a new dockerode that moved them is noticed, not silently slower.
  */
 const LAZY_REQUIRES = {
@@ -50,8 +52,18 @@ const LAZY_REQUIRES = {
     ],
     ["require('./buildkit')", "require('dockerode/lib/buildkit.js')"],
   ],
+  "docker-modem/lib/http.js": [
+    // node:https (and TLS) load when a request to an engine over TLS is made, not at every start (4 ms).
+    [
+      "nativeHttps = require('https'),",
+      "nativeHttps = { request: function () { return require('https').request.apply(null, arguments); } },",
+    ],
+  ],
   "docker-modem/lib/modem.js": [
     ["ssh = require('./ssh')", "ssh = function () { return require('./ssh').apply(this, arguments); }"],
+    // Every request was formatted for the debug log (util.inspect of its options, hidden properties, any
+    // depth) even with that log off: about 0.1 ms of CPU per engine call, a hundred calls a check.
+    ["debug('Sending: %s', util.inspect(", "debug.enabled && debug('Sending: %s', util.inspect("],
   ],
 };
 
@@ -205,6 +217,10 @@ try {
       ]),
   );
   await writeFile(new URL("meta.json", staging), `${JSON.stringify({ outputs }, null, 1)}\n`);
+  // Node looks for the package.json nearest each module it loads or resolves from (a hundred times a
+  // check) and remembers only the files it found: without one here, each look tried dist/cli/ and dist/
+  // in vain before reading the project's.
+  await writeFile(new URL("package.json", staging), `${JSON.stringify({ type: "module" })}\n`);
   await swapIn();
 } catch (error) {
   await rm(staging, { recursive: true, force: true });

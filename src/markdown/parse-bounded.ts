@@ -1,5 +1,4 @@
 import vm from "node:vm";
-import { Worker } from "node:worker_threads";
 import type { Root } from "mdast";
 import { parseMarkdown } from "./parse.js";
 
@@ -50,7 +49,9 @@ function parseInThread(text: string, timeout: number): Root | undefined {
   }
 }
 
-function parseInWorker(text: string, limits: ParseLimits): Promise<BoundedParse> {
+async function parseInWorker(text: string, limits: ParseLimits): Promise<BoundedParse> {
+  // Loaded here: most reports are parsed on the main thread (node:worker_threads: about 2 ms to load).
+  const { Worker } = await import("node:worker_threads");
   const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
   const worker = new Worker(new URL(`./parse-worker.${extension}`, import.meta.url), {
     workerData: text,

@@ -1,4 +1,3 @@
-import { lookup } from "node:dns/promises";
 import { connect } from "node:net";
 
 const PORTS: Record<string, number> = { https: 443, http: 80, ssh: 22, git: 9418 };
@@ -34,6 +33,8 @@ export async function assertReachable(url: string, timeoutMs = 10_000): Promise<
   const endpoint = cloneEndpoint(url);
   if (!endpoint) return;
   const { host, port } = endpoint;
+  // Loaded here: a check of a local folder never resolves a name.
+  const { lookup } = await import("node:dns/promises");
   const address = await withTimeout(lookup(host), timeoutMs).catch((error: NodeJS.ErrnoException) => {
     const offline = error.code === "ETIMEDOUT" || error.code === "EAI_AGAIN";
     throw new Error(
