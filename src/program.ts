@@ -71,7 +71,11 @@ async function engineFor(backend: DockerBackend | undefined, pull: PullPolicy): 
  * `backend`: the engine grading uses (tests pass a fake one); default the real engine, loaded lazily.
  * `lang`: the language of the command line's own errors and of its help (see commandLineLang).
  */
-export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang()): Command {
+export function buildProgram(
+  backend?: DockerBackend,
+  lang: Lang = detectLang(),
+  interrupted?: AbortSignal,
+): Command {
   const { parseLang, parseScore, parseCount } = argumentParsers(lang);
   const t = (id: HelpTextId) => helpText(lang, id);
   // Set before the commands are added: each command inherits the help's language from the program.
@@ -128,6 +132,7 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
           verbose: Boolean(opts.verbose),
           live: wantsLiveProgress(),
           columns: () => process.stderr.columns ?? 100,
+          signal: interrupted,
         },
         io,
       );
@@ -154,6 +159,7 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
           root: opts.root,
           docker: backend ?? (await realBackend()),
           env: process.env,
+          signal: interrupted,
         },
         io,
       );
@@ -247,6 +253,7 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
           maxRepoMb: opts.maxRepoMb,
           live: wantsLiveProgress(),
           docker: await engineFor(backend, opts.pull as PullPolicy),
+          signal: interrupted,
         },
         io,
       );
@@ -293,8 +300,21 @@ export function buildProgram(backend?: DockerBackend, lang: Lang = detectLang())
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // Ctrl-C or SIGTERM removes the containers, images, volumes and networks of the runs in progress.
-  const uninstall = installShutdownHandlers();
+  const lang = commandLineLang(argv.slice(2));
+  // Ctrl-C or SIGTERM removes the containers, images, volumes and networks of the runs in progress; what
+  // was being graded then is neither shown nor recorded.
+  const interrupted = new AbortController();
+  const uninstall = installShutdownHandlers({
+    interrupted,
+    tell: (event) =>
+      io.stderr(
+        `dockgrade: ${
+          event.kind === "closing"
+            ? commandText(lang, "interrupted", { count: event.sessions })
+            : commandText(lang, "interruptedLeftovers")
+        }\n`,
+      ),
+  });
   // A reader that stops early (`dockgrade --help | head`) closes the pipe: the rest of the output has
   // nowhere to go, which is no reason to crash (a run still finishes and cleans up).
   for (const stream of [process.stdout, process.stderr]) {
@@ -302,9 +322,8 @@ export async function main(argv: string[]): Promise<void> {
       if (error.code !== "EPIPE") throw error;
     });
   }
-  const lang = commandLineLang(argv.slice(2));
   try {
-    await buildProgram(undefined, lang).parseAsync(argv);
+    await buildProgram(undefined, lang, interrupted.signal).parseAsync(argv);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") {

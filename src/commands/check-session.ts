@@ -61,7 +61,11 @@ export function progressFor(
     rubric.steps.flatMap((step) => step.checks.filter((c) => c.visibility === "hidden").map((c) => c.id)),
   );
   const view = { lang: options.lang, hidden, showHidden: options.showHidden, skip, columns: options.columns };
-  return options.live ? liveCheckProgress(io.stderr, view) : plainCheckProgress(io.stderr, view);
+  // Once interrupted, the checks cut short are not shown: the run's report will not be either.
+  const write = (text: string) => {
+    if (!options.signal?.aborted) io.stderr(text);
+  };
+  return options.live ? liveCheckProgress(write, view) : plainCheckProgress(write, view);
 }
 
 /** The folder name reports of `source` get: a local `.` is named after the folder itself. */

@@ -1,4 +1,5 @@
 import { registry } from "../../graders/index.js";
+import { interruptedExitCode } from "../docker/shutdown.js";
 import { reportLostEngine } from "../engine/engine-lost.js";
 import { gradeSource } from "../engine/grade-source.js";
 import type { Report } from "../report/schema.js";
@@ -54,6 +55,9 @@ export async function checkCommand(
   } finally {
     progress.end();
   }
+  // Interrupted (Ctrl-C, SIGTERM): the checks still running were cut short, so the report would blame the
+  // harness for them. Nothing is shown or written; the interrupt handler removes the run's objects and exits.
+  if (options.signal?.aborted) return { exitCode: interruptedExitCode(options.signal.reason) };
   io.stdout(
     reporters[options.format](report, {
       color: options.color && options.format === "text",

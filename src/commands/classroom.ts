@@ -1,6 +1,7 @@
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
 import type { DockerBackend } from "../docker/backend.js";
+import { interruptedExitCode } from "../docker/shutdown.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
 import { renderClassroom } from "../reporters/classroom.js";
@@ -63,6 +64,8 @@ export async function classroomCommand(options: ClassroomOptions, io: CommandIO)
     };
   }
   io.stderr(`::${token}::\n`);
+  // Cancelled (the workflow's cancel sends SIGINT, then SIGTERM): no grade is given for a cut-short run.
+  if (options.signal?.aborted) return interruptedExitCode(options.signal.reason);
 
   if (!("report" in outcome)) {
     const reason = stoppedReason(options.lang, outcome.kind, outcome.detail);

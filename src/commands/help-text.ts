@@ -35,7 +35,8 @@ Exit codes:
   2  nothing graded: a wrong option, an unusable rubric, a submission or output folder that cannot be used
   3  a bug in dockgrade (the message asks you to report it)
   4  the Docker engine stopped answering during the run: the report is incomplete, grade again
-  130, 143  interrupted (Ctrl-C, SIGTERM); what was created in Docker is removed first`,
+  130, 143  interrupted (Ctrl-C, SIGTERM); what was created in Docker is removed first, and what was
+            being graded is neither shown nor recorded (the next run grades it)`,
     fr: `
 Codes de sortie :
   0  corrigé (quel que soit le score)
@@ -43,7 +44,8 @@ Codes de sortie :
   2  rien n'a été corrigé : une option erronée, un barème inutilisable, un rendu ou un dossier de sortie inutilisable
   3  un bug de dockgrade, pas du rendu (le message demande de le signaler)
   4  le moteur Docker a cessé de répondre pendant la correction : rapport incomplet, relancez la correction
-  130, 143  interrompu (Ctrl-C, SIGTERM) ; ce qui a été créé dans Docker est d'abord supprimé`,
+  130, 143  interrompu (Ctrl-C, SIGTERM) ; ce qui a été créé dans Docker est d'abord supprimé, et ce
+            qui était en cours de correction n'est ni affiché ni enregistré (la prochaine correction le reprend)`,
   },
 
   // the commands

@@ -36,6 +36,14 @@ export const commandMessages = {
     en: "the report could not be written to {dir} ({cause})",
     fr: "le rapport n'a pas pu être écrit dans {dir} ({cause})",
   },
+  interrupted: {
+    en: "interrupted: removing the Docker containers, images, volumes and networks of the {count} grading(s) in progress… (interrupt again to quit at once)",
+    fr: "interrompu : suppression des conteneurs, images, volumes et réseaux Docker des {count} correction(s) en cours… (interrompez à nouveau pour quitter tout de suite)",
+  },
+  interruptedLeftovers: {
+    en: "some Docker objects may remain: `dockgrade gc` removes them",
+    fr: "des objets Docker peuvent rester : `dockgrade gc` les supprime",
+  },
   lintProblems: { en: "{count} problem(s) in the rubric.", fr: "{count} problème(s) dans le barème." },
   lintValid: {
     en: "{dir}: rubric is valid ({steps} steps, {checks} checks, {points} points).",

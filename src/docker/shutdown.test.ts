@@ -4,6 +4,7 @@ import {
   closeAllSessions,
   onSessionsClosed,
   openSessionCount,
+  type ShutdownEvent,
   shutdownHandler,
   trackSession,
 } from "./shutdown.js";
@@ -29,20 +30,37 @@ describe("shutdown", () => {
     const a = fakeSession("a");
     const b = fakeSession("b", 20);
     expect(openSessionCount()).toBe(2);
-    const lines: string[] = [];
+    const told: ShutdownEvent[] = [];
     const exited = new Promise<number>((resolve) => {
-      shutdownHandler({ log: (line) => lines.push(line), exit: resolve })("SIGINT");
+      shutdownHandler({ tell: (event) => told.push(event), exit: resolve })("SIGINT");
     });
     expect(await exited).toBe(130);
     expect([a.closed, b.closed]).toEqual([1, 1]);
     expect(openSessionCount()).toBe(0);
-    expect(lines[0]).toMatch(/^SIGINT: removing the Docker objects of 2 open session\(s\)/);
+    expect(told).toEqual([{ kind: "closing", signal: "SIGINT", sessions: 2 }]);
+  });
+
+  it("aborts the run's signal, with the signal's name, before any session closes", async () => {
+    const interrupted = new AbortController();
+    const seen: Array<boolean> = [];
+    const session = fakeSession("seen");
+    const close = session.close;
+    session.close = async () => {
+      seen.push(interrupted.signal.aborted);
+      await close();
+    };
+    const exited = new Promise<number>((resolve) => {
+      shutdownHandler({ interrupted, exit: resolve })("SIGTERM");
+    });
+    expect(interrupted.signal.reason).toBe("SIGTERM");
+    expect(await exited).toBe(143);
+    expect(seen).toEqual([true]);
   });
 
   it("exits at once on a second signal, 143 for SIGTERM", () => {
     const slow = fakeSession("slow", 1000);
     const codes: number[] = [];
-    const handler = shutdownHandler({ log: () => {}, exit: (code) => codes.push(code) });
+    const handler = shutdownHandler({ exit: (code) => codes.push(code) });
     handler("SIGTERM");
     handler("SIGTERM");
     expect(codes).toEqual([143]);

@@ -44,30 +44,45 @@ export async function closeAllSessions(timeoutMs = 30_000): Promise<boolean> {
   }
 }
 
+/** What the shutdown has to tell: the command line words it in the user's language. */
+export type ShutdownEvent =
+  | { kind: "closing"; signal: NodeJS.Signals; sessions: number }
+  | { kind: "incomplete"; signal: NodeJS.Signals };
+
 export interface ShutdownOptions {
-  log?: (line: string) => void;
+  tell?: (event: ShutdownEvent) => void;
+  /**
+   * Aborted at the first signal (its reason: the signal's name), before any session closes: grading that
+   * ends after it was cut short, so its report is neither shown nor recorded (the next run grades it).
+   */
+  interrupted?: AbortController;
   timeoutMs?: number;
   exit?: (code: number) => void;
 }
 
+/** The exit code of a process stopped by `signal`: 128 + its number (130 for SIGINT, 143 for SIGTERM). */
+export function interruptedExitCode(signal: unknown): number {
+  return signal === "SIGINT" ? 130 : 143;
+}
+
 /**
- * What SIGINT/SIGTERM do: the first signal closes the open sessions (their containers, images, volumes,
- * networks), then exits with 128+signal; a second signal exits at once.
+ * What SIGINT/SIGTERM do: the first signal aborts `interrupted`, closes the open sessions (their
+ * containers, images, volumes, networks), then exits with 128+signal; a second signal exits at once.
  */
 export function shutdownHandler(options: ShutdownOptions = {}): (signal: NodeJS.Signals) => void {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const tell = options.tell ?? (() => {});
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let stopping = false;
   return (signal) => {
-    const code = signal === "SIGINT" ? 130 : 143;
+    const code = interruptedExitCode(signal);
     if (stopping) return exit(code);
     stopping = true;
+    options.interrupted?.abort(signal);
     const count = openSessions.size;
-    if (count > 0)
-      log(`${signal}: removing the Docker objects of ${count} open session(s)… (again to quit now)`);
+    if (count > 0) tell({ kind: "closing", signal, sessions: count });
     closeAllSessions(options.timeoutMs).then(
       (complete) => {
-        if (!complete) log("some Docker objects may remain: run `dockgrade gc` to remove them");
+        if (!complete) tell({ kind: "incomplete", signal });
         exit(code);
       },
       () => exit(code),

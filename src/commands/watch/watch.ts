@@ -96,6 +96,8 @@ async function watchRuns(input: WatchInput, io: CommandIO): Promise<void> {
   };
 
   let last = await grade(all);
+  // Interrupted during the first run: nothing to show (see checkCommand), nothing to watch.
+  if (input.signal?.aborted) return;
   io.stdout(reporters.text(last.report, { color: input.color, showHidden: input.showHidden }));
   const ownOutput =
     "dir" in input.destination
@@ -142,6 +144,7 @@ async function watchRuns(input: WatchInput, io: CommandIO): Promise<void> {
     );
     const previous = last.report;
     last = await grade(rerun, previous);
+    if (input.signal?.aborted) return;
     for (const line of changeLines(previous, last.report, lang, input.showHidden)) io.stdout(`${line}\n`);
     await writeAndSay(last.report, input.destination, lang, io);
     input.onRun?.(last);
