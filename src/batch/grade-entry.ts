@@ -148,10 +148,15 @@ export async function gradeEntry(entry: BatchEntry, ctx: EntryContext): Promise<
   }
 }
 
-/** The earlier result for this student, when it graded the same content with the same rubric. */
+/**
+ * The earlier result for this student, when it graded the same content with the same rubric and every
+ * check of it was checked: a check the harness could not check (the engine lost mid-run, a deadline missed
+ * under load, a tool missing) says nothing about the work, so the next run grades that student again.
+ */
 async function reusable(outDir: string, id: string, key: string): Promise<StoredResult | undefined> {
   const previous = await readResult(outDir, id);
   if (previous?.key !== key || previous.row.status !== "graded") return undefined;
+  if ((previous.row.harnessErrors?.length ?? 0) > 0) return undefined;
   const present = await access(path.join(studentDir(outDir, id), "report.json")).then(
     () => true,
     () => false,

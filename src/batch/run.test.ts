@@ -94,6 +94,20 @@ describe("runBatch and the engine", () => {
     expect((await written()).ino).toBe(before.ino);
   });
 
+  it("grades again an unchanged report that has a check the harness could not check", async () => {
+    const stored = await readResult(path.join(dir, "out"), "s2");
+    if (!stored) throw new Error("the earlier run's result of s2 is missing");
+    await writeFile(
+      path.join(dir, "out", "s2", "result.json"),
+      JSON.stringify({ ...stored, row: { ...stored.row, harnessErrors: ["build"] } }),
+    );
+    const { backend, calls } = absentEngine();
+    // s1 is reused; s2 must be graded, which needs the engine this test does not have.
+    await expect(batch(backend)).rejects.toThrow(/no engine in this test/);
+    expect(calls.probe).toBe(1);
+    expect((await readResult(path.join(dir, "out"), "s1"))?.row.reused).toBe(true);
+  });
+
   it("probes at start when dead runs are known to have left something to reclaim", async () => {
     const { backend, calls } = absentEngine(true);
     await batch(backend);
