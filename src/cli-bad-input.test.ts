@@ -202,7 +202,8 @@ describe("dockgrade refuses bad input with exit 2 and the cause", () => {
   it.each(cases)("%s", async (_name, args, message) => {
     const result = await cli([
       ...args.map((arg) => arg.replaceAll(D, dir).replace("PORT", String(port))),
-      ...(args[0] === "render" ? [] : ["--lang", "en"]),
+      "--lang",
+      "en",
     ]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);
@@ -210,6 +211,17 @@ describe("dockgrade refuses bad input with exit 2 and the cause", () => {
     expect(result.stderr).not.toMatch(/internal error|erreur interne/);
     expect(result.stdout).not.toMatch(/Total/);
     expect(result.ms).toBeLessThan(30_000);
+  });
+
+  it("says render's and a clone's errors in French with --lang fr", async () => {
+    const render = await cli(["render", path.join(dir, "missing.json"), "--lang", "fr"]);
+    expect(render.code, render.stderr).toBe(2);
+    expect(render.stderr).toMatch(/missing\.json : ce n'est pas un rapport JSON lisible/);
+    const clone = await cli(["check", "git://127.0.0.1:1/lab.git", "--lang", "fr"]);
+    expect(clone.code, clone.stderr).toBe(2);
+    expect(clone.stderr).toContain(
+      "impossible de cloner git://127.0.0.1:1/lab.git : impossible de joindre le serveur 127.0.0.1:1 : rien ne répond sur ce port",
+    );
   });
 
   it("stops quietly when its reader stops early (`dockgrade --help | head -1`)", async () => {

@@ -204,6 +204,7 @@ export function buildProgram(
           showHidden: Boolean(opts.showHidden),
           lang: opts.lang,
           rubricDir: opts.rubric,
+          messageLang: opts.lang ?? lang,
         },
         io,
       );

@@ -44,6 +44,18 @@ export const commandMessages = {
     en: "some Docker objects may remain: `dockgrade gc` removes them",
     fr: "des objets Docker peuvent rester : `dockgrade gc` les supprime",
   },
+  reportUnreadable: {
+    en: "{file}: not a readable JSON report ({cause})",
+    fr: "{file} : ce n'est pas un rapport JSON lisible ({cause})",
+  },
+  reportOtherVersion: {
+    en: "{file}: not a dockgrade report of this version:\n  {problems}",
+    fr: "{file} : ce n'est pas un rapport dockgrade de cette version :\n  {problems}",
+  },
+  reportNotReworded: {
+    en: "{file}: cannot be re-worded in {language}:\n  {problems}",
+    fr: "{file} : ne peut pas être reformulé en {language} :\n  {problems}",
+  },
   lintProblems: { en: "{count} problem(s) in the rubric.", fr: "{count} problème(s) dans le barème." },
   lintValid: {
     en: "{dir}: rubric is valid ({steps} steps, {checks} checks, {points} points).",

@@ -17,6 +17,8 @@ export interface RenderCommandOptions {
   lang?: Lang;
   /** The rubric the report was graded with, for titles and feedback in `lang`. */
   rubricDir: string;
+  /** The language of this command's own errors: `lang` when given, else the command line's. */
+  messageLang: Lang;
 }
 
 /**
@@ -33,12 +35,17 @@ export async function renderCommand(
   try {
     parsed = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
-    throw new UsageError(`${file}: not a readable JSON report (${(error as Error).message})`);
+    throw new UsageError(
+      commandText(options.messageLang, "reportUnreadable", { file, cause: (error as Error).message }),
+    );
   }
   const errors = reportErrors(parsed);
   if (errors.length > 0)
     throw new UsageError(
-      `${file}: not a dockgrade report of this version:\n  ${errors.slice(0, 5).join("\n  ")}`,
+      commandText(options.messageLang, "reportOtherVersion", {
+        file,
+        problems: errors.slice(0, 5).join("\n  "),
+      }),
     );
   let report = parsed as Report;
   if (options.lang && options.lang !== report.lang) report = await translated(file, report, options, io);
@@ -52,7 +59,12 @@ async function translated(file: string, report: Report, options: RenderCommandOp
   if (!("rubric" in loaded))
     throw new UsageError(commandText(lang, "unusableRubric", { dir: options.rubricDir }));
   const result = rerenderReport(report, { lang, rubric: loaded.rubric, registry });
-  if (!result.ok)
-    throw new UsageError(`${file}: cannot be rendered in ${lang}:\n  ${result.problems.join("\n  ")}`);
+  if (!result.ok) {
+    // Said in the language it names.
+    const language = lang === "fr" ? "français" : "English";
+    throw new UsageError(
+      commandText(lang, "reportNotReworded", { file, language, problems: result.problems.join("\n  ") }),
+    );
+  }
   return result.report;
 }

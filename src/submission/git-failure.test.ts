@@ -35,6 +35,14 @@ describe("cloneFailureReason", () => {
     ["warning: filtering not recognized by server, ignoring\n", "git failed without saying why"],
     ["", "git failed without saying why"],
   ])("%j", (stderr, expected) => {
-    expect(cloneFailureReason(stderr)).toBe(expected);
+    expect(cloneFailureReason(stderr).en).toBe(expected);
+  });
+
+  it("says the same in French, quoting git's own line as it is", () => {
+    expect(cloneFailureReason("fatal: remote error: no such repository: /nobody\n")).toEqual({
+      en: "repository not found (git: remote error: no such repository: /nobody)",
+      fr: "dépôt introuvable (git : remote error: no such repository: /nobody)",
+    });
+    expect(cloneFailureReason("").fr).toBe("git a échoué sans dire pourquoi");
   });
 });

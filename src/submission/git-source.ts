@@ -2,6 +2,7 @@ import { lstat, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleGit } from "simple-git";
+import type { Bilingual } from "../i18n/text.js";
 import { CLONE_PREFIX } from "./clone-dir.js";
 import { cloneEnvironment, type TokenOptions } from "./clone-environment.js";
 import { commitAtDeadline, commitInfo } from "./deadline.js";
@@ -9,7 +10,7 @@ import { cloneFailureReason } from "./git-failure.js";
 import { GitStop, runGit } from "./git-process.js";
 import { redactText, redactUrl, validateGitUrl } from "./git-url.js";
 import { assertReachable } from "./reachable.js";
-import { SubmissionError } from "./submission-error.js";
+import { SubmissionError, submissionError } from "./submission-error.js";
 
 export { cloneEnvironment } from "./clone-environment.js";
 export { isGitUrl, redactText, redactUrl, validateGitUrl } from "./git-url.js";
@@ -78,23 +79,32 @@ export async function cloneSubmission(url: string, options: CloneOptions = {}): 
     return { dir, commit, commitDate, remove };
   } catch (error) {
     await remove();
-    throw new SubmissionError(
-      redactText(`cannot clone ${shown}: ${failureMessage(error, timeoutMs, maxBytes)}`, [
-        options.token ?? "",
-      ]),
-    );
+    const reason = failureReason(error, timeoutMs, maxBytes);
+    const secrets = [options.token ?? ""];
+    throw submissionError({
+      en: redactText(`cannot clone ${shown}: ${reason.en}`, secrets),
+      fr: redactText(`impossible de cloner ${shown} : ${reason.fr}`, secrets),
+    });
   }
 }
 
-function failureMessage(error: unknown, timeoutMs: number, maxBytes: number): string {
-  if (!(error instanceof GitStop)) return (error as Error).message;
+function failureReason(error: unknown, timeoutMs: number, maxBytes: number): Bilingual {
+  if (error instanceof SubmissionError) return { en: error.text("en"), fr: error.text("fr") };
+  if (!(error instanceof GitStop)) {
+    const message = (error as Error).message;
+    return { en: message, fr: message };
+  }
   switch (error.kind) {
-    case "timeout":
-      return `the clone took longer than ${round(timeoutMs / 1000)} s`;
-    case "too-large":
-      return `the repository is larger than ${round(maxBytes / 1024 / 1024)} MB`;
+    case "timeout": {
+      const seconds = round(timeoutMs / 1000);
+      return { en: `the clone took longer than ${seconds} s`, fr: `le clonage a pris plus de ${seconds} s` };
+    }
+    case "too-large": {
+      const mb = round(maxBytes / 1024 / 1024);
+      return { en: `the repository is larger than ${mb} MB`, fr: `le dépôt dépasse ${mb} Mo` };
+    }
     case "aborted":
-      return "the clone was cancelled";
+      return { en: "the clone was cancelled", fr: "le clonage a été annulé" };
     default:
       return cloneFailureReason(error.stderr);
   }

@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { assertReachable, cloneEndpoint } from "./reachable.js";
+import type { SubmissionError } from "./submission-error.js";
 
 describe("cloneEndpoint", () => {
   it.each([
@@ -29,8 +30,12 @@ describe("assertReachable", () => {
 
   it("names the cause, fast, when nothing listens or the host does not exist", async () => {
     const started = Date.now();
-    await expect(assertReachable("http://127.0.0.1:1/lab.git")).rejects.toThrow(
+    const refused = assertReachable("http://127.0.0.1:1/lab.git");
+    await expect(refused).rejects.toThrow(
       "could not connect to the server 127.0.0.1:1: nothing answers on that port (check the URL)",
+    );
+    await expect(refused.catch((error: SubmissionError) => error.text("fr"))).resolves.toBe(
+      "impossible de joindre le serveur 127.0.0.1:1 : rien ne répond sur ce port (vérifiez l'URL)",
     );
     await expect(assertReachable("https://no-such-host.invalid/lab.git", 5_000)).rejects.toThrow(
       /could not resolve host no-such-host\.invalid/,

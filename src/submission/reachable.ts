@@ -1,4 +1,6 @@
 import { connect } from "node:net";
+import type { Bilingual } from "../i18n/text.js";
+import { submissionError } from "./submission-error.js";
 
 const PORTS: Record<string, number> = { https: 443, http: 80, ssh: 22, git: 9418 };
 
@@ -37,20 +39,35 @@ export async function assertReachable(url: string, timeoutMs = 10_000): Promise<
   const { lookup } = await import("node:dns/promises");
   const address = await withTimeout(lookup(host), timeoutMs).catch((error: NodeJS.ErrnoException) => {
     const offline = error.code === "ETIMEDOUT" || error.code === "EAI_AGAIN";
-    throw new Error(
+    throw submissionError(
       offline
-        ? `could not resolve host ${host}: no answer from the name server (is this machine offline?)`
-        : `could not resolve host ${host}: no such host (check the URL)`,
+        ? {
+            en: `could not resolve host ${host}: no answer from the name server (is this machine offline?)`,
+            fr: `impossible de trouver le serveur ${host} : le serveur de noms ne répond pas (cette machine est-elle hors ligne ?)`,
+          }
+        : {
+            en: `could not resolve host ${host}: no such host (check the URL)`,
+            fr: `impossible de trouver le serveur ${host} : ce nom n'existe pas (vérifiez l'URL)`,
+          },
     );
   });
   await new Promise<void>((resolve, reject) => {
     const socket = connect({ host: address.address, port });
-    const fail = (why: string) => {
+    const fail = (why: Bilingual) => {
       socket.destroy();
-      reject(new Error(`could not connect to the server ${host}:${port}: ${why}`));
+      reject(
+        submissionError({
+          en: `could not connect to the server ${host}:${port}: ${why.en}`,
+          fr: `impossible de joindre le serveur ${host}:${port} : ${why.fr}`,
+        }),
+      );
     };
+    const seconds = Math.round(timeoutMs / 1000);
     socket.setTimeout(timeoutMs, () =>
-      fail(`no answer within ${Math.round(timeoutMs / 1000)} s (is this machine offline?)`),
+      fail({
+        en: `no answer within ${seconds} s (is this machine offline?)`,
+        fr: `pas de réponse en ${seconds} s (cette machine est-elle hors ligne ?)`,
+      }),
     );
     socket.once("connect", () => {
       socket.destroy();
@@ -59,10 +76,16 @@ export async function assertReachable(url: string, timeoutMs = 10_000): Promise<
     socket.once("error", (error: NodeJS.ErrnoException) =>
       fail(
         error.code === "ECONNREFUSED"
-          ? "nothing answers on that port (check the URL)"
+          ? {
+              en: "nothing answers on that port (check the URL)",
+              fr: "rien ne répond sur ce port (vérifiez l'URL)",
+            }
           : error.code === "ENETUNREACH" || error.code === "EHOSTUNREACH"
-            ? "no route to it (is this machine offline?)"
-            : (error.code ?? error.message),
+            ? {
+                en: "no route to it (is this machine offline?)",
+                fr: "aucune route vers lui (cette machine est-elle hors ligne ?)",
+              }
+            : { en: error.code ?? error.message, fr: error.code ?? error.message },
       ),
     );
   });
