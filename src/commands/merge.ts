@@ -6,6 +6,7 @@ import { loadSimilaritySources } from "../batch/similarity-sources.js";
 import type { Lang } from "../i18n/text.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
+import { commandText } from "./messages.js";
 import { outDirMessage, prepareOutDir } from "./out-dir.js";
 import { shownPath } from "./shown-path.js";
 
@@ -26,7 +27,8 @@ export async function mergeCommand(options: MergeCommandOptions, io: CommandIO):
     let similarity = {};
     if (options.base !== undefined || options.reference !== undefined) {
       const loaded = await loadRubricFor(options.rubricDir, options.lang, io);
-      if (!("rubric" in loaded)) throw new UsageError(`unusable rubric: ${options.rubricDir}`);
+      if (!("rubric" in loaded))
+        throw new UsageError(commandText(options.lang, "unusableRubric", { dir: options.rubricDir }));
       similarity = await loadSimilaritySources({ ...options, rubric: loaded.rubric });
     }
     const { summary, missing } = await mergeShards({

@@ -33,4 +33,13 @@ describe("commitAtDeadline", () => {
       `no commit before the deadline 2024-02-01T00:00:00.000Z ${where}: its first commit is from 2024-03-01T10:00:00+01:00`,
     );
   });
+
+  it("says it in French too", async () => {
+    const error = await commitAtDeadline(history(""), new Date("2024-02-01"), "rendu").catch(
+      (e: SubmissionError) => e,
+    );
+    expect((error as SubmissionError).text("fr")).toBe(
+      "aucun commit avant l'échéance 2024-02-01T00:00:00.000Z sur la branche rendu : son premier commit date du 2024-03-01T10:00:00+01:00",
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { SubmissionError } from "./submission-error.js";
+import { submissionError } from "./submission-error.js";
 
 /** Runs git in the clone and returns its output. */
 export type GitIn = (args: string[]) => Promise<string>;
@@ -9,7 +9,11 @@ export type GitIn = (args: string[]) => Promise<string>;
  */
 export function beforeArgument(deadline: Date): string {
   const ms = deadline.getTime();
-  if (!Number.isFinite(ms)) throw new SubmissionError("the deadline is not a valid date");
+  if (!Number.isFinite(ms))
+    throw submissionError({
+      en: "the deadline is not a valid date",
+      fr: "l'échéance n'est pas une date valide",
+    });
   return `--before=@${Math.floor(ms / 1000)}`;
 }
 
@@ -23,10 +27,12 @@ export async function commitAtDeadline(git: GitIn, deadline: Date, branch?: stri
   ).trim();
   if (found) return found;
   const dates = (await git(["log", "--first-parent", "--format=%cI", "HEAD", "--"])).trim().split("\n");
-  const where = branch ? `on branch ${branch}` : "on the default branch";
-  throw new SubmissionError(
-    `no commit before the deadline ${deadline.toISOString()} ${where}: its first commit is from ${dates.at(-1)}`,
-  );
+  const at = deadline.toISOString();
+  const first = dates.at(-1);
+  throw submissionError({
+    en: `no commit before the deadline ${at} ${branch ? `on branch ${branch}` : "on the default branch"}: its first commit is from ${first}`,
+    fr: `aucun commit avant l'échéance ${at} ${branch ? `sur la branche ${branch}` : "sur la branche par défaut"} : son premier commit date du ${first}`,
+  });
 }
 
 /** A commit's id and committer date (ISO 8601, with the committer's offset). */

@@ -39,6 +39,18 @@ describe("validateGitUrl", () => {
     expect(() => validateGitUrl(url)).toThrow(SubmissionError);
     expect(() => validateGitUrl(url)).toThrow(why);
   });
+
+  it("says why in French too", () => {
+    const french = (url: string) => {
+      try {
+        validateGitUrl(url);
+      } catch (error) {
+        return (error as SubmissionError).text("fr");
+      }
+    };
+    expect(french("ext::sh")).toBe("URL git refusée : le transport « ext:: » n'est pas permis");
+    expect(french("https:///path-only")).toBe("URL git refusée : elle ne nomme aucun hôte");
+  });
 });
 
 describe("redactUrl", () => {

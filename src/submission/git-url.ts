@@ -1,4 +1,5 @@
-import { SubmissionError } from "./submission-error.js";
+import type { Bilingual } from "../i18n/text.js";
+import { submissionError } from "./submission-error.js";
 
 const URL_FORM = /^(https?|ssh|git|file):\/\//;
 const SCP_FORM = /^[\w.-]+@[\w.-]+:/;
@@ -14,19 +15,33 @@ export function isGitUrl(source: string): boolean {
  * user starting with `-` (handed to ssh as an option), and anything isGitUrl() does not accept.
  */
 export function validateGitUrl(url: string): void {
-  const refuse = (why: string) => {
-    throw new SubmissionError(`refused git URL: ${why}`);
+  const refuse = (why: Bilingual) => {
+    throw submissionError({ en: `refused git URL: ${why.en}`, fr: `URL git refusée : ${why.fr}` });
   };
-  if (url.length === 0) refuse("it is empty");
-  if (url.startsWith("-")) refuse('it starts with "-"');
+  if (url.length === 0) refuse({ en: "it is empty", fr: "elle est vide" });
+  if (url.startsWith("-")) refuse({ en: 'it starts with "-"', fr: "elle commence par « - »" });
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
-  if (/[\u0000-\u001f\u007f-\u009f]|\s/u.test(url)) refuse("it contains spaces or control characters");
+  if (/[\u0000-\u001f\u007f-\u009f]|\s/u.test(url))
+    refuse({
+      en: "it contains spaces or control characters",
+      fr: "elle contient des espaces ou des caractères de contrôle",
+    });
   const helper = /^([A-Za-z0-9+.-]*)::/.exec(url);
-  if (helper) refuse(`the "${helper[1]}::" transport is not allowed`);
-  if (!isGitUrl(url)) refuse("only http(s)://, ssh://, git://, file:// and user@host:path are accepted");
+  if (helper)
+    refuse({
+      en: `the "${helper[1]}::" transport is not allowed`,
+      fr: `le transport « ${helper[1]}:: » n'est pas permis`,
+    });
+  if (!isGitUrl(url))
+    refuse({
+      en: "only http(s)://, ssh://, git://, file:// and user@host:path are accepted",
+      fr: "seules les formes http(s)://, ssh://, git://, file:// et utilisateur@hôte:chemin sont acceptées",
+    });
   const { user, host } = authority(url);
-  if (host.startsWith("-") || user.startsWith("-")) refuse('its host or user starts with "-"');
-  if (!url.startsWith("file://") && host.length === 0) refuse("it names no host");
+  if (host.startsWith("-") || user.startsWith("-"))
+    refuse({ en: 'its host or user starts with "-"', fr: "son hôte ou son utilisateur commence par « - »" });
+  if (!url.startsWith("file://") && host.length === 0)
+    refuse({ en: "it names no host", fr: "elle ne nomme aucun hôte" });
 }
 
 /** The user and host parts of a URL accepted by isGitUrl(). */
