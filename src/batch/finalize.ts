@@ -30,6 +30,11 @@ export interface FinalizeOptions {
   referenceDocs?: SimilarityDoc[];
   toolVersion: string;
   now: Date;
+  /**
+   * Why a student has no recorded result: the batch was interrupted before grading them (a run of the
+   * batch), or no shard holds it (a merge, the default).
+   */
+  missing?: "interrupted" | "notGradedYet";
 }
 
 /** Student folders read at once (a class of hundreds stays within the open-file limit). */
@@ -62,7 +67,7 @@ export async function finalizeClass(
           const row = errorRow(
             { id: entry.id, columns: entry.columns, ...(entry.source ? { source: entry.source } : {}) },
             manifest.rubric.maxScore,
-            batchText(manifest.lang, "notGradedYet"),
+            batchText(manifest.lang, options.missing ?? "notGradedYet"),
           );
           return { row };
         }

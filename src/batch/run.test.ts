@@ -108,6 +108,25 @@ describe("runBatch and the engine", () => {
     expect((await readResult(path.join(dir, "out"), "s1"))?.row.reused).toBe(true);
   });
 
+  it("says a student it did not get to was left by an interruption, not by a missing shard", async () => {
+    await rm(path.join(dir, "out", "s2"), { recursive: true });
+    const { backend } = absentEngine();
+    const summary = await runBatch({
+      list: await readSubmissionFolder(path.join(dir, "class"), "en"),
+      rubric,
+      registry,
+      lang: "en",
+      outDir: path.join(dir, "out"),
+      jobs: 2,
+      docker: backend,
+      requiresDocker: true,
+      signal: AbortSignal.abort("SIGINT"),
+    });
+    expect(summary.submissions.find((row) => row.id === "s2")?.error).toBe(
+      "The batch was interrupted before this submission was graded; run the same command again to finish it.",
+    );
+  });
+
   it("probes at start when dead runs are known to have left something to reclaim", async () => {
     const { backend, calls } = absentEngine(true);
     await batch(backend);

@@ -125,6 +125,8 @@ export async function runBatch(options: BatchOptions): Promise<ClassSummary> {
   }
   if (refusal !== undefined) throw new InputError(batchText(lang, "noDocker", { reason: refusal }));
   return finalizeClass(outDir, manifest, {
+    // After a run, a student with no result is one it did not get to: stopped before their turn or cut short.
+    missing: "interrupted",
     ids: selected.map((entry) => entry.id),
     baseDocs: options.baseDocs,
     referenceDocs: options.referenceDocs,
