@@ -136,9 +136,11 @@ describe("dockgrade CLI", () => {
     const other = await cli(["render", "src/reporters/__fixtures__/report.json", "--lang", "en"]);
     expect(other.code).toBe(2);
     expect(other.stderr).toContain("graded with rubric docker-basics (digest aa), not with docker-basics");
-    const bad = await cli(["render", "package.json"]);
+    const bad = await cli(["render", "package.json", "--lang", "en"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("package.json: not a dockgrade report of this version");
+    const mauvais = await cli(["render", "package.json", "--lang", "fr"]);
+    expect(mauvais.stderr).toContain("package.json : ce n'est pas un rapport dockgrade de cette version");
   });
 
   it("`render --lang en` re-words a French report in English, findings and titles included", async () => {
