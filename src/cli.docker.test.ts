@@ -36,7 +36,7 @@ describe("dockgrade check, interrupted", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(143);
     const notice =
-      "dockgrade: interrupted: removing the Docker containers, images, volumes and networks of the 1 grading(s) in progress";
+      "dockgrade: interrupted: removing the containers, images, volumes and networks this run made in Docker";
     expect(output.stderr).toContain(notice);
     // The checks cut short are not reported as the harness's failures, and no report is printed.
     const after = output.stderr.slice(output.stderr.indexOf(notice));

@@ -311,7 +311,7 @@ export async function main(argv: string[]): Promise<void> {
       io.stderr(
         `dockgrade: ${
           event.kind === "closing"
-            ? commandText(lang, "interrupted", { count: event.sessions })
+            ? commandText(lang, "interrupted")
             : commandText(lang, "interruptedLeftovers")
         }\n`,
       ),

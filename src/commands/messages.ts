@@ -37,8 +37,8 @@ export const commandMessages = {
     fr: "le rapport n'a pas pu être écrit dans {dir} ({cause})",
   },
   interrupted: {
-    en: "interrupted: removing the Docker containers, images, volumes and networks of the {count} grading(s) in progress… (interrupt again to quit at once)",
-    fr: "interrompu : suppression des conteneurs, images, volumes et réseaux Docker des {count} correction(s) en cours… (interrompez à nouveau pour quitter tout de suite)",
+    en: "interrupted: removing the containers, images, volumes and networks this run made in Docker… (interrupt again to quit at once)",
+    fr: "interrompu : suppression des conteneurs, images, volumes et réseaux que cette correction a créés dans Docker… (interrompez à nouveau pour quitter tout de suite)",
   },
   interruptedLeftovers: {
     en: "some Docker objects may remain: `dockgrade gc` removes them",
