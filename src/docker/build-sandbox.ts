@@ -59,7 +59,7 @@ const NOTHING_MADE: BuildSandbox["made"] = { containers: [], networks: [] };
 export async function openBuildSandbox(engine: Engine, settings: SandboxSettings): Promise<BuildSandbox> {
   const { policy } = settings;
   const base = { network: policy.network, pids: policy.pids };
-  if (policy.network !== "index-only") {
+  if (!stepsUseProxy(policy)) {
     const limits = await limitsHolder(engine, settings, await cgroupParentPossible(engine));
     return {
       ...base,
@@ -86,6 +86,16 @@ export async function openBuildSandbox(engine: Engine, settings: SandboxSettings
     ...(proxy.cgroupParent ? { cgroupParent: proxy.cgroupParent } : {}),
     made,
   };
+}
+
+/**
+ * Whether a build's RUN steps reach the package index through a proxy of the sandbox, given to them as
+ * build args (`proxyBuildArgs`): an index-only build's do. The sandbox, the cache-only try and the key of
+ * a build's steps all follow this one answer (the classic builder keys RUN steps by whether build args
+ * are given).
+ */
+export function stepsUseProxy(policy: Pick<BuildPolicy, "network">): boolean {
+  return policy.network === "index-only";
 }
 
 /**
@@ -213,7 +223,7 @@ const cgroupSetups = new WeakMap<Engine, Promise<boolean>>();
  * is (a closed or open network where the PID limit is set per step).
  */
 export async function sandboxMakesObjects(engine: Engine, policy: BuildPolicy): Promise<boolean> {
-  return policy.network === "index-only" || (await cgroupParentPossible(engine));
+  return stepsUseProxy(policy) || (await cgroupParentPossible(engine));
 }
 
 /** How a sandbox on this engine bounds the PIDs of RUN steps (see `BuildSandbox.pidsLimit`). */

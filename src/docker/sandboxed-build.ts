@@ -10,6 +10,7 @@ import {
   pidsLimitMode,
   proxyBuildArgs,
   sandboxMakesObjects,
+  stepsUseProxy,
 } from "./build-sandbox.js";
 import { cacheOnlyVerdict, runStepsKey } from "./cache-only.js";
 import { type Engine, engineMessage } from "./engine.js";
@@ -94,7 +95,7 @@ async function buildInSandbox(
             .catch(() => undefined);
           return read?.ok ? read.bytes : undefined;
         },
-        { buildArgs: request.policy.network === "index-only" },
+        { buildArgs: stepsUseProxy(request.policy) },
       )
     : undefined;
   const turn = await takeTurn(request, stepsKey);
@@ -307,7 +308,7 @@ async function cacheOnlyBuild(
     cpus: request.policy.cpus,
     networkMode: nowhere,
     // The same build args as the sandbox's, for the same cache keys; no step can use them.
-    buildArgs: request.policy.network === "index-only" ? proxyBuildArgs(`http://${nowhere}:3128`) : {},
+    buildArgs: stepsUseProxy(request.policy) ? proxyBuildArgs(`http://${nowhere}:3128`) : {},
     diskBytes: request.policy.diskMb * 1024 * 1024,
     onObjects: (seen) => {
       objects = { containers: [...seen.containers], images: [...seen.images] };
