@@ -64,7 +64,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-async function batch(backend: DockerBackend) {
+async function batch(backend: DockerBackend, signal?: AbortSignal) {
   return runBatch({
     list: await readSubmissionFolder(path.join(dir, "class"), "en"),
     rubric,
@@ -74,6 +74,7 @@ async function batch(backend: DockerBackend) {
     jobs: 2,
     docker: backend,
     requiresDocker: true,
+    signal,
   });
 }
 
@@ -111,17 +112,7 @@ describe("runBatch and the engine", () => {
   it("says a student it did not get to was left by an interruption, not by a missing shard", async () => {
     await rm(path.join(dir, "out", "s2"), { recursive: true });
     const { backend } = absentEngine();
-    const summary = await runBatch({
-      list: await readSubmissionFolder(path.join(dir, "class"), "en"),
-      rubric,
-      registry,
-      lang: "en",
-      outDir: path.join(dir, "out"),
-      jobs: 2,
-      docker: backend,
-      requiresDocker: true,
-      signal: AbortSignal.abort("SIGINT"),
-    });
+    const summary = await batch(backend, AbortSignal.abort("SIGINT"));
     expect(summary.submissions.find((row) => row.id === "s2")?.error).toBe(
       "The batch was interrupted before this submission was graded; run the same command again to finish it.",
     );

@@ -1,5 +1,6 @@
 // Helpers for the Docker tests (imported by `*.docker.test.ts` only): the check that a test left nothing
-// labelled behind, and what the engine's cgroup setup lets a build sandbox do. Fixture submissions and the test assignment are in src/grader/test-context.ts.
+// labelled behind, and what the engine's cgroup setup lets a build sandbox do. Fixture submissions and the
+// test assignment are in src/grader/test-context.ts.
 import { connectEngine } from "./engine.js";
 import { listLabelled } from "./resources.js";
 
