@@ -36,6 +36,16 @@ describe("the http grader on the real engine", () => {
     );
   });
 
+  it("fails an app that raises while answering, quoting the traceback it logged as it answered", async () => {
+    const result = await sessions.run(http, "raises-on-quote", params());
+    expect(result).toMatchObject({ status: "fail", credit: 0 });
+    const text = rendered(http, result);
+    expect(text).toContain("GET /quote should answer 200, but answered 500");
+    // Written to the log just before the 500 answer, copied by the engine just after it.
+    expect(text).toMatch(/File "\/app\/app\.py", line \d+, in quote/);
+    expect(text).toContain("TypeError: list indices must be integers or slices, not str");
+  });
+
   it("fails an app that listens on 127.0.0.1 inside the container, saying so", async () => {
     const started = Date.now();
     const result = await sessions.run(http, "bind-localhost", params());

@@ -150,7 +150,7 @@ async function observe(
     const needLogs = outcomes.some((o) => !o.ok || o.status >= 500);
     const logs = needLogs
       ? formatLogs(
-          (await container.logs({ tail: 200, maxBytes: 16 * 1024 })).text.split("\n"),
+          (await container.logs({ tail: 200, maxBytes: 16 * 1024, settle: true })).text.split("\n"),
           params.logLines,
         )
       : "";

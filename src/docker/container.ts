@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Container, ContainerInspectInfo } from "dockerode";
 import { type CapturedOutput, Demuxer, demultiplex } from "./demux.js";
 import { type Engine, engineStatus, removeQuietly } from "./engine.js";
@@ -29,8 +30,13 @@ export interface ContainerHandle {
   hostPort(containerPort?: number): number | undefined;
   /** `http://127.0.0.1:<hostPort><path>`, or undefined when the port is not published. */
   url(path?: string, containerPort?: number): string | undefined;
-  /** Both streams demultiplexed, the last `maxBytes` kept (default 64 KiB). */
-  logs(options?: { maxBytes?: number; tail?: number }): Promise<CapturedOutput>;
+  /**
+   * Both streams demultiplexed, the last `maxBytes` kept (default 64 KiB). With `settle`, for a running
+   * container whose last output may still be on its way to the log (the engine copies it asynchronously: a
+   * traceback written just before a 500 answer can be missing from a read made right after it), the log is
+   * read again until it stops growing (150 ms apart, at most about 1.5 s).
+   */
+  logs(options?: { maxBytes?: number; tail?: number; settle?: boolean }): Promise<CapturedOutput>;
   inspect(): Promise<ContainerInspectInfo>;
   /** Waits for the container to exit, at most `timeoutMs` (or until `signal` aborts). */
   waitForExit(
@@ -54,6 +60,10 @@ export interface ExecOptions {
   env?: Record<string, string>;
   workdir?: string;
 }
+
+/** How far apart, and at most how many times, `logs({ settle: true })` reads the log. */
+const LOG_SETTLE_MS = 150;
+const LOG_SETTLE_READS = 10;
 
 /** Starts a created container and wraps it in a handle. */
 export async function startedHandle(engine: Engine, id: string, name: string): Promise<ContainerHandle> {
@@ -81,13 +91,24 @@ export async function startedHandle(engine: Engine, id: string, name: string): P
         : `http://127.0.0.1:${port}${path.startsWith("/") ? path : `/${path}`}`;
     },
     async logs(options = {}) {
-      const buffer = await container.logs({
-        stdout: true,
-        stderr: true,
-        follow: false,
-        tail: options.tail ?? 2000,
-      });
-      return demultiplex(Buffer.from(buffer), options.maxBytes ?? 64 * 1024, "tail");
+      const read = async () => {
+        const buffer = await container.logs({
+          stdout: true,
+          stderr: true,
+          follow: false,
+          tail: options.tail ?? 2000,
+        });
+        return demultiplex(Buffer.from(buffer), options.maxBytes ?? 64 * 1024, "tail");
+      };
+      let seen = await read();
+      if (!options.settle) return seen;
+      for (let reads = 1; reads < LOG_SETTLE_READS; reads++) {
+        await sleep(LOG_SETTLE_MS);
+        const next = await read();
+        if (next.text === seen.text) return next;
+        seen = next;
+      }
+      return seen;
     },
     inspect: () => container.inspect(),
     waitForExit: (timeoutMs, signal) => waitForExit(container, timeoutMs, signal),

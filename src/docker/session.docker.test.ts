@@ -127,6 +127,22 @@ describe("a session on a submission that builds", () => {
     expect(slow.durationMs).toBeLessThan(5000);
   });
 
+  it("reads a still-growing log again until it stops growing, when asked to settle", async () => {
+    const writer = await session.startContainer({
+      cmd: ["sh", "-c", "for i in 1 2 3 4 5 6; do echo line $i; sleep 0.1; done; exec sleep 60"],
+      ports: [],
+      name: "settle",
+    });
+    try {
+      const early = await writer.logs();
+      expect(early.text).not.toContain("line 6");
+      const settled = await writer.logs({ settle: true });
+      expect(settled.text.trim().split("\n")).toEqual([1, 2, 3, 4, 5, 6].map((i) => `line ${i}`));
+    } finally {
+      await writer.remove();
+    }
+  });
+
   it("mounts a host file from its temporary folder, and a volume of its own", async () => {
     const dir = await session.tempDir();
     await writeFile(path.join(dir, "quotes.txt"), "Mounted from the host.\n", { mode: 0o644 });

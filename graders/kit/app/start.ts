@@ -202,7 +202,7 @@ async function observe(
 ) {
   const info = await container.inspect();
   const running = info.State.Running;
-  const logs = await container.logs({ tail: 200, maxBytes: 16 * 1024 });
+  const logs = await container.logs({ tail: 200, maxBytes: 16 * 1024, settle: running });
   const limit = ctx.assignment.limits.pids;
   const count = running ? await readProcessCount(container) : undefined;
   const observation: StartObservation = {
