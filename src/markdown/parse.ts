@@ -1,3 +1,5 @@
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import type {
   AlignType,
   Blockquote,
@@ -13,8 +15,6 @@ import type {
   TableCell,
   TableRow,
 } from "mdast";
-import MarkdownIt from "markdown-it";
-import type Token from "markdown-it/lib/token.mjs";
 
 /**
  * Parses a lab report as GitHub-flavoured Markdown (tables, task lists, strikethrough, `<…>` autolinks;
