@@ -367,18 +367,19 @@ function phrasing(tokens: Token[], firstLine: number, raw: string): PhrasingCont
   return root.children;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A code span as written: its backticks, its content where each space may have been a line break. */
 function codeSpan(markup: string, content: string): RegExp {
-  const inner = content.split(" ").map(escape).join("[ \\n]");
-  return new RegExp(`${escape(markup)}[ \\n]?${inner}[ \\n]?${escape(markup)}`, "g");
+  const inner = content.split(" ").map(literally).join("[ \\n]");
+  return new RegExp(`${literally(markup)}[ \\n]?${inner}[ \\n]?${literally(markup)}`, "g");
 }
 
 /** The value mdast gives a code span written `written`: line breaks kept, one padding space or break off. */
 function codeValue(written: string, markup: string): string {
   const inner = written.slice(markup.length, written.length - markup.length);
-  return /^[ \n][^]*[ \n]$/.test(inner) && /[^ \n]/.test(inner) ? inner.slice(1, -1) : inner;
+  const padded = inner.length >= 2 && /[ \n]/.test(inner[0] ?? "") && /[ \n]/.test(inner.at(-1) ?? "");
+  return padded && /[^ \n]/.test(inner) ? inner.slice(1, -1) : inner;
 }
 
 /** An image's description as plain text, as mdast gives `alt`. */
