@@ -44,6 +44,9 @@ describe("the http grader on the real engine", () => {
     // Written to the log just before the 500 answer, copied by the engine just after it.
     expect(text).toMatch(/File "\/app\/app\.py", line \d+, in quote/);
     expect(text).toContain("TypeError: list indices must be integers or slices, not str");
+    // The finding points at the line of app.py that raised it (/app/app.py in the container).
+    const error = result.findings.find((f) => f.messageId === "statusServerError");
+    expect(error).toMatchObject({ file: "app.py", line: 14 });
   });
 
   it("fails an app that listens on 127.0.0.1 inside the container, saying so", async () => {

@@ -321,6 +321,13 @@ describe("judgeAnswer", () => {
     expect(render(judged)).toMatch(text);
   });
 
+  it("points a 500 at the student's line where the error its logs end with was raised", () => {
+    const raised = { ...context, raisedAt: { file: "app.py", line: 14 } };
+    const judged = judgeAnswer(spec(), answer({ status: 500, body: "Internal Server Error" }), raised);
+    expect(judged.findings[0]).toMatchObject({ messageId: "statusServerError", file: "app.py", line: 14 });
+    expect(judgeAnswer(spec(), answer({ status: 500 }), context).findings[0]).not.toHaveProperty("file");
+  });
+
   it("fails when the lines to compare with cannot be read, and notes a dev server nobody asked about", () => {
     const unreadable = {
       linesOf: new Map([["data/quotes.txt", { ok: false as const, reason: "missing" }]]),

@@ -15,11 +15,11 @@ import {
   type RequestSpec,
 } from "./http/expectations.js";
 import { type HttpMessageId, httpMessages } from "./http/messages.js";
-import { formatLogs } from "./kit/app/diagnose.js";
+import { formatLogs, pythonError } from "./kit/app/diagnose.js";
 import { type HttpOutcome, httpProbe } from "./kit/app/http-probe.js";
 import { sessionWithImage } from "./kit/app/session-gate.js";
 import { appRunOptions, leaseApp } from "./kit/app/shared-start.js";
-import { logLinesParam } from "./kit/app/start.js";
+import { logLinesParam, sourceOf } from "./kit/app/start.js";
 import { linesOf } from "./kit/app/text.js";
 
 /**
@@ -104,7 +104,7 @@ export default defineGrader({
     return judgeRequests(
       params.requests,
       observed.outcomes,
-      { linesOf: linesOfFiles, logs: observed.logs },
+      { linesOf: linesOfFiles, logs: observed.logs, raisedAt: observed.raisedAt },
       [ready, ...observed.notes],
       { readyMs: observed.readyMs },
     );
@@ -112,7 +112,14 @@ export default defineGrader({
 });
 
 type Observed =
-  | { ok: true; outcomes: HttpOutcome[]; logs: string; readyMs: number; notes: Finding<HttpMessageId>[] }
+  | {
+      ok: true;
+      outcomes: HttpOutcome[];
+      logs: string;
+      raisedAt?: { file: string; line: number };
+      readyMs: number;
+      notes: Finding<HttpMessageId>[];
+    }
   | { ok: false; result: GraderResult<HttpMessageId> };
 
 /** Starts the app, sends each request once it answers, and keeps the logs when an answer is bad. */
@@ -148,13 +155,14 @@ async function observe(
       );
     }
     const needLogs = outcomes.some((o) => !o.ok || o.status >= 500);
-    const logs = needLogs
-      ? formatLogs(
-          (await container.logs({ tail: 200, maxBytes: 16 * 1024, settle: true })).text.split("\n"),
-          params.logLines,
-        )
-      : "";
-    return { ok: true, outcomes, logs, readyMs: started.readyMs, notes: started.notes };
+    const lines = needLogs
+      ? (await container.logs({ tail: 200, maxBytes: 16 * 1024, settle: true })).text.split("\n")
+      : [];
+    const raised = pythonError(lines);
+    const raisedAt =
+      raised?.file && raised.line ? await sourceOf(ctx, { path: raised.file, line: raised.line }) : undefined;
+    const logs = needLogs ? formatLogs(lines, params.logLines) : "";
+    return { ok: true, outcomes, logs, raisedAt, readyMs: started.readyMs, notes: started.notes };
   } finally {
     await lease.release();
   }

@@ -62,6 +62,8 @@ export interface JudgeContext {
   linesOf: ReadonlyMap<string, LinesOf>;
   /** The container's last log lines, formatted, quoted when the app answers 5xx. */
   logs: string;
+  /** Where in the submission the error its logs end with was raised (a 5xx finding points there). */
+  raisedAt?: { file: string; line: number };
 }
 
 const WERKZEUG = /werkzeug/i;
@@ -81,7 +83,13 @@ export function judgeAnswer(
   if (answer.status !== spec.status) {
     const data = { expected: spec.status, found: answer.status, body: excerpt(answer.body) };
     if (answer.status === 404) problem("statusNotFound", data);
-    else if (answer.status >= 500) problem("statusServerError", { ...data, logs: context.logs });
+    else if (answer.status >= 500)
+      problems.push({
+        messageId: "statusServerError",
+        severity: "problem",
+        data: { ...base, ...data, logs: context.logs },
+        ...context.raisedAt,
+      });
     else problem("statusWrong", data);
     return { passed: false, findings: problems };
   }

@@ -189,7 +189,12 @@ describe("the Classroom action's grading step", () => {
     expect(names.filter((n) => n === "notice")).toHaveLength(2);
     const masks = commandsInLog(run.log).filter((c) => c.name === "add-mask");
     expect(masks.every((c) => c.message.startsWith("dockgrade-"))).toBe(true);
-    expect(commandsInLog(run.log).some((c) => c.message.includes("injected"))).toBe(false);
+    // The one command carrying the app's text is the annotation of the 500 at the line of app.py that
+    // raised it: it quotes the app's logs as its message, escaped, which GitHub shows and never runs.
+    const carrying = commandsInLog(run.log).filter((c) => c.message.includes("injected"));
+    expect(carrying.map((c) => c.name)).toEqual(["error"]);
+    expect(carrying[0]?.properties.file).toMatch(/(^|\/)app\.py$/);
+    expect(carrying[0]?.message).toMatch(/^GET \/quote should answer 200, but answered 500/);
     expect(run.log).toContain("::set-output name=score::100");
   });
 

@@ -223,23 +223,27 @@ async function observe(
   return { observation, logs };
 }
 
-/**
- * Points the finding of a crash at the student's file and line when the error was raised in a file the
- * submission holds (`/app/app.py` line 10 -> `app.py:10`): the longest path suffix that exists wins.
- */
+/** Points the finding of a crash at the student's file and line (`sourceOf`). */
 async function pointAtSource(ctx: GraderContext, diagnosis: StartDiagnosis): Promise<StartDiagnosis> {
-  const raised = diagnosis.raisedAt;
-  if (!raised) return diagnosis;
+  const at = diagnosis.raisedAt && (await sourceOf(ctx, diagnosis.raisedAt));
+  const [main, ...rest] = diagnosis.findings;
+  return at && main ? { ...diagnosis, findings: [{ ...main, ...at }, ...rest] } : diagnosis;
+}
+
+/**
+ * The submission's file and line where a Python error was raised in the container, when the submission
+ * holds that file (`/app/app.py` line 10 -> `app.py:10`): the longest path suffix that exists wins.
+ */
+export async function sourceOf(
+  ctx: GraderContext,
+  raised: { path: string; line: number },
+): Promise<{ file: string; line: number } | undefined> {
   const parts = raised.path.split("/").filter(Boolean);
   for (let i = 0; i < parts.length; i++) {
-    const rel = parts.slice(i).join("/");
-    const located = await ctx.files.locate(rel);
-    if (!located.ok || located.kind !== "file") continue;
-    const [main, ...rest] = diagnosis.findings;
-    const at = { file: located.rel, line: raised.line };
-    return main ? { ...diagnosis, findings: [{ ...main, ...at }, ...rest] } : diagnosis;
+    const located = await ctx.files.locate(parts.slice(i).join("/"));
+    if (located.ok && located.kind === "file") return { file: located.rel, line: raised.line };
   }
-  return diagnosis;
+  return undefined;
 }
 
 function ranSeconds(info: ContainerInspectInfo): number | undefined {
