@@ -1,7 +1,7 @@
 // Bad input to `dockgrade check` (and friends): exit 2, a message naming the cause, no stack trace, no
 // hang, and nothing graded first. Runs the built CLI through the bin launcher, as a user does.
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import os from "node:os";
@@ -192,8 +192,13 @@ const cases: Array<[string, string[], RegExp]> = [
     ["merge", `${D}/good`, "--out", `${D}/a-file/merged`],
     /a-file is a file, not a folder/,
   ],
-  ["render of a missing file", ["render", `${D}/missing.json`], /missing\.json: not a readable JSON report/],
-  ["render of something not a report", ["render", "package.json"], /not a dockgrade report/],
+  [
+    "render of a missing file",
+    ["render", `${D}/missing.json`],
+    /missing\.json: no such file\. Give the path/,
+  ],
+  ["render of a folder", ["render", D], /: a folder, not a report\. Give the report\.json inside it/],
+  ["render of something not a report", ["render", "package.json"], /not a report written by dockgrade/],
 ];
 
 describe("dockgrade refuses bad input with exit 2 and the cause", () => {
@@ -216,7 +221,13 @@ describe("dockgrade refuses bad input with exit 2 and the cause", () => {
   it("says render's and a clone's errors in French with --lang fr", async () => {
     const render = await cli(["render", path.join(dir, "missing.json"), "--lang", "fr"]);
     expect(render.code, render.stderr).toBe(2);
-    expect(render.stderr).toMatch(/missing\.json : ce n'est pas un rapport JSON lisible/);
+    expect(render.stderr).toMatch(/missing\.json : ce fichier n'existe pas\. Donnez le chemin/);
+    const cut = path.join(dir, "cut.json");
+    writeFileSync(cut, '{"schemaVersion": "1.3.0",');
+    const truncated = await cli(["render", cut, "--lang", "fr"]);
+    expect(truncated.stderr).toMatch(
+      /cut\.json : ce n'est pas du JSON valide \(le lecteur JSON dit : .+\)\. Un report/,
+    );
     const clone = await cli(["check", "git://127.0.0.1:1/lab.git", "--lang", "fr"]);
     expect(clone.code, clone.stderr).toBe(2);
     expect(clone.stderr).toContain(

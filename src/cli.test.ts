@@ -138,9 +138,10 @@ describe("dockgrade CLI", () => {
     expect(other.stderr).toContain("graded with rubric docker-basics (digest aa), not with docker-basics");
     const bad = await cli(["render", "package.json", "--lang", "en"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("package.json: not a dockgrade report of this version");
+    expect(bad.stderr).toContain("package.json: not a report written by dockgrade");
     const mauvais = await cli(["render", "package.json", "--lang", "fr"]);
-    expect(mauvais.stderr).toContain("package.json : ce n'est pas un rapport dockgrade de cette version");
+    expect(mauvais.stderr).toContain("package.json : ce n'est pas un rapport écrit par dockgrade");
+    expect(mauvais.stderr).not.toMatch(/must have required property/);
   });
 
   it("`render --lang en` re-words a French report in English, findings and titles included", async () => {

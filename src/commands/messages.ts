@@ -44,14 +44,39 @@ export const commandMessages = {
     en: "some Docker objects may remain: `dockgrade gc` removes them",
     fr: "des objets Docker peuvent rester : `dockgrade gc` les supprime",
   },
+  reportMissing: {
+    en: "{file}: no such file. Give the path of a report.json that dockgrade wrote.",
+    fr: "{file} : ce fichier n'existe pas. Donnez le chemin d'un report.json écrit par dockgrade.",
+  },
+  reportFolder: {
+    en: "{file}: a folder, not a report. Give the report.json inside it.",
+    fr: "{file} : c'est un dossier, pas un rapport. Donnez le report.json qu'il contient.",
+  },
   reportUnreadable: {
-    en: "{file}: not a readable JSON report ({cause})",
-    fr: "{file} : ce n'est pas un rapport JSON lisible ({cause})",
+    en: "{file}: could not be read ({cause}).",
+    fr: "{file} : lecture impossible ({cause}).",
+  },
+  reportNotJson: {
+    en: "{file}: not valid JSON (the JSON reader says: {detail}). A report.json written by dockgrade is; was the file cut or edited?",
+    fr: "{file} : ce n'est pas du JSON valide (le lecteur JSON dit : {detail}). Un report.json écrit par dockgrade l'est ; le fichier a-t-il été tronqué ou modifié ?",
+  },
+  reportNotReport: {
+    en: "{file}: not a report written by dockgrade (it has no schemaVersion and tool fields). Give the report.json that `dockgrade check` or `dockgrade batch` writes.",
+    fr: "{file} : ce n'est pas un rapport écrit par dockgrade (il n'a pas les champs schemaVersion et tool). Donnez le report.json qu'écrit `dockgrade check` ou `dockgrade batch`.",
   },
   reportOtherVersion: {
-    en: "{file}: not a dockgrade report of this version:\n  {problems}",
-    fr: "{file} : ce n'est pas un rapport dockgrade de cette version :\n  {problems}",
+    en: "{file}: a report in another dockgrade format ({found}; this dockgrade reads {reads}). Render it with the dockgrade that wrote it, or grade the submission again.",
+    fr: "{file} : un rapport dans un autre format de dockgrade ({found} ; ce dockgrade lit {reads}). Affichez-le avec le dockgrade qui l'a écrit, ou notez de nouveau le rendu.",
   },
+  reportDamaged: {
+    en: "{file}: a dockgrade report, but damaged:\n  {problems}\nWrite it again (`dockgrade check`, or `batch --force` for a class), or take an intact copy.",
+    fr: "{file} : un rapport de dockgrade, mais abîmé :\n  {problems}\nÉcrivez-le de nouveau (`dockgrade check`, ou `batch --force` pour une classe), ou prenez-en une copie intacte.",
+  },
+  reportFieldMissing: { en: "{where}: missing", fr: "{where} : absent" },
+  reportFieldType: { en: "{where}: should be {expected}", fr: "{where} : devrait être {expected}" },
+  reportFieldInvalid: { en: "{where}: not of the expected form", fr: "{where} : n'a pas la forme attendue" },
+  reportWholeFile: { en: "the whole file", fr: "le fichier entier" },
+  reportMore: { en: "and {count} more", fr: "et {count} de plus" },
   reportNotReworded: {
     en: "{file}: cannot be re-worded in {language}:\n  {problems}",
     fr: "{file} : ne peut pas être reformulé en {language} :\n  {problems}",

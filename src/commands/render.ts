@@ -3,8 +3,9 @@ import { registry } from "../../graders/index.js";
 import { rerenderReport } from "../engine/rerender.js";
 import type { Lang } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
-import { reportErrors } from "../report/validate.js";
+import { type ReportProblem, reportProblems } from "../report/validate.js";
 import { type ReportFormat, reporters } from "../reporters/index.js";
+import { typeInWords } from "../rubric/format.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
 import { commandText } from "./messages.js";
@@ -31,22 +32,22 @@ export async function renderCommand(
   options: RenderCommandOptions,
   io: CommandIO,
 ): Promise<number> {
+  const lang = options.messageLang;
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    const id =
+      error.code === "ENOENT" ? "reportMissing" : error.code === "EISDIR" ? "reportFolder" : undefined;
+    throw new UsageError(
+      commandText(lang, id ?? "reportUnreadable", { file, cause: error.code ?? error.message }),
+    );
+  });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, "utf8"));
+    parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(
-      commandText(options.messageLang, "reportUnreadable", { file, cause: (error as Error).message }),
-    );
+    throw new UsageError(commandText(lang, "reportNotJson", { file, detail: (error as Error).message }));
   }
-  const errors = reportErrors(parsed);
-  if (errors.length > 0)
-    throw new UsageError(
-      commandText(options.messageLang, "reportOtherVersion", {
-        file,
-        problems: errors.slice(0, 5).join("\n  "),
-      }),
-    );
+  const problems = reportProblems(parsed);
+  if (problems.length > 0) throw new UsageError(notReadable(file, problems, lang));
   let report = parsed as Report;
   if (options.lang && options.lang !== report.lang) report = await translated(file, report, options, io);
   io.stdout(reporters[options.format](report, { color: options.color, showHidden: options.showHidden }));
@@ -67,4 +68,21 @@ async function translated(file: string, report: Report, options: RenderCommandOp
     );
   }
   return result.report;
+}
+
+/** Why `file` cannot be rendered, in words: not a report, another format, or its first damaged fields. */
+function notReadable(file: string, problems: ReportProblem[], lang: Lang): string {
+  const [first] = problems;
+  if (first?.kind === "notReport") return commandText(lang, "reportNotReport", { file });
+  if (first?.kind === "otherVersion")
+    return commandText(lang, "reportOtherVersion", { file, found: first.found, reads: first.reads });
+  const shown = problems.slice(0, 5).map((problem) => {
+    const where = "where" in problem && problem.where ? problem.where : commandText(lang, "reportWholeFile");
+    if (problem.kind === "missing") return commandText(lang, "reportFieldMissing", { where });
+    if (problem.kind === "wrongType")
+      return commandText(lang, "reportFieldType", { where, expected: typeInWords(problem.expected, lang) });
+    return commandText(lang, "reportFieldInvalid", { where });
+  });
+  if (problems.length > 5) shown.push(commandText(lang, "reportMore", { count: problems.length - 5 }));
+  return commandText(lang, "reportDamaged", { file, problems: shown.join("\n  ") });
 }

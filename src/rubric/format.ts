@@ -22,13 +22,18 @@ const typeNames: Record<string, { en: string; fr: string }> = {
   },
 };
 
+/** A JSON Schema type (`number`, `array`…) in words: "a whole number", "une liste". */
+export function typeInWords(name: string, lang: Lang): string {
+  return typeNames[name]?.[lang] ?? name;
+}
+
 /** `rubrics/x/02.yaml:14:7 checks[2].points: expected a number` */
 export function formatProblem(problem: Problem, lang: Lang): string {
   const data = { ...problem.data };
   if (problem.messageId === "type" && typeof data.expected === "string") {
     data.expected = data.expected
       .split(",")
-      .map((name) => typeNames[name]?.[lang] ?? name)
+      .map((name) => typeInWords(name, lang))
       .join(renderMessage(rubricMessages, "typeOr", lang));
   }
   // A near name is told in the problem's language (`suggestion` holds the bare name).
