@@ -71,6 +71,10 @@ beforeAll(async () => {
     Dockerfile: dockerfile,
     "README.md": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("## Etape 1\n", "utf16le")]),
   });
+  // A folder another batch (this live process, on this machine) is writing into.
+  await mkdir(path.join(dir, "busy-out"));
+  const holder = { pid: process.pid, host: os.hostname(), started: "2026-11-30T20:00:00.000Z" };
+  await writeFile(path.join(dir, "busy-out", ".dockgrade-batch.lock"), JSON.stringify(holder));
   await lab("two-labs", {
     "tp1/Dockerfile": dockerfile,
     "tp2/Dockerfile": dockerfile,
@@ -187,6 +191,11 @@ const cases: Array<[string, string[], RegExp]> = [
     /checks\[0\]\.points/,
   ],
   ["batch --out in /proc", ["batch", D, "--out", "/proc/dockgrade"], /view of the system \(proc\)/],
+  [
+    "batch into a folder another batch is writing",
+    ["batch", `${D}/good`, "--out", `${D}/busy-out`],
+    /Another dockgrade batch is writing into .*busy-out \(process \d+ on .+, started 2026-11-30T20:00:00\.000Z\)\. Wait/,
+  ],
   [
     "merge --out under a regular file",
     ["merge", `${D}/good`, "--out", `${D}/a-file/merged`],

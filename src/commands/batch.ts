@@ -8,6 +8,7 @@ import {
   readUrlList,
 } from "../batch/inputs.js";
 import { batchText } from "../batch/messages.js";
+import { lockOutDir } from "../batch/out-lock.js";
 import { type BatchProgress, liveProgress, plainProgress } from "../batch/progress.js";
 import { defaultDockerJobs, runBatch } from "../batch/run.js";
 import { parseShard } from "../batch/shard.js";
@@ -59,6 +60,18 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
   const { rubric } = loaded;
   const outProblem = await prepareOutDir(options.out);
   if (outProblem) throw new UsageError(outDirMessage(outProblem, lang));
+  const outDir = path.resolve(options.out);
+  const lock = lockOutDir(outDir);
+  if (!lock.ok) {
+    const shown = { dir: shownPath(outDir), file: shownPath(lock.file) };
+    throw new UsageError(
+      lock.holder
+        ? batchText(lang, "outLocked", { ...shown, ...lock.holder })
+        : batchText(lang, "outLockUnreadable", shown),
+    );
+  }
+  if (lock.tookOverFrom)
+    io.stderr(`${batchText(lang, "outLockTakenOver", { dir: shownPath(outDir), ...lock.tookOverFrom })}\n`);
   const tokenVariable = env.GITHUB_TOKEN ? "GITHUB_TOKEN" : env.GH_TOKEN ? "GH_TOKEN" : undefined;
   const clone = {
     ...(deadline ? { deadline } : {}),
@@ -78,7 +91,6 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
         `${batchText(lang, "tokenUsed", { variable: tokenVariable, hosts: options.tokenHosts.join(", ") })}\n`,
       );
     }
-    const outDir = path.resolve(options.out);
     const dockerJobs = defaultDockerJobs(options.jobs);
     const progress: BatchProgress = options.live
       ? liveProgress(lang, io.stderr, {
@@ -122,6 +134,8 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(error.message);
     throw error;
+  } finally {
+    lock.release();
   }
 }
 
