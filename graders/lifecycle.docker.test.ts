@@ -24,7 +24,7 @@ describe("the lifecycle grader on the real engine", () => {
       });
       const text = rendered(lifecycle, result);
       expect(text).toMatch(
-        /^`docker stop` ended the container in [01]\.\d s with exit code 0: PID 1 \(`gunicorn --bind 0\.0\.0\.0:5000 app:app`\) handled SIGTERM\./,
+        /^`docker stop` ended the container [01]\.\d s after its SIGTERM, with exit code 0: PID 1 \(`gunicorn --bind 0\.0\.0\.0:5000 app:app`\) handled SIGTERM\./,
       );
       expect(text).toContain(
         "After `docker stop` the container is still there, in state exited (exit code 0)",
@@ -45,7 +45,7 @@ describe("the lifecycle grader on the real engine", () => {
       });
       expect(result.status, rendered(lifecycle, result)).toBe("pass");
       expect(rendered(lifecycle, result)).toMatch(
-        /`docker stop` ended the container in [01]\.\d s with exit code 0/,
+        /`docker stop` ended the container [01]\.\d s after its SIGTERM, with exit code 0/,
       );
     },
   );

@@ -17,6 +17,7 @@ function render(findings: Finding[]): string {
 const stopped = (over: Partial<StopResult>): StopResult => ({
   exitCode: 0,
   durationMs: 400,
+  measuredBy: "engine",
   alreadyStopped: false,
   oomKilled: false,
   ...over,

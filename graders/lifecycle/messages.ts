@@ -22,12 +22,12 @@ export const lifecycleMessages = {
     fr: "L'application n'a pas répondu sur le port {port} avant l'arrêt (voir la vérification qui appelle l'API) ; le conteneur a tout de même été arrêté.",
   },
   stopClean: {
-    en: "`docker stop` ended the container in {seconds} s with exit code {exitCode}: PID 1 (`{pid1}`) handled SIGTERM.",
-    fr: "`docker stop` a arrêté le conteneur en {seconds} s avec le code de sortie {exitCode} : le PID 1 (`{pid1}`) a traité SIGTERM.",
+    en: "`docker stop` ended the container {seconds} s after its SIGTERM, with exit code {exitCode}: PID 1 (`{pid1}`) handled SIGTERM.",
+    fr: "`docker stop` a arrêté le conteneur {seconds} s après son SIGTERM, avec le code de sortie {exitCode} : le PID 1 (`{pid1}`) a traité SIGTERM.",
   },
   stopSlow: {
-    en: "`docker stop` should end the container within {max} s, but it took {seconds} s (exit code {exitCode}). Make the app shut down promptly on SIGTERM (no long cleanup, no request that never ends).",
-    fr: "`docker stop` devrait arrêter le conteneur en {max} s au plus, mais il a fallu {seconds} s (code de sortie {exitCode}). Faites en sorte que l'application s'arrête vite sur SIGTERM (pas de long nettoyage, pas de requête sans fin).",
+    en: "`docker stop` should end the container within {max} s, but it exited {seconds} s after its SIGTERM (exit code {exitCode}). Make the app shut down promptly on SIGTERM (no long cleanup, no request that never ends).",
+    fr: "`docker stop` devrait arrêter le conteneur en {max} s au plus, mais il s'est terminé {seconds} s après son SIGTERM (code de sortie {exitCode}). Faites en sorte que l'application s'arrête vite sur SIGTERM (pas de long nettoyage, pas de requête sans fin).",
   },
   stopShellForm: {
     en: "`docker stop` should end the container within {max} s, but it waited the whole grace period ({grace} s), then killed it (exit code {exitCode}). PID 1 is `{pid1}`: CMD is written in shell form, so /bin/sh runs as PID 1 with the server as its child; sh does not pass SIGTERM on, and as PID 1 it ignores it. Write CMD in exec form (a JSON array): CMD {execForm} — or start the last command of a script with `exec`.",

@@ -5,8 +5,15 @@ import { type Engine, engineStatus, removeQuietly } from "./engine.js";
 
 export interface StopResult {
   exitCode: number;
-  /** How long `stop` took: about the grace period when the app ignored SIGTERM and was killed. */
+  /**
+   * How long the app took to exit after SIGTERM: about the grace period when it ignored the signal and was
+   * killed. Measured on the engine's clock (its `kill` event to the exit time it recorded), so an engine slow
+   * to answer under load does not make an app's stop look slow; the wall time of `stop` when the engine's
+   * events cannot say (an engine without them, a container that had already stopped).
+   */
   durationMs: number;
+  /** What `durationMs` was measured from. */
+  measuredBy: "engine" | "wall";
   /** The container had already stopped before `stop` was asked. */
   alreadyStopped: boolean;
   oomKilled: boolean;
@@ -69,8 +76,12 @@ const LOG_SETTLE_READS = 10;
 export async function startedHandle(engine: Engine, id: string, name: string): Promise<ContainerHandle> {
   const container = engine.getContainer(id);
   let ports = new Map<number, number>();
+  // When the engine says the container last started: where the events of this run of it begin.
+  let startedAt: string | undefined;
   const refreshPorts = async () => {
-    ports = publishedPorts(await container.inspect());
+    const info = await container.inspect();
+    ports = publishedPorts(info);
+    startedAt = info.State?.StartedAt;
   };
   const start = async () => {
     await container.start().catch((error) => {
@@ -113,7 +124,7 @@ export async function startedHandle(engine: Engine, id: string, name: string): P
     inspect: () => container.inspect(),
     waitForExit: (timeoutMs, signal) => waitForExit(container, timeoutMs, signal),
     start,
-    stop: (graceSeconds = 10) => stop(container, graceSeconds),
+    stop: (graceSeconds = 10) => stop(engine, container, graceSeconds, startedAt),
     exec: (argv, options) => exec(container, argv, options),
     async remove() {
       const outcome = await removeQuietly(() => container.remove({ force: true, v: true }));
@@ -150,18 +161,127 @@ async function waitForExit(container: Container, timeoutMs: number, signal?: Abo
   }
 }
 
-async function stop(container: Container, graceSeconds: number): Promise<StopResult> {
-  const started = Date.now();
-  let alreadyStopped = false;
+async function stop(
+  engine: Engine,
+  container: Container,
+  graceSeconds: number,
+  startedAt: string | undefined,
+): Promise<StopResult> {
+  // Listening from the container's start, so the engine's `kill` event is replayed whenever the listener
+  // is registered (the events endpoint answers before it subscribes).
+  const kills = await watchStopEvents(engine, container.id, startedAt);
   try {
-    await container.stop({ t: graceSeconds });
-  } catch (error) {
-    if (engineStatus(error) !== 304) throw error;
-    alreadyStopped = true;
+    const started = Date.now();
+    let alreadyStopped = false;
+    try {
+      await container.stop({ t: graceSeconds });
+    } catch (error) {
+      if (engineStatus(error) !== 304) throw error;
+      alreadyStopped = true;
+    }
+    const wallMs = Date.now() - started;
+    const state = (await container.inspect()).State;
+    const engineMs = alreadyStopped ? undefined : engineStopMs(await kills.read(), state.FinishedAt);
+    return {
+      exitCode: state.ExitCode,
+      durationMs: engineMs ?? wallMs,
+      measuredBy: engineMs === undefined ? "wall" : "engine",
+      alreadyStopped,
+      oomKilled: state.OOMKilled,
+    };
+  } finally {
+    kills.close();
   }
-  const durationMs = Date.now() - started;
-  const state = (await container.inspect()).State;
-  return { exitCode: state.ExitCode, durationMs, alreadyStopped, oomKilled: state.OOMKilled };
+}
+
+/** One container event as the engine's events endpoint sends it (the fields every API version has). */
+export interface ContainerEvent {
+  Action?: string;
+  Actor?: { Attributes?: Record<string, string> };
+  timeNano?: number;
+}
+
+/**
+ * Milliseconds from the engine's first SIGTERM (`kill` event, signal 15) to the exit time it recorded
+ * (`State.FinishedAt`, the moment the process ended), both on the engine's clock; undefined without either.
+ * An app that exits before the engine has logged its signal measures 0.
+ */
+export function engineStopMs(
+  events: readonly ContainerEvent[],
+  finishedAt: string | undefined,
+): number | undefined {
+  const term = events.find((event) => event.Action === "kill" && event.Actor?.Attributes?.signal === "15");
+  const finished = engineTimeMs(finishedAt);
+  if (term?.timeNano === undefined || finished === undefined) return undefined;
+  return Math.max(0, Math.round(finished - term.timeNano / 1e6));
+}
+
+/** An engine RFC 3339 time (nanoseconds allowed) in epoch milliseconds; undefined for the zero time. */
+export function engineTimeMs(time: string | undefined): number | undefined {
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(time ?? "");
+  if (!match) return undefined;
+  const seconds = Date.parse(`${match[1]}${match[3]}`);
+  if (Number.isNaN(seconds) || seconds <= 0) return undefined;
+  return seconds + Number(`0.${match[2] ?? "0"}`) * 1000;
+}
+
+/** The events API's `since`: epoch seconds with their fraction, as the engine's own time says. */
+export function eventsSince(time: string | undefined): string | undefined {
+  const ms = engineTimeMs(time);
+  if (ms === undefined) return undefined;
+  const fraction = /\.(\d+)/.exec(time ?? "")?.[1] ?? "0";
+  return `${Math.floor(ms / 1000)}.${fraction}`;
+}
+
+/**
+ * The container's `kill` and `die` events from its last start on; `read` returns them once the SIGTERM is
+ * among them, the container has died, or half a second has passed. Never throws: without events the stop
+ * is timed by the wall clock.
+ */
+async function watchStopEvents(engine: Engine, id: string, startedAt: string | undefined) {
+  const events: ContainerEvent[] = [];
+  const since = eventsSince(startedAt);
+  let stream: (NodeJS.ReadableStream & { destroy(): void }) | undefined;
+  let wake: () => void = () => {};
+  const complete = () =>
+    events.some((e) => e.Action === "die" || (e.Action === "kill" && e.Actor?.Attributes?.signal === "15"));
+  if (since)
+    try {
+      stream = (await engine.getEvents({
+        since: since as unknown as number,
+        filters: { type: ["container"], container: [id], event: ["kill", "die"] },
+      })) as NodeJS.ReadableStream & { destroy(): void };
+      let rest = "";
+      stream.on("data", (chunk: Buffer) => {
+        const lines = (rest + chunk.toString("utf8")).split("\n");
+        rest = lines.pop() ?? "";
+        for (const line of lines) {
+          try {
+            if (line.trim()) events.push(JSON.parse(line) as ContainerEvent);
+          } catch {
+            // not an event: ignored
+          }
+        }
+        if (complete()) wake();
+      });
+      stream.on("error", () => wake());
+    } catch {
+      stream = undefined;
+    }
+  return {
+    async read(): Promise<ContainerEvent[]> {
+      if (!stream || complete()) return events;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 500);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      return events;
+    },
+    close: () => stream?.destroy(),
+  };
 }
 
 async function exec(container: Container, argv: string[], options: ExecOptions = {}): Promise<ExecResult> {

@@ -172,12 +172,38 @@ describe("a session on a submission that builds", () => {
   });
 
   it("stops a Gunicorn app cleanly on SIGTERM, and says how long it took", async () => {
+    const began = Date.now();
     const stopped = await app.stop(5);
-    expect(stopped).toMatchObject({ exitCode: 0, alreadyStopped: false, oomKilled: false });
+    const wallMs = Date.now() - began;
+    expect(stopped).toMatchObject({
+      exitCode: 0,
+      alreadyStopped: false,
+      oomKilled: false,
+      measuredBy: "engine",
+    });
+    // From the engine's SIGTERM to the exit it recorded: within the call, never the call's own latency.
     expect(stopped.durationMs).toBeLessThan(5000);
+    expect(stopped.durationMs).toBeLessThanOrEqual(wallMs);
     expect((await app.stop(1)).alreadyStopped).toBe(true);
     expect(await app.waitForExit(1000)).toEqual({ exited: true, exitCode: 0 });
   });
+
+  it("times each stop of a restarted container from its own SIGTERM, the grace period when it is ignored", async () => {
+    // `sh -c` as PID 1 with no handler: the kernel ignores SIGTERM for it, so `docker stop` kills it after the grace.
+    const stubborn = await session.startContainer({ entrypoint: ["sh", "-c", "sleep 600"], cmd: [] });
+    const first = await stubborn.stop(1);
+    expect(first).toMatchObject({ exitCode: 137, measuredBy: "engine" });
+    expect(first.durationMs).toBeGreaterThanOrEqual(900);
+    expect(first.durationMs).toBeLessThan(2500);
+    await stubborn.start();
+    // The first run's SIGTERM is in the engine's events too: the second stop must not be timed from it.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const second = await stubborn.stop(2);
+    expect(second).toMatchObject({ exitCode: 137, measuredBy: "engine" });
+    expect(second.durationMs).toBeGreaterThanOrEqual(1800);
+    expect(second.durationMs).toBeLessThan(3500);
+    await stubborn.remove();
+  }, 30_000);
 });
 
 describe("concurrent sessions", () => {
