@@ -75,6 +75,9 @@ beforeAll(async () => {
   await mkdir(path.join(dir, "busy-out"));
   const holder = { pid: process.pid, host: os.hostname(), started: "2026-11-30T20:00:00.000Z" };
   await writeFile(path.join(dir, "busy-out", ".dockgrade-batch.lock"), JSON.stringify(holder));
+  await mkdir(path.join(dir, "merging-out"));
+  const merging = { ...holder, command: "merge" };
+  await writeFile(path.join(dir, "merging-out", ".dockgrade-batch.lock"), JSON.stringify(merging));
   await lab("two-labs", {
     "tp1/Dockerfile": dockerfile,
     "tp2/Dockerfile": dockerfile,
@@ -195,6 +198,16 @@ const cases: Array<[string, string[], RegExp]> = [
     "batch into a folder another batch is writing",
     ["batch", `${D}/good`, "--out", `${D}/busy-out`],
     /Another dockgrade batch is writing into .*busy-out \(process \d+ on .+, started 2026-11-30T20:00:00\.000Z\)\. Wait/,
+  ],
+  [
+    "merge into a folder a batch is writing",
+    ["merge", `${D}/good`, "--out", `${D}/busy-out`],
+    /Another dockgrade batch is writing into .*busy-out \(process \d+ on .+, started 2026-11-30T20:00:00\.000Z\)\. Wait/,
+  ],
+  [
+    "batch into a folder a merge is writing",
+    ["batch", `${D}/good`, "--out", `${D}/merging-out`],
+    /Another dockgrade merge is writing into .*merging-out \(process \d+/,
   ],
   [
     "merge --out under a regular file",

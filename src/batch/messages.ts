@@ -84,16 +84,16 @@ export const batchMessages = {
     fr: "{pairs} paires de textes presque identiques trouvées : voir la section Similarité du tableau de bord.",
   },
   outLocked: {
-    en: "Another dockgrade batch is writing into {dir} (process {pid} on {host}, started {started}). Wait for it to end, or give this one another --out. If no batch runs there any more, remove {file}.",
-    fr: "Un autre lot dockgrade écrit dans {dir} (processus {pid} sur {host}, lancé le {started}). Attendez qu'il finisse, ou donnez à celui-ci un autre --out. Si plus aucun lot n'y tourne, supprimez {file}.",
+    en: "Another dockgrade {command} is writing into {dir} (process {pid} on {host}, started {started}). Wait for it to end, or give this one another --out. If nothing runs there any more, remove {file}.",
+    fr: "Une autre commande dockgrade {command} écrit dans {dir} (processus {pid} sur {host}, lancée le {started}). Attendez qu'elle finisse, ou donnez à celle-ci un autre --out. Si plus rien n'y tourne, supprimez {file}.",
   },
   outLockUnreadable: {
-    en: "{file} says another dockgrade batch is writing into {dir}, but cannot be read. If no batch runs there, remove it.",
-    fr: "{file} indique qu'un autre lot dockgrade écrit dans {dir}, mais il est illisible. Si aucun lot n'y tourne, supprimez-le.",
+    en: "{file} says another dockgrade batch or merge is writing into {dir}, but cannot be read. If nothing runs there, remove it.",
+    fr: "{file} indique qu'une autre commande dockgrade (batch ou merge) écrit dans {dir}, mais il est illisible. Si rien n'y tourne, supprimez-le.",
   },
   outLockTakenOver: {
-    en: "A batch started {started} (process {pid}) stopped in {dir} without finishing; this one takes the folder over.",
-    fr: "Un lot lancé le {started} (processus {pid}) s'est arrêté dans {dir} sans finir ; celui-ci reprend le dossier.",
+    en: "A dockgrade {command} started {started} (process {pid}) stopped in {dir} without finishing; this one takes the folder over.",
+    fr: "Une commande dockgrade {command} lancée le {started} (processus {pid}) s'est arrêtée dans {dir} sans finir ; celle-ci reprend le dossier.",
   },
   tokenUsed: {
     en: "A token from {variable} is sent to {hosts} only (never written anywhere).",

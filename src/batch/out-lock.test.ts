@@ -19,12 +19,13 @@ const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
 
 describe("one batch at a time in an output folder", () => {
   it("takes the folder, refuses a second batch naming the first, and frees it when released", () => {
-    const first = lockOutDir(dir, new Date("2026-11-30T20:00:00Z"));
+    const first = lockOutDir(dir, "batch", new Date("2026-11-30T20:00:00Z"));
     expect(first.ok).toBe(true);
     expect(JSON.parse(readFileSync(lockFile(), "utf8"))).toEqual({
       pid: process.pid,
       host: os.hostname(),
       started: "2026-11-30T20:00:00.000Z",
+      command: "batch",
     });
     const second = lockOutDir(dir);
     expect(second).toMatchObject({ ok: false, holder: { pid: process.pid, host: os.hostname() } });
@@ -33,6 +34,13 @@ describe("one batch at a time in an output folder", () => {
     const third = lockOutDir(dir);
     expect(third.ok).toBe(true);
     if (third.ok) third.release();
+  });
+
+  it("is taken by a merge as by a batch, and names which holds it", () => {
+    const merge = lockOutDir(dir, "merge");
+    expect(lockOutDir(dir)).toMatchObject({ ok: false, holder: { pid: process.pid, command: "merge" } });
+    if (merge.ok) merge.release();
+    expect(existsSync(lockFile())).toBe(false);
   });
 
   it("takes over a lock left by a process that no longer runs on this machine", () => {

@@ -5,11 +5,16 @@ import path from "node:path";
 /** The file a running batch holds in its output folder. */
 export const LOCK_FILE = ".dockgrade-batch.lock";
 
-/** Who holds the lock: a batch started at `started` by process `pid` on `host`. */
+/** The commands that write a class's files into an output folder. */
+export type ClassCommand = "batch" | "merge";
+
+/** Who holds the lock: a `dockgrade batch` or `merge` started at `started` by process `pid` on `host`. */
 export interface LockHolder {
   pid: number;
   host: string;
   started: string;
+  /** Absent in a lock written before merges took it: a batch. */
+  command?: ClassCommand;
 }
 
 export type OutLock =
@@ -17,16 +22,16 @@ export type OutLock =
   | { ok: false; holder: LockHolder | undefined; file: string };
 
 /**
- * Takes `outDir` for one batch: two batches writing one folder would overwrite each other's class files
- * (batch.json, grades.csv) with different class lists, and grade the same students twice at once. The lock
+ * Takes `outDir` for one batch or merge: two of them writing one folder would overwrite each other's class
+ * files (batch.json, grades.csv) with different class lists, and grade the same students twice at once. The lock
  * is a file created only if absent, naming its process; a lock left by a process that no longer runs on
  * this machine (killed, the machine restarted) is taken over. One held by another machine cannot be
  * checked, so it is refused too: the message says how to remove it. `release` removes it; it is also
  * removed when the process exits, however it exits (Ctrl-C included), but a `kill -9`.
  */
-export function lockOutDir(outDir: string, now: Date = new Date()): OutLock {
+export function lockOutDir(outDir: string, command: ClassCommand = "batch", now: Date = new Date()): OutLock {
   const file = path.join(outDir, LOCK_FILE);
-  const self: LockHolder = { pid: process.pid, host: os.hostname(), started: now.toISOString() };
+  const self: LockHolder = { pid: process.pid, host: os.hostname(), started: now.toISOString(), command };
   let tookOverFrom: LockHolder | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     let fd: number;

@@ -8,13 +8,13 @@ import {
   readUrlList,
 } from "../batch/inputs.js";
 import { batchText } from "../batch/messages.js";
-import { lockOutDir } from "../batch/out-lock.js";
 import { type BatchProgress, liveProgress, plainProgress } from "../batch/progress.js";
 import { defaultDockerJobs, runBatch } from "../batch/run.js";
 import { parseShard } from "../batch/shard.js";
 import { loadSimilaritySources } from "../batch/similarity-sources.js";
 import type { DockerBackend } from "../docker/backend.js";
 import type { Lang } from "../i18n/text.js";
+import { takeClassOutDir } from "./class-out.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor, rubricRequiresDocker } from "./load-rubric.js";
 import { commandText } from "./messages.js";
@@ -61,17 +61,7 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
   const outProblem = await prepareOutDir(options.out);
   if (outProblem) throw new UsageError(outDirMessage(outProblem, lang));
   const outDir = path.resolve(options.out);
-  const lock = lockOutDir(outDir);
-  if (!lock.ok) {
-    const shown = { dir: shownPath(outDir), file: shownPath(lock.file) };
-    throw new UsageError(
-      lock.holder
-        ? batchText(lang, "outLocked", { ...shown, ...lock.holder })
-        : batchText(lang, "outLockUnreadable", shown),
-    );
-  }
-  if (lock.tookOverFrom)
-    io.stderr(`${batchText(lang, "outLockTakenOver", { dir: shownPath(outDir), ...lock.tookOverFrom })}\n`);
+  const release = takeClassOutDir(outDir, "batch", lang, io);
   const tokenVariable = env.GITHUB_TOKEN ? "GITHUB_TOKEN" : env.GH_TOKEN ? "GH_TOKEN" : undefined;
   const clone = {
     ...(deadline ? { deadline } : {}),
@@ -135,7 +125,7 @@ export async function batchCommand(options: BatchCommandOptions, io: CommandIO):
     if (error instanceof InputError) throw new UsageError(error.message);
     throw error;
   } finally {
-    lock.release();
+    release();
   }
 }
 

@@ -4,6 +4,7 @@ import { mergeShards } from "../batch/merge.js";
 import { batchText } from "../batch/messages.js";
 import { loadSimilaritySources } from "../batch/similarity-sources.js";
 import type { Lang } from "../i18n/text.js";
+import { takeClassOutDir } from "./class-out.js";
 import { type CommandIO, EXIT, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
 import { commandText } from "./messages.js";
@@ -23,6 +24,7 @@ export interface MergeCommandOptions {
 export async function mergeCommand(options: MergeCommandOptions, io: CommandIO): Promise<number> {
   const outProblem = await prepareOutDir(options.out);
   if (outProblem) throw new UsageError(outDirMessage(outProblem, options.lang));
+  const release = takeClassOutDir(path.resolve(options.out), "merge", options.lang, io);
   try {
     let similarity = {};
     if (options.base !== undefined || options.reference !== undefined) {
@@ -53,5 +55,7 @@ export async function mergeCommand(options: MergeCommandOptions, io: CommandIO):
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(error.message);
     throw error;
+  } finally {
+    release();
   }
 }
