@@ -31,7 +31,7 @@ const results = await Promise.all(
       update,
       limit,
       only: only.length > 0 ? only : undefined,
-      log: (line) => process.stderr.write(`  … ${set.name}/${line}\n`),
+      log: (line) => process.stderr.write(`  … ${set.name}/${line.en}\n`),
     }),
   })),
 );

@@ -7,7 +7,7 @@ import { reporters } from "../reporters/index.js";
 import type { Rubric } from "../rubric/types.js";
 import { isGitUrl, SubmissionError } from "../submission/git-source.js";
 import { type CheckOptions, checkedDestination, progressFor, writeAndSay } from "./check-session.js";
-import { type CommandIO, EXIT, UsageError } from "./io.js";
+import { type CommandIO, EXIT, traceTo, UsageError } from "./io.js";
 import { loadRubricFor } from "./load-rubric.js";
 import { commandText } from "./messages.js";
 import { watchSubmission } from "./watch/watch.js";
@@ -44,7 +44,7 @@ export async function checkCommand(
       docker: options.docker,
       root: options.root,
       signal: options.signal,
-      log: options.verbose ? (line) => io.stderr(`  … ${line}\n`) : undefined,
+      log: options.verbose ? traceTo(io, options.lang) : undefined,
       onCheckStart: (check) => progress.checkStarted(check),
       onCheck: (result) => progress.checkFinished(result),
       onBuildProgress: (event) => progress.build(event),

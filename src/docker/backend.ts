@@ -1,3 +1,4 @@
+import type { Trace } from "../i18n/text.js";
 import type { Rubric } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
@@ -17,7 +18,7 @@ export interface DockerBackend {
     files: SubmissionFiles;
     rubric: Rubric;
     signal?: AbortSignal;
-    log(line: string): void;
+    log: Trace;
     /** Told as each build step starts and prints, for a progress display. */
     onBuildProgress?: (event: BuildProgress) => void;
     /** When base images are pulled (`--pull`); default `missing`. */

@@ -22,12 +22,14 @@ export function baseImages(dockerfile: string): string[] {
   return images;
 }
 
+import type { Trace } from "../i18n/text.js";
 /**
  * When base images are pulled: `missing` (default) pulls only what the engine lacks; `always` pulls each
  * once per process even when present (the registry's current image); `never` uses only what the engine
  * holds (an offline machine with pre-pulled images).
  */
 import type { PullPolicy } from "./pull-policy.js";
+import { dockerTrace } from "./trace-messages.js";
 
 export { PULL_POLICIES, type PullPolicy } from "./pull-policy.js";
 
@@ -56,7 +58,7 @@ const pulls = new Map<string, Promise<BaseImageState>>();
 export async function ensureImages(
   engine: Engine,
   references: string[],
-  options: { policy?: PullPolicy; log?: (line: string) => void } = {},
+  options: { policy?: PullPolicy; log?: Trace } = {},
 ): Promise<BaseImageState[]> {
   const policy = options.policy ?? "missing";
   return Promise.all(
@@ -79,13 +81,13 @@ async function ensureImage(
   engine: Engine,
   reference: string,
   policy: PullPolicy,
-  log?: (line: string) => void,
+  log?: Trace,
 ): Promise<BaseImageState> {
   try {
     const present = policy === "always" ? undefined : await inspect(engine, reference);
     if (present) return { ok: true, image: { ...present, pulled: false } };
     if (policy === "never") return { ok: false, reference, failure: notPresent(reference) };
-    log?.(`pulling ${reference}`);
+    log?.(dockerTrace("pulling", { reference }));
     const stream = await engine.pull(reference);
     await new Promise<void>((resolve, reject) =>
       engine.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve())),

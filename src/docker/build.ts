@@ -1,3 +1,5 @@
+import { formatBytes } from "../format/bytes.js";
+import type { Trace } from "../i18n/text.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import {
   type BaseImage,
@@ -21,6 +23,7 @@ import { removeIntermediates } from "./cleanup.js";
 import { type Engine, engineMessage, engineStatus, removeQuietly } from "./engine.js";
 import { LABEL } from "./labels.js";
 import { classifyPullFailure, isPullError, type PullFailure } from "./pull-failure.js";
+import { dockerTrace } from "./trace-messages.js";
 
 export interface BuildRequest {
   engine: Engine;
@@ -59,7 +62,7 @@ export interface BuildRequest {
   /** Ignore the engine's build cache (every step runs). */
   noCache?: boolean;
   signal?: AbortSignal;
-  log?: (line: string) => void;
+  log?: Trace;
   /** Told of each step container and intermediate image as the build makes them (the run's lease keeps them). */
   onObjects?: (objects: { containers: readonly string[]; images: readonly string[] }) => void;
   /** Told as each step starts and prints, for a progress display. */
@@ -161,7 +164,13 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
       context: stats,
     };
   }
-  request.log?.(`building ${request.reference} (context ${stats.files} files, ${stats.bytes} bytes)`);
+  request.log?.(
+    dockerTrace("building", {
+      reference: request.reference,
+      files: stats.files,
+      size: formatBytes(stats.bytes),
+    }),
+  );
 
   const controller = new AbortController();
   let timedOut = false;

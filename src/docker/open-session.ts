@@ -2,6 +2,7 @@ import { chmod, mkdtemp, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { ImageInspectInfo } from "dockerode";
+import type { Trace } from "../i18n/text.js";
 import type { Assignment, BuildPolicy } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
@@ -23,6 +24,7 @@ import { type SandboxSummary, sandboxedBuild } from "./sandboxed-build.js";
 import type { DockerSession, ImageHistoryEntry } from "./session.js";
 import { type SharedBuildUse, useSharedImage } from "./shared-build.js";
 import { openSessionCount, trackSession } from "./shutdown.js";
+import { dockerTrace } from "./trace-messages.js";
 
 export interface OpenSessionInput {
   submission: Submission;
@@ -30,7 +32,7 @@ export interface OpenSessionInput {
   assignment: Assignment;
   /** The run's signal: aborting it stops the build and makes the session unusable (close() still works). */
   signal?: AbortSignal;
-  log?: (line: string) => void;
+  log?: Trace;
   /** Default: a new id. */
   runId?: string;
   /** Default: the assignment's `timeouts.build`. */
@@ -260,7 +262,8 @@ class EngineSession implements DockerSession {
         if (pass === 2) await new Promise((resolve) => setTimeout(resolve, 1500));
         const listed = await listLabelled(this.engine, this.runId);
         const counts = await removeLabelled(this.engine, listed, { keepParents: keep });
-        if (pass === passes - 1) for (const error of counts.errors) this.input.log?.(`cleanup: ${error}`);
+        if (pass === passes - 1)
+          for (const error of counts.errors) this.input.log?.(dockerTrace("cleanupError", { error }));
         if (pass === passes - 1) complete = counts.errors.length === 0;
       }
       // The classic builder labels only the final image: one committed by a cut step after the build's own
@@ -269,7 +272,10 @@ class EngineSession implements DockerSession {
     } catch (error) {
       complete = false;
       this.input.log?.(
-        `cleanup of run ${this.runId} failed: ${engineMessage(error)} (dockgrade gc removes leftovers)`,
+        dockerTrace("cleanupFailed", {
+          what: { en: `in the run ${this.runId}`, fr: `dans le passage ${this.runId}` },
+          error: engineMessage(error),
+        }),
       );
     }
     await Promise.all(this.tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Bilingual } from "../i18n/text.js";
 import type { Engine } from "./engine.js";
 import {
   DEFAULT_REAPER_IMAGE,
@@ -19,7 +20,7 @@ describe("reaperSetting", () => {
   it.each(["true", "TRUE", "1", "yes"])("is off when TESTCONTAINERS_RYUK_DISABLED=%s", (value) => {
     expect(reaperSetting({ TESTCONTAINERS_RYUK_DISABLED: value }, SOCKET, "linux")).toEqual({
       on: false,
-      reason: "TESTCONTAINERS_RYUK_DISABLED is set",
+      reason: { en: "TESTCONTAINERS_RYUK_DISABLED is set", fr: "TESTCONTAINERS_RYUK_DISABLED est défini" },
     });
   });
 
@@ -30,7 +31,8 @@ describe("reaperSetting", () => {
   ])("is off for an engine not reached through a plain local socket: %j", (env) => {
     const setting = reaperSetting(env, undefined, "linux");
     expect(setting.on).toBe(false);
-    expect(setting.on === false && setting.reason).toMatch(/not reached through a plain local socket/);
+    expect(setting.on === false && setting.reason.en).toMatch(/not reached through a plain local socket/);
+    expect(setting.on === false && setting.reason.fr).toMatch(/pas joint par un simple socket local/);
   });
 
   it("starts testcontainers' default image with the engine's socket, unless told otherwise", () => {
@@ -184,20 +186,23 @@ describe("watchRun", () => {
 
   it("touches no engine when the reaper is off, and says so once in the log", async () => {
     resetReaperForTests({ TESTCONTAINERS_RYUK_DISABLED: "true" });
-    const lines: string[] = [];
+    const lines: Bilingual[] = [];
     const engine = new Proxy({} as Engine, {
       get: () => {
         throw new Error("the engine was used");
       },
     });
-    const log = (line: string) => lines.push(line);
-    expect(await watchRun(engine, "run1", { log })).toEqual({
+    const log = (line: Bilingual) => lines.push(line);
+    expect(await watchRun(engine, "run1", { log })).toMatchObject({
       on: false,
-      reason: "TESTCONTAINERS_RYUK_DISABLED is set",
+      reason: { en: "TESTCONTAINERS_RYUK_DISABLED is set" },
     });
     await watchRun(engine, "run2", { log });
     expect(lines).toEqual([
-      "reaper: off (TESTCONTAINERS_RYUK_DISABLED is set); leases and `dockgrade gc` still apply",
+      {
+        en: "No reaper for this process: TESTCONTAINERS_RYUK_DISABLED is set. Leases and `dockgrade gc` still remove what a killed run leaves.",
+        fr: "Pas de nettoyeur (reaper) pour ce processus : TESTCONTAINERS_RYUK_DISABLED est défini. Les baux et `dockgrade gc` suppriment toujours ce qu'un passage tué laisse.",
+      },
     ]);
   });
 });

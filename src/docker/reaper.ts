@@ -1,4 +1,5 @@
 import net from "node:net";
+import type { Bilingual, Trace } from "../i18n/text.js";
 import {
   type Engine,
   engineMessage,
@@ -9,6 +10,7 @@ import {
 } from "./engine.js";
 import { LABEL, newRunId, resourceLabels } from "./labels.js";
 import type { PullPolicy } from "./pull-policy.js";
+import { dockerTrace } from "./trace-messages.js";
 
 /**
  * Ryuk, testcontainers' reaper, as a second line behind leases and `dockgrade gc`: a container that holds
@@ -47,7 +49,7 @@ export type ReaperSetting =
       privileged: boolean;
       env: string[];
     }
-  | { on: false; reason: string };
+  | { on: false; reason: Bilingual };
 
 /** Whether this process may start a reaper, and how; pure apart from the socket lookup. */
 export function reaperSetting(
@@ -56,14 +58,8 @@ export function reaperSetting(
   platform: NodeJS.Platform = process.platform,
 ): ReaperSetting {
   if (/^(true|1|yes)$/i.test(env.TESTCONTAINERS_RYUK_DISABLED?.trim() ?? ""))
-    return { on: false, reason: "TESTCONTAINERS_RYUK_DISABLED is set" };
-  if (!socket)
-    return {
-      on: false,
-      reason:
-        "the engine is not reached through a plain local socket (DOCKER_HOST tcp:// or ssh://, TLS settings, " +
-        "or ~/.testcontainers.properties): its port would be open beyond 127.0.0.1",
-    };
+    return { on: false, reason: dockerTrace("reasonDisabled") };
+  if (!socket) return { on: false, reason: dockerTrace("reasonNotLocal") };
   const forward = (from: string, to: string) => (env[from]?.trim() ? [`${to}=${env[from]?.trim()}`] : []);
   return {
     on: true,
@@ -164,8 +160,11 @@ export class ReaperConnection {
   }
 }
 
+/** The verbose log's line for a reaper that is off. */
+const reaperOff = (reason: Bilingual) => dockerTrace("reaperOff", { reason });
+
 /** What happened to the process's reaper, for the verbose log and the tests. */
-export type ReaperState = { on: true; containerId: string } | { on: false; reason: string };
+export type ReaperState = { on: true; containerId: string } | { on: false; reason: Bilingual };
 
 interface Started {
   state: ReaperState;
@@ -180,7 +179,7 @@ let told = false;
 
 export interface WatchOptions {
   pullPolicy?: PullPolicy;
-  log?: (line: string) => void;
+  log?: Trace;
 }
 
 /**
@@ -192,7 +191,7 @@ export function watchRun(engine: Engine, runId: string, options: WatchOptions = 
   setting ??= reaperSetting();
   const current = setting;
   if (!current.on) {
-    if (!told) options.log?.(`reaper: off (${current.reason}); leases and \`dockgrade gc\` still apply`);
+    if (!told) options.log?.(reaperOff(current.reason));
     told = true;
     return Promise.resolve({ on: false, reason: current.reason });
   }
@@ -210,7 +209,7 @@ export function watchRun(engine: Engine, runId: string, options: WatchOptions = 
       if (interrupted && starting === entry) starting = undefined;
       else if (!started.state.on && !told) {
         told = true;
-        options.log?.(`reaper: off (${started.state.reason}); leases and \`dockgrade gc\` still apply`);
+        options.log?.(reaperOff(started.state.reason));
       }
     });
   }
@@ -218,11 +217,11 @@ export function watchRun(engine: Engine, runId: string, options: WatchOptions = 
     if (!state.on || !connection) return state;
     if (watched.has(runId)) return state;
     if (!(await connection.send(runFilterLine(runId)))) {
-      options.log?.(`reaper: run ${runId} not registered (the reaper stopped answering); gc still applies`);
-      return { on: false, reason: "the reaper stopped answering" };
+      options.log?.(dockerTrace("reaperNotRegistered", { run: runId }));
+      return { on: false, reason: dockerTrace("reasonStoppedAnswering") };
     }
     watched.add(runId);
-    options.log?.(`reaper: watching run ${runId}`);
+    options.log?.(dockerTrace("reaperWatching", { run: runId }));
     return state;
   });
 }
@@ -257,14 +256,16 @@ async function startReaper(
     if (!Number.isInteger(port) || port <= 0) throw new Error("its port was not published");
     const connection = await connectWithRetries(port, runFilterLine(firstRun), signal);
     told = true;
-    options.log?.(`reaper: on (${setting.image}, container ${containerId.slice(0, 12)})`);
+    options.log?.(dockerTrace("reaperOn", { image: setting.image, container: containerId.slice(0, 12) }));
     watched.add(firstRun);
-    options.log?.(`reaper: watching run ${firstRun}`);
+    options.log?.(dockerTrace("reaperWatching", { run: firstRun }));
     return { state: { on: true, containerId }, connection };
   } catch (error) {
     const id = containerId;
     if (id) await removeQuietly(() => engine.getContainer(id).remove({ force: true }));
-    return { state: { on: false, reason: `it could not start: ${engineMessage(error)}` } };
+    return {
+      state: { on: false, reason: dockerTrace("reasonCouldNotStart", { error: engineMessage(error) }) },
+    };
   }
 }
 
@@ -273,11 +274,11 @@ async function ensureReaperImage(
   image: string,
   policy: PullPolicy,
   signal: AbortSignal,
-): Promise<{ ok: true } | { ok: false; reason: string }> {
+): Promise<{ ok: true } | { ok: false; reason: Bilingual }> {
   const present = (await inspectImageIfPresent(engine, image)) !== undefined;
   if (present && policy !== "always") return { ok: true };
   if (!present && policy === "never")
-    return { ok: false, reason: `${image} is not on the engine (--pull never)` };
+    return { ok: false, reason: dockerTrace("reasonNotOnEngine", { image }) };
   try {
     const stream = await engine.pull(image, { abortSignal: signal });
     await new Promise<void>((resolve, reject) => {
@@ -289,10 +290,7 @@ async function ensureReaperImage(
     if (signal.aborted) throw error;
     // `always` with a copy on the engine: the copy serves.
     if (present) return { ok: true };
-    return {
-      ok: false,
-      reason: `${image} is not on the engine and could not be pulled (${engineMessage(error)})`,
-    };
+    return { ok: false, reason: dockerTrace("reasonPullFailed", { image, error: engineMessage(error) }) };
   }
 }
 

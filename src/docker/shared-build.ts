@@ -1,9 +1,11 @@
+import type { Trace } from "../i18n/text.js";
 import type { BuildOutcome } from "./build.js";
 import { type Engine, engineMessage } from "./engine.js";
 import { keptLayers } from "./kept-layers.js";
 import { harnessReference, newRunId } from "./labels.js";
 import { newLease, removeLease, writeLease } from "./lease.js";
 import { listLabelled, removeLabelled } from "./resources.js";
+import { dockerTrace } from "./trace-messages.js";
 
 /** A session's use of a build it may share with other sessions of this process. */
 export interface SharedBuildUse {
@@ -85,7 +87,7 @@ export async function useSharedImage(input: {
   /** The session's reference, `dockgrade/<runId>/<name>:<tag>`. */
   reference: string;
   build: (runId: string, reference: string) => Promise<BuildOutcome>;
-  log?: (line: string) => void;
+  log?: Trace;
   registry?: SharedBuilds;
 }): Promise<{ outcome?: BuildOutcome; use?: SharedBuildUse }> {
   const { engine, reference } = input;
@@ -111,16 +113,19 @@ export async function useSharedImage(input: {
  * Removes every object labelled with `runId` (a shared build's image and what its build left), twice; the
  * image without its parents while a class keeps its layers (the session that built hands those over).
  */
-async function removeRun(engine: Engine, runId: string, log?: (line: string) => void): Promise<void> {
+async function removeRun(engine: Engine, runId: string, log?: Trace): Promise<void> {
   try {
     for (let pass = 0; pass < 2; pass++) {
       const listed = await listLabelled(engine, runId);
       const counts = await removeLabelled(engine, listed, { keepParents: keptLayers.active });
-      if (pass === 1) for (const error of counts.errors) log?.(`cleanup: ${error}`);
+      if (pass === 1) for (const error of counts.errors) log?.(dockerTrace("cleanupError", { error }));
     }
   } catch (error) {
     log?.(
-      `cleanup of shared build ${runId} failed: ${engineMessage(error)} (dockgrade gc removes leftovers)`,
+      dockerTrace("cleanupFailed", {
+        what: { en: `for the shared build ${runId}`, fr: `pour la construction partagée ${runId}` },
+        error: engineMessage(error),
+      }),
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { DockerBackend } from "../docker/backend.js";
 import type { BuildProgress, DockerAvailability, DockerSession } from "../docker/session.js";
 import type { GraderRegistry } from "../grader/contract.js";
-import type { Lang } from "../i18n/text.js";
+import type { Lang, Trace } from "../i18n/text.js";
 import { toolVersion } from "../package-info.js";
 import type { Report } from "../report/schema.js";
 import { type Rubric, submissionLayout } from "../rubric/types.js";
@@ -18,7 +18,7 @@ export interface GradeSourceOptions {
   /** The graders the rubric's checks name: the CLI passes the bundled registry (graders/index.ts). */
   registry: GraderRegistry;
   signal?: AbortSignal;
-  log?: (line: string) => void;
+  log?: Trace;
   /** Told as each build step starts and prints, for a progress display. */
   onBuildProgress?: (event: BuildProgress) => void;
   /** Opens the Docker session instead of `docker.open` (the watch loop keeps one session between runs). */

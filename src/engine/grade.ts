@@ -1,6 +1,7 @@
 import type { BaseImage, DockerAvailability, DockerSession } from "../docker/session.js";
 import type { GraderRegistry, GraderResult } from "../grader/contract.js";
-import { type Lang, localize } from "../i18n/text.js";
+import { renderBoth } from "../i18n/catalog.js";
+import { type Lang, localize, type Trace } from "../i18n/text.js";
 import { sanitizeDeep, sanitizeFileName } from "../report/sanitize.js";
 import { type CheckResult, REPORT_SCHEMA_VERSION, type Report } from "../report/schema.js";
 import type { Check, Rubric } from "../rubric/types.js";
@@ -8,6 +9,7 @@ import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
 import { type CheckConcurrency, defaultCheckConcurrency } from "./concurrency.js";
 import { engineLostResult, engineWentAway } from "./engine-lost.js";
+import { engineMessages } from "./messages.js";
 import { orderChecks } from "./order.js";
 import { checkMessage, renderResult } from "./render.js";
 import { engineResult, runGrader } from "./run-check.js";
@@ -27,7 +29,7 @@ export interface GradeOptions {
   /** Clock, injectable so tests and reports can be compared. */
   now?: () => Date;
   signal?: AbortSignal;
-  log?: (line: string) => void;
+  log?: Trace;
   /** Called as each check finishes, for progress display. */
   onCheck?: (result: CheckResult) => void;
   /** Called as each check starts, with its title in the report's language. */
@@ -172,7 +174,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<Report> {
     const { timeouts } = rubric.assignment;
     const seconds =
       check.timeout ?? (needsDocker ? timeouts.build + timeouts.start + timeouts.check : timeouts.check);
-    log(`${check.id} (${check.grader})`);
+    const titleIn = (reader: Lang) => (check.title ? localize(check.title, reader) : check.id);
+    log(renderBoth(engineMessages, "checkStarted", { title: { fr: titleIn("fr"), en: titleIn("en") } }));
     options.onCheckStart?.({ id: check.id, title: check.title ? localize(check.title, lang) : check.id });
     const result = await runGrader(
       grader,

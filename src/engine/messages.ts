@@ -31,4 +31,5 @@ export const engineMessages = {
     fr: "Le correcteur {grader} a produit une observation que dockgrade n'a pas su formuler ({cause}). C'est un défaut de dockgrade, pas de votre travail : signalez-le avec ce message.",
   },
   allGood: { en: "All good.", fr: "Tout est correct." },
+  checkStarted: { en: "Checking: {title}", fr: "Vérification : {title}" },
 } satisfies MessageCatalog;

@@ -4,7 +4,7 @@ import pLimit, { type LimitFunction } from "p-limit";
 import type { DockerBackend } from "../docker/backend.js";
 import { gradeSource } from "../engine/grade-source.js";
 import type { GraderRegistry } from "../grader/contract.js";
-import type { Lang } from "../i18n/text.js";
+import type { Lang, Trace } from "../i18n/text.js";
 import type { Report } from "../report/schema.js";
 import type { Rubric } from "../rubric/types.js";
 import { compareExpected, type Expected, expectedOf } from "./expected.js";
@@ -61,7 +61,7 @@ export async function runExamples(options: {
   concurrency?: number;
   /** A limit shared with other runs (the examples of several rubrics graded at once); wins over concurrency. */
   limit?: LimitFunction;
-  log?: (line: string) => void;
+  log?: Trace;
 }): Promise<ExampleOutcome[]> {
   // Named examples may be new ones (no EXPECTED.json yet): any sub-folder of that name counts.
   const names = options.only
@@ -79,7 +79,7 @@ export async function runExamples(options: {
           lang: options.lang ?? "en",
           docker: options.docker,
           availability,
-          log: (line) => options.log?.(`${name}: ${line}`),
+          log: (line) => options.log?.({ fr: `${name} : ${line.fr}`, en: `${name}: ${line.en}` }),
         });
         const file = path.join(folder, "EXPECTED.json");
         const actual = expectedOf(report);

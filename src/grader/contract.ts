@@ -1,7 +1,7 @@
 import type { Static, TSchema } from "@sinclair/typebox";
 import type { DockerSession } from "../docker/session.js";
 import type { MessageCatalog } from "../i18n/catalog.js";
-import type { Bilingual, Lang, MessageData } from "../i18n/text.js";
+import type { Bilingual, Lang, MessageData, Trace } from "../i18n/text.js";
 import type { Assignment } from "../rubric/types.js";
 import type { SubmissionFiles } from "../submission/files.js";
 import type { Submission } from "../submission/types.js";
@@ -57,8 +57,8 @@ export interface GraderContext {
   /** The per-submission Docker session; present only for graders that declare `docker`. */
   docker?: DockerSession;
   signal: AbortSignal;
-  /** Progress lines for the terminal (never part of the report). */
-  log(line: string): void;
+  /** Progress lines for the terminal, in both languages (never part of the report). */
+  log: Trace;
   /**
    * Waits for work another check is doing for this one (see sharedWork) without holding this check's
    * place among the checks running at once; absent outside the engine. `back: false`: the check goes on

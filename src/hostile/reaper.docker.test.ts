@@ -68,7 +68,7 @@ async function reaperOf(pid: number | undefined): Promise<string[]> {
 async function watchedRun(run: CliRun, ready: (runId: string, buildSteps: number) => Promise<boolean>) {
   return waitFor("a run registered with its reaper", async () => {
     const lease = await leaseOf(tmp, run.child.pid);
-    if (!lease || !run.stderr().includes(`reaper: watching run ${lease.runId}`)) return undefined;
+    if (!lease || !run.stderr().includes(`The reaper watches the run ${lease.runId}.`)) return undefined;
     return (await ready(lease.runId, lease.buildContainers.length)) && lease;
   });
 }
@@ -144,7 +144,7 @@ describe("SIGKILL with a reaper (stand-in image), and no dockgrade gc", () => {
       inCheck = runCli(args(noisy), tmp, REAPER_ENV);
       // Killed while its build runs a step, and while a check's container runs, once registered.
       const building = await watchedRun(inBuild, async (_runId, steps) => steps > 0);
-      expect(inBuild.stderr()).toMatch(/reaper: on \(dockgrade-test\/ryuk-standin/);
+      expect(inBuild.stderr()).toMatch(/The reaper runs \(dockgrade-test\/ryuk-standin/);
       expect(await reaperOf(inBuild.child.pid)).toHaveLength(1);
       expect(await leftovers(building.runId)).not.toEqual([]);
       const third = inCheck;

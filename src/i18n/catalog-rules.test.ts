@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { registry } from "../../graders/index.js";
+import { dockerTraceMessages } from "../docker/trace-messages.js";
 import { engineMessages } from "../engine/messages.js";
 import { formatBytes } from "../format/bytes.js";
 import { reportWords, statusLabel } from "../reporters/labels.js";
@@ -125,6 +126,7 @@ function catalogs(): Array<[string, MessageCatalog, boolean]> {
   const all: Array<[string, MessageCatalog, boolean]> = [
     ["engine", engineMessages, true],
     ["rubric", rubricMessages, false],
+    ["verbose log of the Docker session", dockerTraceMessages, false],
     ["reporter words", reportWords, true],
     ["reporter statuses", statusLabel as unknown as MessageCatalog, true],
   ];

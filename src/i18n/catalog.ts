@@ -9,3 +9,18 @@ export function renderMessage(catalog: MessageCatalog, id: string, lang: Lang, d
   if (!entry) throw new Error(`unknown message id "${id}"`);
   return interpolate(entry[lang], data);
 }
+
+/** Data for `renderBoth`: a value may itself be in both languages (a reason, a title). */
+export type BothData = Record<string, MessageData[string] | Bilingual>;
+
+/** Message `id` of `catalog` in both languages, for a line whose reader's language is chosen later. */
+export function renderBoth(catalog: MessageCatalog, id: string, data: BothData = {}): Bilingual {
+  const pick = (lang: Lang): MessageData =>
+    Object.fromEntries(
+      Object.entries(data).map(([key, value]) => [key, typeof value === "object" ? value[lang] : value]),
+    );
+  return {
+    fr: renderMessage(catalog, id, "fr", pick("fr")),
+    en: renderMessage(catalog, id, "en", pick("en")),
+  };
+}

@@ -9,6 +9,12 @@ export interface Bilingual {
 }
 export type LocalText = string | Partial<Bilingual>;
 
+/**
+ * Where the harness says what it is doing (`--verbose`): each line in both languages, the CLI printing the
+ * user's. Never part of a report.
+ */
+export type Trace = (line: Bilingual) => void;
+
 export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }

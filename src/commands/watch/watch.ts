@@ -10,7 +10,7 @@ import { type ResolvedSubmission, resolveSubmission } from "../../submission/res
 import { SubmissionError } from "../../submission/submission-error.js";
 import type { CheckOptions } from "../check-session.js";
 import { progressFor, reportSlug, writeAndSay } from "../check-session.js";
-import { type CommandIO, UsageError } from "../io.js";
+import { type CommandIO, traceTo, UsageError } from "../io.js";
 import type { Destination } from "../report-destination.js";
 import { classifyChange, outputInside } from "./changes.js";
 import { checksToRerun, type Input } from "./check-inputs.js";
@@ -66,7 +66,7 @@ async function watchRuns(input: WatchInput, io: CommandIO): Promise<void> {
       files: resolved.files,
       rubric,
       signal: input.signal,
-      log: input.verbose ? (line) => io.stderr(`  … ${line}\n`) : () => {},
+      log: input.verbose ? traceTo(io, lang) : () => {},
       onBuildProgress: (event) => progress?.build(event),
     }),
   );
