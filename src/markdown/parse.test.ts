@@ -1,6 +1,7 @@
 import type { Nodes, Root } from "mdast";
 import { describe, expect, it } from "vitest";
 import { lineOf, parseMarkdown, plainText } from "./parse.js";
+import { findSection } from "./sections.js";
 
 /** Every node of `root` of a type, in document order. */
 function all<T extends Nodes["type"]>(root: Root, type: T): Array<Extract<Nodes, { type: T }>> {
@@ -84,6 +85,34 @@ describe("a report's Markdown as an mdast tree", () => {
     const root = parseMarkdown("See <http://localhost:5000/quote> or http://localhost:5000/quote.");
     expect(all(root, "link").map((l) => l.url)).toEqual(["http://localhost:5000/quote"]);
     expect(plainText(root)).toBe("See http://localhost:5000/quote or http://localhost:5000/quote.");
+  });
+
+  it("keeps GitHub's footnotes where they are written, with their text and line", () => {
+    const text = [
+      "## Etape 3", // 1
+      "", // 2
+      "Le conteneur s'arrête vite[^pid].", // 3
+      "", // 4
+      "[^pid]: Gunicorn est le PID 1", // 5
+      "", // 6
+      "## Etape 4", // 7
+      "", // 8
+      "Le volume masque le fichier ^[pas une note GitHub].", // 9
+    ].join("\n");
+    const root = parseMarkdown(text);
+    expect(all(root, "footnoteReference").map((r) => [r.label, lineOf(r)])).toEqual([["pid", 3]]);
+    const [definition] = all(root, "footnoteDefinition");
+    expect([definition?.label, lineOf(definition), plainText(definition as Nodes)]).toEqual([
+      "pid",
+      5,
+      "Gunicorn est le PID 1",
+    ]);
+    // In its step's section, not moved to the end of the report; a single word is not taken for a link's URL.
+    expect(plainText(findSection(root, /etape\s*3/)?.children ?? [])).toContain("Gunicorn est le PID 1");
+    expect(plainText(findSection(root, /etape\s*4/)?.children ?? [])).toBe(
+      "Le volume masque le fichier ^[pas une note GitHub].",
+    );
+    expect(plainText(parseMarkdown("Un modèle[^1].\n\n[^1]: immuable\n"))).toBe("Un modèle.\nimmuable");
   });
 
   it("tells tight lists from loose ones, and numbers ordered lists from their start", () => {

@@ -1,9 +1,11 @@
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type PluginSimple } from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import footnotes from "markdown-it-footnote";
 import type {
   AlignType,
   Blockquote,
   Code,
+  FootnoteDefinition,
   Heading,
   List,
   ListItem,
@@ -99,9 +101,18 @@ function isBlock(n: Nodes): boolean {
 
 /**
  * GitHub-flavoured Markdown as the report checks read it: markdown-it's CommonMark parser with raw HTML,
- * tables and strikethrough (its default preset), no typographic replacements and no literal autolinks.
+ * tables and strikethrough (its default preset), GitHub's footnotes (`[^1]` and `[^1]: …`), no typographic
+ * replacements and no literal autolinks.
  */
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(
+  // Its types are written against markdown-it's CommonJS types; the plugin is the same function.
+  footnotes as unknown as PluginSimple,
+);
+// A footnote's text stays where it is written, in its step's section, as GitHub's parser keeps it (the
+// plugin's last rule would move every definition to the end of the report); `^[inline notes]` are not
+// GitHub's, so they stay text.
+markdown.core.ruler.disable("footnote_tail");
+markdown.inline.ruler.disable("footnote_inline");
 // Links and images as written, as mdast keeps them: not percent-encoded (a screenshot's path is looked up
 // on disk), none refused (the checks read a report; nothing is rendered).
 markdown.normalizeLink = (url) => url;
@@ -112,7 +123,7 @@ markdown.validateLink = () => true;
  * paragraphs, lists (GitHub's task items included), block quotes, code, HTML, tables, thematic breaks, and
  * in phrasing text, emphasis, strong, strikethrough, inline code, links, images and breaks. Each node has
  * the line it starts on (`position.start.line`; columns are not kept). A reference link or image comes
- * resolved, as a link or an image with its URL; GitHub's footnotes are not recognised. On every Markdown
+ * resolved, as a link or an image with its URL; a footnote's definition stays where it is written. On every Markdown
  * file of this repository the tree is the one micromark (mdast-util-from-markdown with GFM) made, but for
  * bare URLs; markdown-it makes it several times faster (the example's 24 KB report, parsed first in a
  * process: 13 – 28 ms of CPU against 100 – 140; issue #11, docs/PERFORMANCE.md).
@@ -204,6 +215,22 @@ function markdownToMdast(text: string): Root {
         break;
       case "hr":
         push({ type: "thematicBreak", position: at(line) });
+        break;
+      case "footnote_reference_open": {
+        // The definition's own token has no line: its first block's is the line it is written on.
+        const first = tokens[i + 1]?.map;
+        const label = String(token.meta?.label ?? "");
+        open({
+          type: "footnoteDefinition",
+          identifier: label.toLowerCase(),
+          label,
+          children: [],
+          position: at(first ? first[0] + 1 : line),
+        } satisfies FootnoteDefinition);
+        break;
+      }
+      case "footnote_reference_close":
+        stack.pop();
         break;
       default:
         // thead/tbody wrap rows only; nothing else is a block.
@@ -349,6 +376,17 @@ function phrasing(tokens: Token[], firstLine: number, raw: string): PhrasingCont
       case "link_close":
         stack.pop();
         break;
+      case "footnote_ref": {
+        const label = String(token.meta?.label ?? "");
+        top().children.push({
+          type: "footnoteReference",
+          identifier: label.toLowerCase(),
+          label,
+          position: at(line),
+        });
+        pass(`[^${label}]`);
+        break;
+      }
       case "image": {
         top().children.push({
           type: "image",
