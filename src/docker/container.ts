@@ -71,6 +71,8 @@ export interface ExecOptions {
 /** How far apart, and at most how many times, `logs({ settle: true })` reads the log. */
 const LOG_SETTLE_MS = 150;
 const LOG_SETTLE_READS = 10;
+/** How long a stop waits for the engine's events to open before timing itself by the wall clock. */
+const EVENTS_OPEN_MS = 2000;
 
 /** Starts a created container and wraps it in a handle. */
 export async function startedHandle(engine: Engine, id: string, name: string): Promise<ContainerHandle> {
@@ -247,10 +249,21 @@ async function watchStopEvents(engine: Engine, id: string, startedAt: string | u
     events.some((e) => e.Action === "die" || (e.Action === "kill" && e.Actor?.Attributes?.signal === "15"));
   if (since)
     try {
-      stream = (await engine.getEvents({
+      type EventStream = NodeJS.ReadableStream & { destroy(): void };
+      const opening = engine.getEvents({
         since: since as unknown as number,
         filters: { type: ["container"], container: [id], event: ["kill", "die"] },
-      })) as NodeJS.ReadableStream & { destroy(): void };
+      }) as Promise<EventStream>;
+      // An engine slow to open the stream does not hold the stop: it is timed by the wall clock instead.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<undefined>((resolve) => {
+        timer = setTimeout(resolve, EVENTS_OPEN_MS, undefined);
+      });
+      stream = await Promise.race([opening, late]).finally(() => clearTimeout(timer));
+      if (!stream) {
+        opening.then((late) => late.destroy()).catch(() => {});
+        throw new Error("the engine's events did not open in time");
+      }
       let rest = "";
       stream.on("data", (chunk: Buffer) => {
         const lines = (rest + chunk.toString("utf8")).split("\n");
