@@ -24,7 +24,7 @@ export const reportWords = {
   submission: { en: "Submission", fr: "Rendu" },
   rubric: { en: "Rubric", fr: "Barème" },
   commit: { en: "commit", fr: "commit" },
-  report: { en: "report", fr: "rapport" },
+  report: { en: "Lab report", fr: "Rapport" },
   dockerMissing: {
     en: "Docker was not available: checks that need it were skipped",
     fr: "Docker n'était pas disponible : les vérifications qui en ont besoin ont été ignorées",
