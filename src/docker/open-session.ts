@@ -273,7 +273,7 @@ class EngineSession implements DockerSession {
       complete = false;
       this.input.log?.(
         dockerTrace("cleanupFailed", {
-          what: { en: `in the run ${this.runId}`, fr: `dans le passage ${this.runId}` },
+          what: { en: `run ${this.runId}`, fr: `passage ${this.runId}` },
           error: engineMessage(error),
         }),
       );

@@ -123,7 +123,7 @@ async function removeRun(engine: Engine, runId: string, log?: Trace): Promise<vo
   } catch (error) {
     log?.(
       dockerTrace("cleanupFailed", {
-        what: { en: `for the shared build ${runId}`, fr: `pour la construction partagée ${runId}` },
+        what: { en: `shared build ${runId}`, fr: `construction partagée ${runId}` },
         error: engineMessage(error),
       }),
     );

@@ -16,8 +16,8 @@ export const dockerTraceMessages = {
     fr: "Un élément n'a pas pu être supprimé après la correction : {error}",
   },
   cleanupFailed: {
-    en: "Removing what grading {what} made failed: {error}. `dockgrade gc` removes what is left.",
-    fr: "La suppression de ce qu'a créé la correction {what} a échoué : {error}. `dockgrade gc` supprime ce qui reste.",
+    en: "What grading made ({what}) could not be removed: {error}. `dockgrade gc` removes what is left.",
+    fr: "Ce que la correction a créé ({what}) n'a pas pu être supprimé : {error}. `dockgrade gc` supprime ce qui reste.",
   },
   reaperOff: {
     en: "No reaper for this process: {reason}. Leases and `dockgrade gc` still remove what a killed run leaves.",
