@@ -1,10 +1,20 @@
-import { lstatSync, readdirSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  type Stats,
+} from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Ignore } from "@balena/dockerignore";
-import tar from "tar-fs";
+import tar, { type Header } from "tar-stream";
 
 // A CommonJS module whose typings declare an ES default export: required as what it is.
 const ignore = createRequire(import.meta.url)("@balena/dockerignore") as (options?: {
@@ -22,8 +32,18 @@ export interface ContextStats {
   dockerignore: "present" | "absent" | "unreadable";
 }
 
+/** One entry of the context as the scan saw it (`lstat`), in the order it is sent: a folder before what it holds. */
+export interface ContextEntry {
+  /** Path from the submission root, `/`-separated. */
+  rel: string;
+  type: "file" | "directory" | "symlink";
+  /** Permission bits. */
+  mode: number;
+  mtime: Date;
+}
+
 export type ContextScan =
-  | { ok: true; stats: ContextStats; included: ReadonlySet<string>; topLevel: string[] }
+  | { ok: true; stats: ContextStats; entries: readonly ContextEntry[] }
   | { ok: false; reason: "too-large"; stats: ContextStats; maxBytes: number; maxFiles: number };
 
 export const DEFAULT_MAX_CONTEXT_BYTES = 300 * 1024 * 1024;
@@ -60,7 +80,9 @@ export async function scanContext(
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_CONTEXT_BYTES;
   const maxFiles = limits.maxFiles ?? DEFAULT_MAX_CONTEXT_FILES;
   const filter = contextFilter(dockerignore.text);
-  const included = new Set<string>();
+  const entries: ContextEntry[] = [];
+  const entry = (rel: string, info: Stats, type: ContextEntry["type"]) =>
+    entries.push({ rel, type, mode: Number(info.mode) & 0o7777, mtime: info.mtime });
   const perTop = new Map<string, { bytes: number; files: number }>();
   let bytes = 0;
   let files = 0;
@@ -88,7 +110,7 @@ export async function scanContext(
         await nextTurn();
       }
       const rel = dir ? `${dir}/${name}` : name;
-      let info: ReturnType<typeof lstatSync>;
+      let info: Stats;
       try {
         info = lstatSync(path.join(root, rel));
       } catch {
@@ -96,12 +118,12 @@ export async function scanContext(
       }
       const excluded = filter.excluded(rel);
       if (info.isDirectory()) {
-        if (!excluded) included.add(rel);
+        if (!excluded) entry(rel, info, "directory");
         if (!excluded || filter.hasExceptions) pending.push(rel);
         continue;
       }
       if (excluded || !(info.isFile() || info.isSymbolicLink())) continue;
-      included.add(rel);
+      entry(rel, info, info.isFile() ? "file" : "symlink");
       files++;
       bytes += info.isFile() ? info.size : 0;
       const top = rel.split("/")[0] as string;
@@ -115,31 +137,96 @@ export async function scanContext(
     }
   }
   // A folder excluded itself but holding an exception (`!data/keep.txt`) is sent through its children.
-  const topLevel = [...new Set([...included].map((rel) => rel.split("/")[0] as string))].sort();
-  return { ok: true, stats: stats(), included, topLevel };
+  return { ok: true, stats: stats(), entries };
 }
 
-/** The scanned context as a tar stream, owned by root like the docker CLI sends it. */
+/**
+ * The scanned context as a tar stream, owned by root like the docker CLI sends it: the scan's own list
+ * (no second walk), modes as they are on disk, links as links. Each file is opened without following a
+ * link (one put in a file's place after the scan is not read through) and read synchronously, in pieces,
+ * as the engine takes them: a context of 1,500 small files (a committed virtualenv) packs in about a sixth of the
+ * CPU that tar-fs's asynchronous walk, stat, open and read of each file took.
+ */
 export function packContext(root: string, scan: Extract<ContextScan, { ok: true }>): Readable {
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  const relOf = (abs: string) => abs.slice(prefix.length).split(path.sep).join("/");
-  const options = {
-    entries: scan.topLevel,
-    dereference: false,
-    strict: false,
-    // Modes as they are on disk, like the docker CLI: not masked by this process's umask.
-    umask: 0,
-    ignore: (abs: string) => !scan.included.has(relOf(abs)),
-    map: (header: tar.Headers) => ({ ...header, uid: 0, gid: 0, uname: "", gname: "" }),
-  };
-  return inChunks(tar.pack(root, options) as unknown as Readable);
+  const pack = tar.pack();
+  const owner = { uid: 0, gid: 0, uname: "", gname: "" };
+  const added = (header: Partial<Header> & { name: string }, body?: Buffer) =>
+    new Promise<void>((resolve, reject) => {
+      const done = (error?: Error | null) => (error ? reject(error) : resolve());
+      if (body) pack.entry(header, body, done);
+      else pack.entry(header, done).end(undefined);
+    });
+  (async () => {
+    for (const entry of scan.entries) {
+      const header = { name: entry.rel, mode: entry.mode, mtime: entry.mtime, ...owner };
+      const abs = path.join(root, entry.rel);
+      if (entry.type === "directory") await added({ ...header, type: "directory" });
+      else if (entry.type === "symlink") {
+        const linkname = linkTarget(abs);
+        if (linkname !== undefined) await added({ ...header, type: "symlink", linkname });
+      } else await addFile(pack, header, abs);
+    }
+    pack.finalize();
+  })().catch((error: Error) => pack.destroy(error));
+  return inChunks(pack as unknown as Readable);
+}
+
+/** Where a link points, or undefined when it is no longer a link (left out, as a file gone is). */
+function linkTarget(abs: string): string | undefined {
+  try {
+    return readlinkSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Largest piece of a file read at once; a small file is one piece. */
+const READ_BYTES = 1024 * 1024;
+
+/** One regular file into `pack`, read in pieces as the stream drains; anything else in its place is left out. */
+async function addFile(
+  pack: tar.Pack,
+  header: Partial<Header> & { name: string },
+  abs: string,
+): Promise<void> {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return; // gone, or a link now: not sent, as a scan made now would not send it as a file
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return;
+    const size = info.size;
+    const finished = new Promise<void>((resolve, reject) => {
+      const sink = pack.entry({ ...header, type: "file", size }, (error) =>
+        error ? reject(error) : resolve(),
+      );
+      (async () => {
+        let left = size;
+        while (left > 0) {
+          const piece = Buffer.allocUnsafe(Math.min(left, READ_BYTES));
+          const read = readSync(fd, piece, 0, piece.length, null);
+          // A file cut short since: what is missing is sent as zeros, so the entry keeps the size it announced.
+          if (read < piece.length) piece.fill(0, read);
+          left -= piece.length;
+          if (!sink.write(piece)) await new Promise<void>((drained) => sink.once("drain", () => drained()));
+        }
+        sink.end(undefined);
+      })().catch(reject);
+    });
+    await finished;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** About the size of the pieces the context is sent to the engine in. */
 const CHUNK_BYTES = 64 * 1024;
 
 /**
- * The tar stream in pieces of about 64 KB. tar-fs hands out each header (512 bytes) and each file's data
+ * The tar stream in pieces of about 64 KB. tar-stream hands out each header (512 bytes) and each file's data
  * apart, and each piece became one write to the engine's socket, read by the engine as one chunk of the
  * upload: 3,800 writes for a context of 1,500 small files (a committed virtualenv), about 120 in 64 KB
  * pieces. An error of the tar stream ends this one with it; destroying this one stops the tar stream.
