@@ -144,8 +144,8 @@ export async function scanContext(
  * The scanned context as a tar stream, owned by root like the docker CLI sends it: the scan's own list
  * (no second walk), modes as they are on disk, links as links. Each file is opened without following a
  * link (one put in a file's place after the scan is not read through) and read synchronously, in pieces,
- * as the engine takes them: a context of 1,500 small files (a committed virtualenv) packs in about a sixth of the
- * CPU that tar-fs's asynchronous walk, stat, open and read of each file took.
+ * as the engine takes them: a context of 1,500 small files (a committed virtualenv) packs in about a sixth
+ * of the CPU that tar-fs's asynchronous walk, stat, open and read of each file took.
  */
 export function packContext(root: string, scan: Extract<ContextScan, { ok: true }>): Readable {
   const pack = tar.pack();
