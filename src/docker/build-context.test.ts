@@ -19,6 +19,9 @@ async function unpacked(stream: Readable): Promise<Map<string, { header: Header;
   return entries;
 }
 
+/** What is sent of the submission-like tree below once `.git`, `.venv` and `__pycache__` are ignored. */
+const SENT = ["Dockerfile", "app.py", "data", "data/quotes.txt", "passwd-link", "pkg"];
+
 const okScan = (scan: ContextScan) => {
   if (!scan.ok) throw new Error("unexpected too-large");
   return scan;
@@ -81,14 +84,7 @@ describe("scanContext and packContext on a submission-like tree", () => {
 
   it("leaves out what .dockerignore excludes", async () => {
     const scan = okScan(await scanContext(root, { text: ".git\n.venv\n**/__pycache__\n", state: "present" }));
-    expect(scan.entries.map((e) => e.rel).sort()).toEqual([
-      "Dockerfile",
-      "app.py",
-      "data",
-      "data/quotes.txt",
-      "passwd-link",
-      "pkg",
-    ]);
+    expect(scan.entries.map((e) => e.rel).sort()).toEqual(SENT);
     expect(scan.stats.files).toBe(4);
   });
 
@@ -104,14 +100,7 @@ describe("scanContext and packContext on a submission-like tree", () => {
   it("sends links as links (never what they point to) and files owned by root", async () => {
     const scan = okScan(await scanContext(root, { text: ".git\n.venv\n**/__pycache__\n", state: "present" }));
     const entries = await unpacked(packContext(root, scan));
-    expect([...entries.keys()].sort()).toEqual([
-      "Dockerfile",
-      "app.py",
-      "data",
-      "data/quotes.txt",
-      "passwd-link",
-      "pkg",
-    ]);
+    expect([...entries.keys()].sort()).toEqual(SENT);
     const headers = [...entries.values()].map((e) => e.header);
     expect(headers.every((h) => h.uid === 0 && h.gid === 0 && !h.uname && !h.gname)).toBe(true);
     expect(entries.get("passwd-link")?.header).toMatchObject({
