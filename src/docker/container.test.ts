@@ -1,5 +1,6 @@
+import type { Container } from "dockerode";
 import { describe, expect, it } from "vitest";
-import { type ContainerEvent, engineStopMs, engineTimeMs, eventsSince } from "./container.js";
+import { type ContainerEvent, engineStopMs, engineTimeMs, eventsSince, waitForExit } from "./container.js";
 
 const kill = (signal: string, timeNano: number): ContainerEvent => ({
   Action: "kill",
@@ -50,5 +51,26 @@ describe("engineStopMs", () => {
     expect(engineStopMs([{ Action: "die", timeNano: SIGTERM_AT }], "2026-12-01T02:09:51.7Z")).toBeUndefined();
     expect(engineStopMs([kill("15", SIGTERM_AT)], "0001-01-01T00:00:00Z")).toBeUndefined();
     expect(engineStopMs([], undefined)).toBeUndefined();
+  });
+});
+
+describe("waitForExit", () => {
+  /** A container whose `wait` request never settles, as one cut off from a vanished engine mid-wait. */
+  const hanging = { wait: () => new Promise(() => {}) } as unknown as Container;
+
+  it("ends when its signal aborts, even if the engine never answers", async () => {
+    const signal = new AbortController();
+    const waiting = waitForExit(hanging, 3_600_000, signal.signal);
+    signal.abort();
+    expect(await waiting).toEqual({ exited: false });
+  });
+
+  it("ends at its time limit, even if the engine never answers", async () => {
+    expect(await waitForExit(hanging, 20)).toEqual({ exited: false });
+  });
+
+  it("gives the exit code the engine answers", async () => {
+    const exited = { wait: async () => ({ StatusCode: 3 }) } as unknown as Container;
+    expect(await waitForExit(exited, 1000)).toEqual({ exited: true, exitCode: 3 });
   });
 });

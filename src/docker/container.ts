@@ -145,15 +145,24 @@ export function publishedPorts(info: Pick<ContainerInspectInfo, "NetworkSettings
   return map;
 }
 
-async function waitForExit(container: Container, timeoutMs: number, signal?: AbortSignal) {
+/** Waits for `container` to exit, at most `timeoutMs` or until `signal` aborts (then `{ exited: false }`). */
+export async function waitForExit(container: Container, timeoutMs: number, signal?: AbortSignal) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const onAbort = () => controller.abort();
   if (signal?.aborted) onAbort();
   else signal?.addEventListener("abort", onAbort, { once: true });
+  // Ended when asked, even if the engine's answer never comes: a connection to the engine cut mid-wait
+  // (the daemon gone) can leave the request unsettled, and with it this wait and its timer, which then
+  // held the process for the whole wait after grading had ended.
+  const stopped = new Promise<{ exited: false }>((resolve) =>
+    controller.signal.addEventListener("abort", () => resolve({ exited: false }), { once: true }),
+  );
   try {
-    const answer = (await container.wait({ abortSignal: controller.signal })) as { StatusCode: number };
-    return { exited: true as const, exitCode: answer.StatusCode };
+    const answer = container
+      .wait({ abortSignal: controller.signal })
+      .then((outcome: { StatusCode: number }) => ({ exited: true as const, exitCode: outcome.StatusCode }));
+    return await Promise.race([answer, stopped]);
   } catch (error) {
     if (controller.signal.aborted) return { exited: false as const };
     throw error;
