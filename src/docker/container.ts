@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Container, ContainerInspectInfo } from "dockerode";
+import { JsonLines } from "./build-log.js";
 import { type CapturedOutput, Demuxer, demultiplex } from "./demux.js";
 import { type Engine, engineStatus, removeQuietly } from "./engine.js";
 
@@ -270,20 +271,12 @@ async function watchStopEvents(engine: Engine, id: string, startedAt: string | u
       });
       stream = await Promise.race([opening, late]).finally(() => clearTimeout(timer));
       if (!stream) {
-        opening.then((late) => late.destroy()).catch(() => {});
+        opening.then((opened) => opened.destroy()).catch(() => {});
         throw new Error("the engine's events did not open in time");
       }
-      let rest = "";
+      const lines = new JsonLines();
       stream.on("data", (chunk: Buffer) => {
-        const lines = (rest + chunk.toString("utf8")).split("\n");
-        rest = lines.pop() ?? "";
-        for (const line of lines) {
-          try {
-            if (line.trim()) events.push(JSON.parse(line) as ContainerEvent);
-          } catch {
-            // not an event: ignored
-          }
-        }
+        events.push(...(lines.push(chunk.toString("utf8")) as ContainerEvent[]));
         if (complete()) wake();
       });
       stream.on("error", () => wake());
