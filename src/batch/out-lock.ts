@@ -13,8 +13,8 @@ export interface LockHolder {
   pid: number;
   host: string;
   started: string;
-  /** Absent in a lock written before merges took it: a batch. */
-  command?: ClassCommand;
+  /** A lock written before merges took it names none: a batch's. */
+  command: ClassCommand;
 }
 
 export type OutLock =
@@ -65,7 +65,8 @@ export function lockOutDir(outDir: string, command: ClassCommand = "batch", now:
 function readHolder(file: string): LockHolder | undefined {
   try {
     const value = JSON.parse(readFileSync(file, "utf8"));
-    return typeof value?.pid === "number" && typeof value.host === "string" ? value : undefined;
+    if (typeof value?.pid !== "number" || typeof value.host !== "string") return undefined;
+    return { ...value, command: value.command === "merge" ? "merge" : "batch" };
   } catch {
     return undefined;
   }

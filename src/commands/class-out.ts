@@ -20,14 +20,11 @@ export function takeClassOutDir(
     const shown = { dir: shownPath(outDir), file: shownPath(lock.file) };
     throw new UsageError(
       lock.holder
-        ? batchText(lang, "outLocked", { ...shown, ...lock.holder, command: lock.holder.command ?? "batch" })
+        ? batchText(lang, "outLocked", { ...shown, ...lock.holder })
         : batchText(lang, "outLockUnreadable", shown),
     );
   }
-  const before = lock.tookOverFrom;
-  if (before)
-    io.stderr(
-      `${batchText(lang, "outLockTakenOver", { dir: shownPath(outDir), ...before, command: before.command ?? "batch" })}\n`,
-    );
+  if (lock.tookOverFrom)
+    io.stderr(`${batchText(lang, "outLockTakenOver", { dir: shownPath(outDir), ...lock.tookOverFrom })}\n`);
   return lock.release;
 }
