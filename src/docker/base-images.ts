@@ -1,5 +1,7 @@
+import type { Trace } from "../i18n/text.js";
 import { type Engine, engineMessage, inspectImageIfPresent } from "./engine.js";
 import { classifyPullFailure, notPresent, type PullFailure } from "./pull-failure.js";
+import { dockerTrace } from "./trace-messages.js";
 
 /**
  * The images a Dockerfile starts from (`FROM` lines), leaving out its own stages, `scratch` and references
@@ -22,14 +24,12 @@ export function baseImages(dockerfile: string): string[] {
   return images;
 }
 
-import type { Trace } from "../i18n/text.js";
 /**
  * When base images are pulled: `missing` (default) pulls only what the engine lacks; `always` pulls each
  * once per process even when present (the registry's current image); `never` uses only what the engine
  * holds (an offline machine with pre-pulled images).
  */
 import type { PullPolicy } from "./pull-policy.js";
-import { dockerTrace } from "./trace-messages.js";
 
 export { PULL_POLICIES, type PullPolicy } from "./pull-policy.js";
 
